@@ -1,0 +1,116 @@
+"""Stage 3: the frozen model every renderer reads.
+
+It is built only from a catalog that passed validation, is ordered as the
+upstream page is, and carries everything the templates need, so that they
+hold no logic of their own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Language = Literal["fr", "en"]
+LANGUAGES: tuple[Language, ...] = ("fr", "en")
+SOURCE_LANGUAGE: Language = "fr"
+
+
+@dataclass(frozen=True)
+class Text:
+    """A text in French (SMSPartner's, verbatim) and in English (ours)."""
+
+    fr: str
+    en: str
+
+    def in_language(self, language: Language) -> str:
+        return self.fr if language == "fr" else self.en
+
+
+@dataclass(frozen=True)
+class Group:
+    id: int
+    name: str
+    description: Text
+
+
+@dataclass(frozen=True)
+class Entry:
+    code: int | str
+    name: str
+    message: Text
+    group: int | None = None
+    permanent: bool | None = None
+    alias_of: str | None = None
+    line: int = 0
+
+    @property
+    def is_alias(self) -> bool:
+        return self.alias_of is not None
+
+
+@dataclass(frozen=True)
+class Table:
+    id: str
+    enum: str
+    kind: Literal["error", "status"]
+    code_type: Literal["integer", "string"]
+    title: Text
+    entries: tuple[Entry, ...]
+    groups: tuple[Group, ...] = ()
+    group_enum: str | None = None
+    source_file: str = ""
+
+    @property
+    def canonical_entries(self) -> tuple[Entry, ...]:
+        return tuple(entry for entry in self.entries if not entry.is_alias)
+
+    @property
+    def aliases(self) -> tuple[Entry, ...]:
+        return tuple(entry for entry in self.entries if entry.is_alias)
+
+    @property
+    def has_permanent(self) -> bool:
+        return any(entry.permanent is not None for entry in self.entries)
+
+    @property
+    def entry_blocks(self) -> tuple[tuple[Group | None, tuple[Entry, ...]], ...]:
+        """Runs of consecutive entries of the same group (one run, group None, without groups)."""
+        blocks: list[tuple[Group | None, list[Entry]]] = []
+        for entry in self.entries:
+            group = self.group(entry.group) if entry.group is not None else None
+            if not blocks or blocks[-1][0] != group:
+                blocks.append((group, []))
+            blocks[-1][1].append(entry)
+        return tuple((group, tuple(entries)) for group, entries in blocks)
+
+    def entries_in_group(self, group_id: int) -> tuple[Entry, ...]:
+        return tuple(entry for entry in self.entries if entry.group == group_id)
+
+    def group(self, group_id: int) -> Group:
+        return next(group for group in self.groups if group.id == group_id)
+
+
+@dataclass(frozen=True)
+class Catalog:
+    version: str
+    tables: tuple[Table, ...]
+
+    def texts(self) -> tuple[TextUse, ...]:
+        """Every translatable text, where it is used, in catalog order."""
+        found: list[TextUse] = []
+        for table in self.tables:
+            found.append(TextUse(table.title, table.id, "table title"))
+            for group in table.groups:
+                found.append(TextUse(group.description, table.id, f"group {group.name} ({group.id})"))
+            for entry in table.entries:
+                found.append(TextUse(entry.message, table.id, f"{entry.name} ({entry.code})"))
+        return tuple(found)
+
+
+@dataclass(frozen=True)
+class TextUse:
+    """A text and what it is for: the title, a group description or an entry of a table."""
+
+    text: Text
+    table_id: str
+    what: str

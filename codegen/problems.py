@@ -1,0 +1,48 @@
+"""How the generator reports what is wrong with a catalog: where, which node, which rule."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Location:
+    file: str
+    line: int
+    column: int
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}"
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One broken rule: where it is, the path of the node, and the rule in plain words."""
+
+    location: Location
+    node_path: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f" {self.node_path}:" if self.node_path else ""
+        return f"{self.location}:{where} {self.message}"
+
+
+class CatalogInvalid(Exception):
+    """The catalog breaks one or more rules; nothing was rendered or written."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = sorted(problems)
+        count = len(self.problems)
+        super().__init__(f"the catalog has {count} problem{'s' if count != 1 else ''}")
+
+
+def format_node_path(parts: tuple[str | int, ...]) -> str:
+    """``("entries", 3, "name")`` -> ``entries[3].name``."""
+    text = ""
+    for part in parts:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            text += f".{part}" if text else str(part)
+    return text

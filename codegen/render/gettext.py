@@ -1,0 +1,88 @@
+"""Render the gettext catalogs with Babel: a template, then .po and .mo files per language.
+
+The French upstream text is the msgid, so a text the API returns can be
+translated as it is: ``translation.gettext(api_message)``.
+"""
+
+from __future__ import annotations
+
+import io
+from datetime import UTC, datetime
+
+from babel.messages.catalog import Catalog as MessageCatalog
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import write_po
+
+from codegen.model import LANGUAGES, Catalog, Language
+from codegen.render.headers import notice
+
+DOMAIN = "smspartner_codes"
+PROJECT = "smspartner-codes"
+# Babel stamps the current time into the header unless given one: a fixed
+# date keeps two renders byte-identical.
+FIXED_DATE = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+def mo_path(language: Language) -> str:
+    return f"smspartner_codes/locale/{language}/LC_MESSAGES/{DOMAIN}.mo"
+
+
+def po_path(language: Language) -> str:
+    return f"gettext/{language}/LC_MESSAGES/{DOMAIN}.po"
+
+
+POT_PATH = f"gettext/{DOMAIN}.pot"
+
+
+def render_gettext(catalog: Catalog) -> dict[str, bytes]:
+    files = {POT_PATH: _po_bytes(message_catalog(catalog, None))}
+    for language in LANGUAGES:
+        messages = message_catalog(catalog, language)
+        files[po_path(language)] = _po_bytes(messages)
+        files[mo_path(language)] = _mo_bytes(messages)
+    return files
+
+
+def message_catalog(catalog: Catalog, language: Language | None) -> MessageCatalog:
+    """Every text of the catalog, translated into ``language`` (None: the template)."""
+    header = "\n".join(
+        [
+            f"# {notice(catalog)}",
+            f"# Texts of SMSPartner's API codes{f' in {language!r}' if language else ', template'}.",
+            "#",
+        ]
+    )
+    messages = MessageCatalog(
+        locale=language,
+        domain=DOMAIN,
+        header_comment=header,
+        project=PROJECT,
+        version=catalog.version,
+        creation_date=FIXED_DATE,
+        revision_date=FIXED_DATE,
+        last_translator=f"{PROJECT} maintainers",
+        language_team=f"{PROJECT} maintainers",
+        charset="utf-8",
+        fuzzy=False,
+    )
+    for use in catalog.texts():
+        # A French text used in several places becomes one message listing them all.
+        messages.add(
+            use.text.fr,
+            string=use.text.in_language(language) if language else "",
+            locations=[(f"catalog/tables/{use.table_id}.yaml", 0)],
+            auto_comments=[f"{use.table_id}: {use.what}"],
+        )
+    return messages
+
+
+def _po_bytes(messages: MessageCatalog) -> bytes:
+    stream = io.BytesIO()
+    write_po(stream, messages, include_lineno=False)
+    return stream.getvalue()
+
+
+def _mo_bytes(messages: MessageCatalog) -> bytes:
+    stream = io.BytesIO()
+    write_mo(stream, messages)
+    return stream.getvalue()

@@ -1,0 +1,63 @@
+"""Render the JSON artefacts other languages code against, and their JSON Schema."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from codegen.model import Catalog, Entry, Table, Text
+from codegen.render.headers import notice
+
+SCHEMA_SOURCE = Path(__file__).resolve().parent.parent / "templates" / "json" / "catalog.schema.json"
+PACKAGE_COPY = "smspartner_codes/catalog.json"
+
+
+def dump(document: dict[str, Any]) -> bytes:
+    """The one JSON style of every artefact: UTF-8, two-space indent, final newline."""
+    return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def render_json(catalog: Catalog) -> dict[str, bytes]:
+    header = notice(catalog)
+    whole = {"$comment": header, "catalog_version": catalog.version, "tables": [table_json(t) for t in catalog.tables]}
+    files = {"json/catalog.json": dump(whole), PACKAGE_COPY: dump(whole)}
+    for table in catalog.tables:
+        files[f"json/{table.id}.json"] = dump(
+            {"$comment": header, "catalog_version": catalog.version, **table_json(table)}
+        )
+    schema = json.loads(SCHEMA_SOURCE.read_text(encoding="utf-8"))
+    files["json/catalog.schema.json"] = dump({"$comment": header, **schema})
+    return files
+
+
+def _text(text: Text) -> dict[str, str]:
+    return {"fr": text.fr, "en": text.en}
+
+
+def table_json(table: Table) -> dict[str, Any]:
+    document: dict[str, Any] = {
+        "id": table.id,
+        "title": _text(table.title),
+        "kind": table.kind,
+        "code_type": table.code_type,
+        "enum": table.enum,
+    }
+    if table.group_enum:
+        document["group_enum"] = table.group_enum
+    document["groups"] = [
+        {"id": group.id, "name": group.name, "description": _text(group.description)} for group in table.groups
+    ]
+    document["entries"] = [_entry_json(entry) for entry in table.entries]
+    return document
+
+
+def _entry_json(entry: Entry) -> dict[str, Any]:
+    document: dict[str, Any] = {"code": entry.code, "name": entry.name, "message": _text(entry.message)}
+    if entry.group is not None:
+        document["group"] = entry.group
+    if entry.permanent is not None:
+        document["permanent"] = entry.permanent
+    if entry.alias_of is not None:
+        document["alias_of"] = entry.alias_of
+    return document

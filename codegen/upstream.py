@@ -1,0 +1,238 @@
+"""Read SMSPartner's published error-code page (Markdown, in French).
+
+The page is the authority the catalog is checked against. This module only
+reads it into plain records; comparing it with the catalog happens elsewhere.
+
+Shape of the page, as SMSPartner serves it:
+
+* front matter and an introduction, then one ``##`` section per table;
+* the HLR sections split into ``###`` groups, each heading carrying the group
+  id (``### OK (errorGrpId: 0)``) followed by a one-paragraph description;
+* tables whose columns vary per section (code, status or error name,
+  permanent flag, message), cells sometimes wrapped in ``<mark>``;
+* the odd code written as a plain line outside any table (``992 Sender ...``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+_SECTION = re.compile(r"^##\s+(?P<title>\S.*?)\s*$")
+_GROUP = re.compile(
+    r"^###\s+(?:.*:\s*)?(?P<name>[A-Z][A-Z0-9_]*)\s*"
+    r"\((?P<key>statusGrpId|errorGrpId):\s*(?P<id>\d+)\)\s*$"
+)
+_TABLE_ROW = re.compile(r"^\|(?P<cells>.*)\|\s*$")
+_SEPARATOR_CELL = re.compile(r"^:?-+:?$")
+_MARK = re.compile(r"^<mark\b[^>]*>(?P<text>.*)</mark>$")
+_LOOSE_CODE_LINE = re.compile(r"^(?P<code>\d+)\s+(?P<message>\S.*?)\s*$")
+
+# Header cells of the page, by the role of their column.
+_CODE_HEADERS = {"codes", "statuts sms", "statusid", "errorid"}
+_NAME_HEADERS = {"status", "error"}
+_PERMANENT_HEADERS = {"permanent"}
+_MESSAGE_HEADERS = {"message", "description"}
+
+
+class UpstreamParseError(ValueError):
+    """The page does not have the shape this parser knows."""
+
+    def __init__(self, path: str, line: int, reason: str, text: str) -> None:
+        super().__init__(f"{path}:{line}: {reason}: {text.strip()!r}")
+        self.path = path
+        self.line = line
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class UpstreamRow:
+    """One code as the page lists it; ``code`` is the cell text, unconverted."""
+
+    code: str
+    message: str
+    line: int
+    name: str | None = None
+    permanent: bool | None = None
+    group: int | None = None
+    outside_table: bool = False
+
+
+@dataclass(frozen=True)
+class UpstreamGroup:
+    id: int
+    name: str
+    description: str
+    line: int
+
+
+@dataclass
+class UpstreamSection:
+    title: str
+    line: int
+    groups: list[UpstreamGroup] = field(default_factory=list)
+    rows: list[UpstreamRow] = field(default_factory=list)
+
+
+@dataclass
+class _Columns:
+    code: int
+    message: int
+    name: int | None = None
+    permanent: int | None = None
+
+
+def read_page(path: Path) -> list[UpstreamSection]:
+    """Parse the page at ``path``; raise UpstreamParseError on a line it cannot read."""
+    return parse_page(path.read_text(encoding="utf-8"), str(path))
+
+
+def parse_page(text: str, path: str = "<page>") -> list[UpstreamSection]:
+    return _PageParser(path).parse(text.splitlines())
+
+
+def split_cells(line: str) -> list[str]:
+    """Cells of a Markdown table row, stripped, with ``<mark>`` wrappers removed."""
+    match = _TABLE_ROW.match(line.strip())
+    if match is None:
+        return []
+    cells = [cell.strip() for cell in match.group("cells").split("|")]
+    return [_unmark(cell) for cell in cells]
+
+
+def _unmark(cell: str) -> str:
+    match = _MARK.match(cell)
+    return match.group("text").strip() if match else cell
+
+
+class _PageParser:
+    """A line-by-line reader; the state is the current section, group and table."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.sections: list[UpstreamSection] = []
+        self.group: UpstreamGroup | None = None
+        self.group_description: list[str] = []
+        self.columns: _Columns | None = None
+        self.expect_separator = False
+
+    def parse(self, lines: list[str]) -> list[UpstreamSection]:
+        for number, line in enumerate(lines, start=1):
+            self._read_line(number, line)
+        self._close_group()
+        return self.sections
+
+    def _fail(self, line: int, reason: str, text: str) -> UpstreamParseError:
+        return UpstreamParseError(self.path, line, reason, text)
+
+    def _read_line(self, number: int, line: str) -> None:
+        stripped = line.strip()
+        if section := _SECTION.match(stripped):
+            self._open_section(number, section.group("title"))
+        elif not self.sections:
+            return  # front matter and introduction
+        elif stripped.startswith("###"):
+            self._open_group(number, stripped)
+        elif stripped.startswith("|"):
+            self._read_table_line(number, stripped)
+        elif not stripped:
+            self.columns = None  # a blank line ends a table
+        else:
+            self._read_paragraph(number, stripped)
+
+    def _open_section(self, number: int, title: str) -> None:
+        self._close_group()
+        self.group = None
+        self.columns = None
+        self.sections.append(UpstreamSection(title=title, line=number))
+
+    def _open_group(self, number: int, heading: str) -> None:
+        match = _GROUP.match(heading)
+        if match is None:
+            raise self._fail(number, "group heading without a (statusGrpId|errorGrpId: N) id", heading)
+        self._close_group()
+        self.columns = None
+        self.group = UpstreamGroup(int(match.group("id")), match.group("name"), "", number)
+
+    def _close_group(self) -> None:
+        if self.group is None:
+            return
+        description = " ".join(self.group_description)
+        self.sections[-1].groups.append(UpstreamGroup(self.group.id, self.group.name, description, self.group.line))
+        self.group_description = []
+
+    def _read_paragraph(self, number: int, text: str) -> None:
+        if self.group is not None and not self._group_has_rows():
+            self.group_description.append(text)
+            return
+        loose = _LOOSE_CODE_LINE.match(text)
+        if loose is None:
+            raise self._fail(number, "text that is neither a table row nor a code line", text)
+        self.sections[-1].rows.append(
+            UpstreamRow(
+                code=loose.group("code"),
+                message=loose.group("message"),
+                line=number,
+                group=self.group.id if self.group else None,
+                outside_table=True,
+            )
+        )
+
+    def _group_has_rows(self) -> bool:
+        group = self.group
+        return group is not None and any(row.group == group.id for row in self.sections[-1].rows)
+
+    def _read_table_line(self, number: int, line: str) -> None:
+        cells = split_cells(line)
+        if self.columns is None:
+            self.columns = self._read_header(number, line, cells)
+            self.expect_separator = True
+        elif self.expect_separator:
+            if not all(_SEPARATOR_CELL.match(cell) for cell in cells):
+                raise self._fail(number, "table header not followed by a |---| separator", line)
+            self.expect_separator = False
+        else:
+            self.sections[-1].rows.append(self._read_row(number, line, cells, self.columns))
+
+    def _read_header(self, number: int, line: str, cells: list[str]) -> _Columns:
+        roles: dict[str, int] = {}
+        for index, cell in enumerate(cells):
+            header = cell.lower()
+            for role, names in (
+                ("code", _CODE_HEADERS),
+                ("name", _NAME_HEADERS),
+                ("permanent", _PERMANENT_HEADERS),
+                ("message", _MESSAGE_HEADERS),
+            ):
+                if header in names:
+                    roles[role] = index
+        if "code" not in roles or "message" not in roles:
+            raise self._fail(number, "table header without a code and a message column", line)
+        return _Columns(
+            code=roles["code"],
+            message=roles["message"],
+            name=roles.get("name"),
+            permanent=roles.get("permanent"),
+        )
+
+    def _read_row(self, number: int, line: str, cells: list[str], columns: _Columns) -> UpstreamRow:
+        width = max(c for c in (columns.code, columns.message, columns.name, columns.permanent) if c is not None)
+        if len(cells) <= width:
+            raise self._fail(number, "table row with fewer cells than its header", line)
+        permanent: bool | None = None
+        if columns.permanent is not None:
+            flag = cells[columns.permanent].lower()
+            if flag not in ("true", "false"):
+                raise self._fail(number, "permanent flag that is neither true nor false", line)
+            permanent = flag == "true"
+        if not cells[columns.code] or not cells[columns.message]:
+            raise self._fail(number, "table row with an empty code or message", line)
+        return UpstreamRow(
+            code=cells[columns.code],
+            message=cells[columns.message],
+            line=number,
+            name=cells[columns.name] if columns.name is not None else None,
+            permanent=permanent,
+            group=self.group.id if self.group else None,
+        )

@@ -1,0 +1,87 @@
+"""Stage 5: put rendered files on disk, all or nothing; or compare them with what is there.
+
+This is the only module that writes files.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+# Left behind by Python, pytest and type checkers; never part of the output.
+IGNORED_PARTS = frozenset({"__pycache__", ".mypy_cache", ".pytest_cache", ".ruff_cache"})
+
+
+def write_tree(files: dict[str, bytes], out_dir: Path) -> None:
+    """Make ``out_dir`` hold exactly ``files``.
+
+    Everything is first written into a new directory beside ``out_dir``, which
+    then replaces it by two renames: a failure at any point leaves the old
+    output as it was, and files that no longer belong disappear.
+    """
+    parent = out_dir.absolute().parent
+    parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.new-", dir=parent))
+    try:
+        for relative, content in files.items():
+            target = staging / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(content)
+        staging.chmod(0o755)
+        _swap_in(staging, out_dir.absolute())
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+
+
+def _swap_in(staging: Path, out_dir: Path) -> None:
+    if not out_dir.exists():
+        os.rename(staging, out_dir)
+        return
+    retired = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.old-", dir=out_dir.parent))
+    retired.rmdir()
+    os.rename(out_dir, retired)
+    try:
+        os.rename(staging, out_dir)
+    except BaseException:
+        os.rename(retired, out_dir)
+        raise
+    shutil.rmtree(retired, ignore_errors=True)
+
+
+@dataclass
+class Drift:
+    """How a directory differs from a fresh render."""
+
+    changed: list[str] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    extra: list[str] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return bool(self.changed or self.missing or self.extra)
+
+
+def existing_files(out_dir: Path) -> list[str]:
+    if not out_dir.is_dir():
+        return []
+    found = []
+    for path in out_dir.rglob("*"):
+        relative = path.relative_to(out_dir)
+        if path.is_file() and not IGNORED_PARTS.intersection(relative.parts):
+            found.append(relative.as_posix())
+    return sorted(found)
+
+
+def compare_tree(files: dict[str, bytes], out_dir: Path) -> Drift:
+    drift = Drift()
+    on_disk = set(existing_files(out_dir))
+    for relative, content in sorted(files.items()):
+        if relative not in on_disk:
+            drift.missing.append(relative)
+        elif (out_dir / relative).read_bytes() != content:
+            drift.changed.append(relative)
+    drift.extra = sorted(on_disk - set(files))
+    return drift
