@@ -1,0 +1,35 @@
+# smspartner-codes. On a fresh clone, `make generate` and `make test` set everything up:
+# they create .venv and install the pinned tools of requirements-dev.txt when missing.
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+INSTALLED := $(VENV)/.installed
+
+.DEFAULT_GOAL := help
+.PHONY: help generate check lint test bench
+
+$(INSTALLED): requirements-dev.txt
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	@touch $@
+
+help: ## list the targets
+	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+generate: $(INSTALLED) ## validate catalog/ and render generated/ (Python, JSON, gettext, Markdown)
+	$(PY) -m codegen render
+
+check: $(INSTALLED) ## fail, listing the files, when generated/ differs from a fresh render
+	$(PY) -m codegen check
+
+lint: $(INSTALLED) ## ruff (lint and format) and mypy --strict, on the generator and the generated package
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+	$(PY) -m mypy
+
+test: check lint ## the drift check, lint and type checks, then the test suite
+	$(PY) -m pytest
+
+bench: $(INSTALLED) ## import, lookup and render costs, each beside a baseline from the same run
+	$(PY) -m codegen.bench
