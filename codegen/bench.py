@@ -1,0 +1,148 @@
+"""``make bench``: what the package and the generator cost, each beside a baseline from the same run.
+
+These machines are noisy, so every figure is paired with a baseline measured
+in the same run, interleaved with it, and the ratio is what to compare across
+machines and commits. This is a benchmark to read, not a test: nothing here
+passes or fails.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import timeit
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable  # the venv's interpreter itself, not a shell wrapper
+
+IMPORT_OURS = "from smspartner_codes import HlrError; HlrError(2053)"
+IMPORT_BASELINE = "from http import HTTPStatus; HTTPStatus(404)"
+RENDER_BASELINE = "import yaml, jinja2, jsonschema, babel"
+
+
+@dataclass(frozen=True)
+class Comparison:
+    what: str
+    ours: float
+    baseline_name: str
+    baseline: float
+    target: float
+    unit: str
+
+    @property
+    def ratio(self) -> float:
+        return self.ours / self.baseline
+
+    def line(self) -> str:
+        verdict = "within" if self.ratio <= self.target else "OVER"
+        return (
+            f"{self.what}\n"
+            f"    ours {self.ours:9.3f} {self.unit}   baseline {self.baseline:9.3f} {self.unit}"
+            f" ({self.baseline_name})\n"
+            f"    ratio {self.ratio:.2f}x   target <= {self.target:.1f}x   {verdict} target"
+        )
+
+
+def _run_seconds(argv: list[str], env: dict[str, str]) -> float:
+    started = timeit.default_timer()
+    subprocess.run(argv, check=True, env=env, cwd=ROOT, stdout=subprocess.DEVNULL)
+    return timeit.default_timer() - started
+
+
+def _interleaved_medians(commands: dict[str, list[str]], rounds: int, env: dict[str, str]) -> dict[str, float]:
+    """Median wall time of each command, run in turn ``rounds`` times so that drift hits all alike."""
+    for argv in commands.values():  # warm up: byte-code caches, file-system caches
+        _run_seconds(argv, env)
+    samples: dict[str, list[float]] = {name: [] for name in commands}
+    for _ in range(rounds):
+        for name, argv in commands.items():
+            samples[name].append(_run_seconds(argv, env))
+    return {name: statistics.median(values) for name, values in samples.items()}
+
+
+def _environment() -> dict[str, str]:
+    env = dict(os.environ)
+    env["PYTHONPATH"] = str(ROOT / "generated")
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
+def bench_import(rounds: int) -> Comparison:
+    medians = _interleaved_medians(
+        {
+            "pass": [PYTHON, "-c", "pass"],
+            "ours": [PYTHON, "-c", IMPORT_OURS],
+            "baseline": [PYTHON, "-c", IMPORT_BASELINE],
+        },
+        rounds,
+        _environment(),
+    )
+    return Comparison(
+        what=f"start-up: python -c {IMPORT_OURS!r}, minus python -c pass",
+        ours=(medians["ours"] - medians["pass"]) * 1000,
+        baseline_name=IMPORT_BASELINE,
+        baseline=(medians["baseline"] - medians["pass"]) * 1000,
+        target=1.0,
+        unit="ms",
+    )
+
+
+def bench_lookup() -> Comparison:
+    sys.path.insert(0, str(ROOT / "generated"))
+    from smspartner_codes import HlrError, lookup
+
+    lookup("hlr_error", 2053)  # the first call builds the table; time the steady state
+    members = {member.code: member for member in HlrError}
+    namespace = {"lookup": lookup, "members": members}
+    return Comparison(
+        what='lookup("hlr_error", 2053), per call (timeit, best of 7)',
+        ours=_best_per_call('lookup("hlr_error", 2053)', namespace) * 1e9,
+        baseline_name="members.get(2053), a dict of the HlrError members",
+        baseline=_best_per_call("members.get(2053)", namespace) * 1e9,
+        target=2.5,
+        unit="ns",
+    )
+
+
+def _best_per_call(statement: str, namespace: dict[str, object], number: int = 500_000) -> float:
+    timer = timeit.Timer(statement, globals=namespace)
+    return min(timer.repeat(repeat=7, number=number)) / number
+
+
+def bench_render(rounds: int) -> Comparison:
+    with tempfile.TemporaryDirectory(prefix="smspartner-bench-") as scratch:
+        medians = _interleaved_medians(
+            {
+                "pass": [PYTHON, "-c", "pass"],
+                "ours": [PYTHON, "-m", "codegen", "render", "--out", str(Path(scratch) / "generated")],
+                "baseline": [PYTHON, "-c", RENDER_BASELINE],
+            },
+            rounds,
+            _environment(),
+        )
+    return Comparison(
+        what="python -m codegen render (whole catalog, into a scratch directory), minus python -c pass",
+        ours=(medians["ours"] - medians["pass"]) * 1000,
+        baseline_name=RENDER_BASELINE,
+        baseline=(medians["baseline"] - medians["pass"]) * 1000,
+        target=2.0,
+        unit="ms",
+    )
+
+
+def main() -> int:
+    rounds = int(os.environ.get("BENCH_ROUNDS", "30"))
+    print(f"smspartner-codes benchmarks: Python {sys.version.split()[0]}, {PYTHON}")
+    print(f"start-up figures are medians of {rounds} interleaved runs; lookup is the best of 7 x 500,000 calls\n")
+    for comparison in (bench_import(rounds), bench_lookup(), bench_render(max(5, rounds // 3))):
+        print(comparison.line(), end="\n\n", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,354 @@
+"""The Markdown docs, parsed as a Markdown reader would (markdown-it-py, CommonMark + GFM tables).
+
+Every entry is one table row with its anchor, its code, its name and its text;
+every row has as many cells as its header; the index lists every table; HLR
+pages have one section per group.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+import pytest
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from codegen.model import LANGUAGES, Catalog, Entry, Language, Table
+
+# The columns of a table page, per language (the permanent column only where the table has the flag).
+CODE, NAME, PERMANENT, MESSAGE, FRENCH = "code", "name", "permanent", "message", "french"
+HEADERS: dict[Language, dict[str, str]] = {
+    "fr": {CODE: "Code", NAME: "Nom", PERMANENT: "Permanent", MESSAGE: "Message"},
+    "en": {
+        CODE: "Code",
+        NAME: "Name",
+        PERMANENT: "Permanent",
+        MESSAGE: "Message",
+        FRENCH: "French text (as the API returns it)",
+    },
+}
+YES_NO: dict[Language, dict[bool, str]] = {"fr": {True: "oui", False: "non"}, "en": {True: "yes", False: "no"}}
+GROUP_WORD: dict[Language, str] = {"fr": "groupe", "en": "group"}
+
+_ANCHOR_TAG = re.compile(r'^<a id="(?P<id>[^"]*)">$')
+_NOT_IN_ANCHOR = re.compile(r"[^A-Za-z0-9_]+")
+
+
+@dataclass
+class MdTable:
+    """A Markdown table as parsed: the inline token of each cell, and the source line of each row."""
+
+    section: str | None
+    header: list[Token]
+    header_line: str
+    separator_line: str
+    rows: list[list[Token]] = field(default_factory=list)
+    row_lines: list[str] = field(default_factory=list)
+
+
+@dataclass
+class MdPage:
+    title: str
+    headings: list[tuple[str, str]]  # (h2 text, text of the paragraph that follows it)
+    tables: list[MdTable]
+    links: list[str]
+
+
+def _parser() -> MarkdownIt:
+    return MarkdownIt("commonmark").enable("table")
+
+
+def plain(inline: Token) -> str:
+    """The text a reader sees in an inline token: text and code spans; raw HTML tags are left out."""
+    return "".join(child.content for child in inline.children or [] if child.type in ("text", "code_inline"))
+
+
+def child_types(inline: Token) -> list[str]:
+    return [child.type for child in inline.children or []]
+
+
+def raw_cells(line: str) -> list[str]:
+    """The cells of a GFM table line, split on pipes not escaped by a backslash."""
+    cells: list[str] = []
+    current: list[str] = []
+    escaped = False
+    for char in line.strip():
+        if char == "|" and not escaped:
+            cells.append("".join(current))
+            current = []
+        else:
+            current.append(char)
+        escaped = char == "\\" and not escaped
+    cells.append("".join(current))
+    if cells and not cells[0].strip():
+        cells = cells[1:]
+    if cells and not cells[-1].strip():
+        cells = cells[:-1]
+    return cells
+
+
+def _rows(tokens: list[Token]) -> list[tuple[int, list[Token]]]:
+    """The rows of one table's tokens: the source line number of each, and the inline token of each cell."""
+    rows: list[tuple[int, list[Token]]] = []
+    for index, token in enumerate(tokens):
+        if token.type == "tr_open":
+            assert token.map is not None
+            rows.append((token.map[0], []))
+        elif token.type in ("th_open", "td_open"):
+            rows[-1][1].append(tokens[index + 1])
+    return rows
+
+
+def _tables(tokens: list[Token], lines: list[str]) -> list[MdTable]:
+    tables: list[MdTable] = []
+    section: str | None = None
+    start = 0
+    for index, token in enumerate(tokens):
+        if token.type == "heading_open" and token.tag == "h2":
+            section = plain(tokens[index + 1])
+        elif token.type == "table_open":
+            start = index
+        elif token.type == "table_close":
+            (header_number, header), *rows = _rows(tokens[start:index])
+            tables.append(
+                MdTable(
+                    section=section,
+                    header=header,
+                    header_line=lines[header_number],
+                    separator_line=lines[header_number + 1],
+                    rows=[cells for _, cells in rows],
+                    row_lines=[lines[number] for number, _ in rows],
+                )
+            )
+    return tables
+
+
+def _headings(tokens: list[Token]) -> tuple[str, list[tuple[str, str]]]:
+    """The h1 text, and each h2 text with the paragraph right after it ("" when there is none)."""
+    title = ""
+    headings: list[tuple[str, str]] = []
+    for index, token in enumerate(tokens):
+        if token.type != "heading_open":
+            continue
+        text = plain(tokens[index + 1])
+        if token.tag == "h1":
+            title = text
+        elif token.tag == "h2":
+            # heading_open, inline, heading_close, then paragraph_open and its inline, if any.
+            after = tokens[index + 3 : index + 5]
+            paragraph = plain(after[1]) if [t.type for t in after] == ["paragraph_open", "inline"] else ""
+            headings.append((text, paragraph))
+    return title, headings
+
+
+@cache
+def parse_page(path: Path) -> MdPage:
+    source = path.read_text(encoding="utf-8")
+    lines = source.splitlines()
+    tokens = _parser().parse(source)
+    title, headings = _headings(tokens)
+    links = [
+        str(child.attrs["href"])
+        for token in tokens
+        if token.type == "inline"
+        for child in token.children or []
+        if child.type == "link_open"
+    ]
+    return MdPage(title=title, headings=headings, tables=_tables(tokens, lines), links=links)
+
+
+def expected_anchor(table: Table, entry: Entry) -> str:
+    """``<table id>-<code>``; an alias shares its code, so it is named by its name."""
+    key = entry.name if entry.alias_of is not None else str(entry.code)
+    return f"{table.id}-{_NOT_IN_ANCHOR.sub('-', key).strip('-')}"
+
+
+def row_anchor(code_cell: Token) -> str | None:
+    tags = [child.content for child in code_cell.children or [] if child.type == "html_inline"]
+    for tag in tags:
+        match = _ANCHOR_TAG.match(tag)
+        if match:
+            return match.group("id")
+    return None
+
+
+def columns(table: Table, language: Language) -> list[str]:
+    roles = [CODE, NAME] + ([PERMANENT] if table.has_permanent else []) + [MESSAGE]
+    return roles + ([FRENCH] if language == "en" else [])
+
+
+@pytest.fixture(scope="module")
+def docs_dir(root: Path) -> Path:
+    return root / "generated" / "docs"
+
+
+def table_page(docs_dir: Path, language: Language, table: Table) -> MdPage:
+    return parse_page(docs_dir / language / f"{table.id}.md")
+
+
+def test_docs_hold_an_index_and_one_page_per_table(docs_dir: Path, catalog: Catalog) -> None:
+    expected = {"index.md"} | {f"{table.id}.md" for table in catalog.tables}
+    for language in LANGUAGES:
+        assert {path.name for path in (docs_dir / language).glob("*.md")} == expected, language
+
+
+def test_every_row_has_as_many_cells_as_its_header(docs_dir: Path) -> None:
+    pages = sorted(docs_dir.glob("*/*.md"))
+    assert pages
+    checked = 0
+    for path in pages:
+        page = parse_page(path)
+        assert page.tables, path
+        for table in page.tables:
+            width = len(raw_cells(table.header_line))
+            assert width == len(table.header) > 0, path
+            assert len(raw_cells(table.separator_line)) == width, f"{path}: {table.separator_line}"
+            for line, row in zip(table.row_lines, table.rows, strict=True):
+                assert len(raw_cells(line)) == width, f"{path}: {line}"
+                assert len(row) == width, f"{path}: {line}"
+                checked += 1
+    assert checked > 0
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_table_pages_have_the_expected_columns_and_title(docs_dir: Path, catalog: Catalog, language: Language) -> None:
+    for table in catalog.tables:
+        page = table_page(docs_dir, language, table)
+        assert page.title == table.title.in_language(language), table.id
+        expected = [HEADERS[language][role] for role in columns(table, language)]
+        for md_table in page.tables:
+            assert [plain(cell) for cell in md_table.header] == expected, table.id
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_entry_is_one_row_in_order(docs_dir: Path, catalog: Catalog, language: Language) -> None:
+    for table in catalog.tables:
+        page = table_page(docs_dir, language, table)
+        rows = [row for md_table in page.tables for row in md_table.rows]
+        role = {name: position for position, name in enumerate(columns(table, language))}
+        assert [row_anchor(row[role[CODE]]) for row in rows] == [
+            expected_anchor(table, entry) for entry in table.entries
+        ], table.id
+        assert [plain(row[role[CODE]]) for row in rows] == [str(entry.code) for entry in table.entries], table.id
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_anchors_are_unique_per_page(docs_dir: Path, catalog: Catalog, language: Language) -> None:
+    for table in catalog.tables:
+        page = table_page(docs_dir, language, table)
+        anchors = [row_anchor(row[0]) for md_table in page.tables for row in md_table.rows]
+        assert None not in anchors, table.id
+        assert len(set(anchors)) == len(anchors), table.id
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_message_cells_are_the_entry_texts(docs_dir: Path, catalog: Catalog, language: Language) -> None:
+    for table in catalog.tables:
+        page = table_page(docs_dir, language, table)
+        rows = [row for md_table in page.tables for row in md_table.rows]
+        role = {name: position for position, name in enumerate(columns(table, language))}
+        assert len(rows) == len(table.entries), table.id
+        for row, entry in zip(rows, table.entries, strict=True):
+            message = row[role[MESSAGE]]
+            # Only plain text: any Markdown syntax in a text must have been escaped.
+            assert set(child_types(message)) == {"text"}, f"{table.id} {entry.name}: {message.content}"
+            assert plain(message) == entry.message.in_language(language), f"{table.id} {entry.name}"
+            if language == "en":
+                french = row[role[FRENCH]]
+                assert set(child_types(french)) == {"text"}, f"{table.id} {entry.name}: {french.content}"
+                assert plain(french) == entry.message.fr, f"{table.id} {entry.name}"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_name_and_permanent_cells(docs_dir: Path, catalog: Catalog, language: Language) -> None:
+    for table in catalog.tables:
+        page = table_page(docs_dir, language, table)
+        rows = [row for md_table in page.tables for row in md_table.rows]
+        role = {name: position for position, name in enumerate(columns(table, language))}
+        for row, entry in zip(rows, table.entries, strict=True):
+            name = row[role[NAME]]
+            code_spans = [child.content for child in name.children or [] if child.type == "code_inline"]
+            if entry.alias_of is None:
+                assert code_spans == [entry.name], f"{table.id} {entry.name}"
+            else:
+                assert code_spans == [entry.name, entry.alias_of], f"{table.id} {entry.name}"
+            if table.has_permanent:
+                assert entry.permanent is not None
+                assert plain(row[role[PERMANENT]]) == YES_NO[language][entry.permanent], f"{table.id} {entry.name}"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_alias_rows_link_to_the_canonical_anchor(docs_dir: Path, catalog: Catalog, language: Language) -> None:
+    aliases = 0
+    for table in catalog.tables:
+        page = table_page(docs_dir, language, table)
+        rows = [row for md_table in page.tables for row in md_table.rows]
+        anchors = {row_anchor(row[0]) for row in rows}
+        for row, entry in zip(rows, table.entries, strict=True):
+            links = [str(child.attrs["href"]) for child in row[1].children or [] if child.type == "link_open"]
+            if entry.alias_of is None:
+                assert links == [], f"{table.id} {entry.name}"
+                continue
+            aliases += 1
+            canonical = next(other for other in table.entries if other.name == entry.alias_of)
+            assert links == [f"#{expected_anchor(table, canonical)}"], f"{table.id} {entry.name}"
+            assert expected_anchor(table, canonical) in anchors
+    assert aliases == sum(len(table.aliases) for table in catalog.tables) > 0
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_index_lists_every_table(docs_dir: Path, catalog: Catalog, language: Language) -> None:
+    page = parse_page(docs_dir / language / "index.md")
+    assert len(page.tables) == 1
+    rows = page.tables[0].rows
+    listed = []
+    for row in rows:
+        hrefs = [str(child.attrs["href"]) for child in row[0].children or [] if child.type == "link_open"]
+        listed.append((plain(row[0]), hrefs, plain(row[1]), plain(row[2]), plain(row[4])))
+    assert listed == [
+        (
+            table.title.in_language(language),
+            [f"{table.id}.md"],
+            table.id,
+            table.enum,
+            str(len(table.canonical_entries)),
+        )
+        for table in catalog.tables
+    ]
+    for table in catalog.tables:
+        assert (docs_dir / language / f"{table.id}.md").is_file()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_grouped_pages_have_one_section_per_group(docs_dir: Path, catalog: Catalog, language: Language) -> None:
+    grouped = 0
+    for table in catalog.tables:
+        page = table_page(docs_dir, language, table)
+        if not table.groups:
+            assert page.headings == [], table.id
+            assert len(page.tables) == 1, table.id
+            continue
+        grouped += 1
+        assert page.headings == [
+            (f"{group.name} ({GROUP_WORD[language]} {group.id})", group.description.in_language(language))
+            for group in table.groups
+        ], table.id
+        # Under each heading, one table with exactly that group's entries.
+        by_section = {md_table.section: md_table for md_table in page.tables}
+        assert len(by_section) == len(page.tables) == len(table.groups), table.id
+        for group, (heading, _) in zip(table.groups, page.headings, strict=True):
+            anchors = [row_anchor(row[0]) for row in by_section[heading].rows]
+            assert anchors == [expected_anchor(table, entry) for entry in table.entries_in_group(group.id)]
+    assert grouped == sum(1 for table in catalog.tables if table.groups) == 2
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_relative_links_resolve(docs_dir: Path, language: Language) -> None:
+    for path in sorted((docs_dir / language).glob("*.md")):
+        for href in parse_page(path).links:
+            if href.startswith("#"):
+                continue
+            assert (path.parent / href).is_file(), f"{path.name}: {href}"

@@ -1,0 +1,128 @@
+"""The gettext catalogs: loadable by the standard library, and carrying every text of the catalog.
+
+The French upstream text is the msgid; ``en`` translates it, ``fr`` gives it back.
+"""
+
+from __future__ import annotations
+
+import gettext
+from pathlib import Path
+
+import pytest
+from babel.messages.catalog import Catalog as MessageCatalog
+from babel.messages.mofile import read_mo
+from babel.messages.pofile import read_po
+
+from codegen.model import Catalog, Language
+
+DOMAIN = "smspartner_codes"
+
+
+@pytest.fixture(scope="module")
+def localedir(root: Path) -> Path:
+    return root / "generated" / "smspartner_codes" / "locale"
+
+
+def _read_po(path: Path) -> MessageCatalog:
+    with path.open("rb") as stream:
+        return read_po(stream)
+
+
+def _po_path(root: Path, language: str) -> Path:
+    """The .po file of ``language``, or the .pot template for ``"pot"``."""
+    if language == "pot":
+        return root / "generated" / "gettext" / f"{DOMAIN}.pot"
+    return root / "generated" / "gettext" / language / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+def _messages(po: MessageCatalog) -> dict[str, str]:
+    """msgid -> msgstr of every message but the header."""
+    pairs: dict[str, str] = {}
+    for message in po:
+        if message.id == "":
+            continue
+        assert isinstance(message.id, str), "no plural forms are expected"
+        assert isinstance(message.string, str)
+        pairs[message.id] = message.string
+    return pairs
+
+
+def _expected(catalog: Catalog, language: Language | None) -> dict[str, str]:
+    return {use.text.fr: use.text.in_language(language) if language else "" for use in catalog.texts()}
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_mo_files_exist_where_gettext_looks(localedir: Path, language: str) -> None:
+    assert gettext.find(DOMAIN, localedir=str(localedir), languages=[language]) == str(
+        localedir / language / "LC_MESSAGES" / f"{DOMAIN}.mo"
+    )
+
+
+def test_stdlib_gettext_translates_every_french_text_into_english(localedir: Path, catalog: Catalog) -> None:
+    translation = gettext.translation(DOMAIN, localedir=str(localedir), languages=["en"])
+    wrong = [
+        (use.table_id, use.what, translation.gettext(use.text.fr), use.text.en)
+        for use in catalog.texts()
+        if translation.gettext(use.text.fr) != use.text.en
+    ]
+    assert wrong == []
+
+
+def test_stdlib_gettext_gives_back_the_french(localedir: Path, catalog: Catalog) -> None:
+    translation = gettext.translation(DOMAIN, localedir=str(localedir), languages=["fr"])
+    wrong = [
+        (use.table_id, use.what, translation.gettext(use.text.fr))
+        for use in catalog.texts()
+        if translation.gettext(use.text.fr) != use.text.fr
+    ]
+    assert wrong == []
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_mo_files_hold_exactly_the_catalog(localedir: Path, catalog: Catalog, language: Language) -> None:
+    path = localedir / language / "LC_MESSAGES" / f"{DOMAIN}.mo"
+    with path.open("rb") as stream:
+        assert _messages(read_mo(stream)) == _expected(catalog, language)
+    with path.open("rb") as stream:
+        info = gettext.GNUTranslations(stream).info()
+    assert info["project-id-version"] == f"smspartner-codes {catalog.version}"
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_po_pairs_read_back_with_babel(root: Path, catalog: Catalog, language: Language) -> None:
+    po = _read_po(_po_path(root, language))
+    assert str(po.locale) == language
+    assert _messages(po) == _expected(catalog, language)
+
+
+def test_pot_has_every_french_text_with_empty_msgstr(root: Path, catalog: Catalog) -> None:
+    pot = _read_po(_po_path(root, "pot"))
+    assert pot.locale is None
+    assert _messages(pot) == _expected(catalog, None)
+
+
+@pytest.mark.parametrize("name", ["en", "fr", "pot"])
+def test_one_msgid_per_distinct_french_text(root: Path, catalog: Catalog, name: str) -> None:
+    ids = [message.id for message in _read_po(_po_path(root, name)) if message.id != ""]
+    assert len(ids) == len(set(ids))
+    assert len(ids) == len({use.text.fr for use in catalog.texts()})
+
+
+@pytest.mark.parametrize("name", ["en", "fr", "pot"])
+def test_nothing_is_fuzzy_and_the_header_names_the_version(root: Path, catalog: Catalog, name: str) -> None:
+    path = _po_path(root, name)
+    po = _read_po(path)
+    assert not po.fuzzy
+    assert [message.id for message in po if message.fuzzy] == []
+    assert "#, fuzzy" not in path.read_text(encoding="utf-8")
+    headers = dict(po.mime_headers)
+    assert headers["Project-Id-Version"] == f"smspartner-codes {catalog.version}"
+    assert po.version == catalog.version
+
+
+def test_the_same_french_text_has_one_english_text(catalog: Catalog) -> None:
+    """gettext keys by French text: a French text used twice must be translated the same way both times."""
+    english: dict[str, set[str]] = {}
+    for use in catalog.texts():
+        english.setdefault(use.text.fr, set()).add(use.text.en)
+    assert {fr: en for fr, en in english.items() if len(en) > 1} == {}

@@ -1,0 +1,204 @@
+"""The JSON artefacts other teams code against: valid against their schema, in the contract shape,
+and carrying every text of the catalog unchanged (YAML -> model -> JSON -> parse -> same strings)."""
+
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from jsonschema import Draft202012Validator
+
+from codegen.model import Catalog, Table, Text
+from smspartner_codes import CATALOG_VERSION
+
+TABLE_KEYS = ("id", "title", "kind", "code_type", "groups", "entries")
+
+
+def _load(path: Path) -> Any:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def json_dir(root: Path) -> Path:
+    return root / "generated" / "json"
+
+
+@pytest.fixture(scope="module")
+def validator(json_dir: Path) -> Draft202012Validator:
+    schema = _load(json_dir / "catalog.schema.json")
+    Draft202012Validator.check_schema(schema)
+    return Draft202012Validator(schema)
+
+
+@pytest.fixture(scope="module")
+def whole(json_dir: Path) -> dict[str, Any]:
+    document: dict[str, Any] = _load(json_dir / "catalog.json")
+    return document
+
+
+def _errors(validator: Draft202012Validator, document: Any) -> list[str]:
+    return [error.message for error in validator.iter_errors(document)]
+
+
+def _text(text: Text) -> dict[str, str]:
+    return {"fr": text.fr, "en": text.en}
+
+
+def _table_texts(table: Table) -> dict[str, Any]:
+    """What the model says a table object holds, written out field by field."""
+    entries: list[dict[str, Any]] = []
+    for entry in table.entries:
+        expected: dict[str, Any] = {"code": entry.code, "name": entry.name, "message": _text(entry.message)}
+        if entry.group is not None:
+            expected["group"] = entry.group
+        if entry.permanent is not None:
+            expected["permanent"] = entry.permanent
+        if entry.alias_of is not None:
+            expected["alias_of"] = entry.alias_of
+        entries.append(expected)
+    return {
+        "id": table.id,
+        "title": _text(table.title),
+        "kind": table.kind,
+        "code_type": table.code_type,
+        "groups": [
+            {"id": group.id, "name": group.name, "description": _text(group.description)} for group in table.groups
+        ],
+        "entries": entries,
+    }
+
+
+def _contract_part(table: dict[str, Any]) -> dict[str, Any]:
+    """The fixed fields of a table object, dropping the extra ones the contract allows."""
+    entry_keys = ("code", "name", "message", "group", "permanent", "alias_of")
+    return {
+        **{key: table[key] for key in TABLE_KEYS if key in table},
+        "groups": [{key: group[key] for key in ("id", "name", "description")} for group in table["groups"]],
+        "entries": [{key: entry[key] for key in entry_keys if key in entry} for entry in table["entries"]],
+    }
+
+
+def test_schema_is_a_valid_draft_2020_12_schema(json_dir: Path) -> None:
+    schema = _load(json_dir / "catalog.schema.json")
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    Draft202012Validator.check_schema(schema)
+
+
+def test_catalog_json_is_valid(validator: Draft202012Validator, whole: dict[str, Any]) -> None:
+    assert _errors(validator, whole) == []
+
+
+def test_every_table_file_is_valid(validator: Draft202012Validator, json_dir: Path, catalog: Catalog) -> None:
+    for table in catalog.tables:
+        assert _errors(validator, _load(json_dir / f"{table.id}.json")) == [], table.id
+
+
+def test_package_copy_is_valid_and_identical(validator: Draft202012Validator, json_dir: Path, root: Path) -> None:
+    package_copy = root / "generated" / "smspartner_codes" / "catalog.json"
+    assert _errors(validator, _load(package_copy)) == []
+    assert package_copy.read_bytes() == (json_dir / "catalog.json").read_bytes()
+
+
+def test_json_dir_holds_exactly_the_expected_files(json_dir: Path, catalog: Catalog) -> None:
+    expected = {"catalog.json", "catalog.schema.json"} | {f"{table.id}.json" for table in catalog.tables}
+    assert {path.name for path in json_dir.iterdir()} == expected
+
+
+def test_schema_rejects_a_catalog_without_tables(validator: Draft202012Validator, whole: dict[str, Any]) -> None:
+    broken = copy.deepcopy(whole)
+    del broken["tables"]
+    assert _errors(validator, broken) != []
+
+
+def test_schema_rejects_an_entry_without_english(validator: Draft202012Validator, whole: dict[str, Any]) -> None:
+    broken = copy.deepcopy(whole)
+    del broken["tables"][0]["entries"][0]["message"]["en"]
+    assert _errors(validator, broken) != []
+
+
+def test_schema_rejects_a_string_code_in_an_integer_table(
+    validator: Draft202012Validator, whole: dict[str, Any], json_dir: Path
+) -> None:
+    broken = copy.deepcopy(whole)
+    table = next(table for table in broken["tables"] if table["code_type"] == "integer")
+    table["entries"][0]["code"] = str(table["entries"][0]["code"])
+    assert _errors(validator, broken) != []
+    # The same break in a per-table file.
+    single = _load(json_dir / f"{table['id']}.json")
+    single["entries"][0]["code"] = str(single["entries"][0]["code"])
+    assert _errors(validator, single) != []
+
+
+def test_schema_rejects_an_integer_code_in_a_string_table(
+    validator: Draft202012Validator, whole: dict[str, Any]
+) -> None:
+    broken = copy.deepcopy(whole)
+    table = next(table for table in broken["tables"] if table["code_type"] == "string")
+    table["entries"][0]["code"] = 1
+    assert _errors(validator, broken) != []
+
+
+def test_schema_rejects_a_table_file_without_catalog_version(
+    validator: Draft202012Validator, json_dir: Path, catalog: Catalog
+) -> None:
+    single = _load(json_dir / f"{catalog.tables[0].id}.json")
+    del single["catalog_version"]
+    assert _errors(validator, single) != []
+
+
+def test_catalog_json_shape(whole: dict[str, Any], catalog: Catalog) -> None:
+    assert set(whole) - {"$comment"} == {"catalog_version", "tables"}
+    assert isinstance(whole["catalog_version"], str)
+    assert isinstance(whole["tables"], list)
+    assert [table["id"] for table in whole["tables"]] == [table.id for table in catalog.tables]
+    for table in whole["tables"]:
+        assert set(TABLE_KEYS) <= set(table), table["id"]
+        assert set(table["title"]) == {"fr", "en"}
+        assert table["kind"] in ("error", "status")
+        assert table["code_type"] in ("integer", "string")
+        assert isinstance(table["groups"], list)
+        assert isinstance(table["entries"], list)
+        for entry in table["entries"]:
+            assert {"code", "name", "message"} <= set(entry), table["id"]
+            assert set(entry["message"]) == {"fr", "en"}
+
+
+def test_tables_without_groups_have_an_empty_list(whole: dict[str, Any], catalog: Catalog) -> None:
+    for model, table in zip(catalog.tables, whole["tables"], strict=True):
+        if not model.groups:
+            assert table["groups"] == [], model.id
+            assert all("group" not in entry for entry in table["entries"]), model.id
+
+
+def test_catalog_json_round_trips_the_model(whole: dict[str, Any], catalog: Catalog) -> None:
+    assert len(whole["tables"]) == len(catalog.tables)
+    for model, table in zip(catalog.tables, whole["tables"], strict=True):
+        assert _contract_part(table) == _table_texts(model), model.id
+        # Types survive the trip: int codes stay int (not bool), str codes stay str.
+        code_type = int if model.code_type == "integer" else str
+        assert all(type(entry["code"]) is code_type for entry in table["entries"]), model.id
+
+
+def test_every_text_round_trips_exactly(whole: dict[str, Any], catalog: Catalog) -> None:
+    """Every (fr, en) pair of the catalog, in catalog order, is found as is in catalog.json."""
+    found: list[tuple[str, str]] = []
+    for table in whole["tables"]:
+        found.append((table["title"]["fr"], table["title"]["en"]))
+        found.extend((group["description"]["fr"], group["description"]["en"]) for group in table["groups"])
+        found.extend((entry["message"]["fr"], entry["message"]["en"]) for entry in table["entries"])
+    assert found == [(use.text.fr, use.text.en) for use in catalog.texts()]
+
+
+def test_table_files_equal_their_table_in_catalog_json(whole: dict[str, Any], json_dir: Path, catalog: Catalog) -> None:
+    for table in whole["tables"]:
+        single = _load(json_dir / f"{table['id']}.json")
+        without_comment = {key: value for key, value in single.items() if key != "$comment"}
+        assert without_comment == {"catalog_version": catalog.version, **table}, table["id"]
+
+
+def test_catalog_version_is_the_catalogs(whole: dict[str, Any], catalog: Catalog) -> None:
+    assert whole["catalog_version"] == catalog.version
+    assert catalog.version == CATALOG_VERSION
