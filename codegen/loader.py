@@ -6,7 +6,6 @@ that repeats a key is an error (PyYAML would silently keep the last value).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -27,21 +26,40 @@ TABLES_DIR = "tables"
 NodePath = tuple[str | int, ...]
 
 
-@dataclass
 class LoadedFile:
-    """One YAML document and the source position of each of its nodes."""
+    """One YAML document, and its node tree to tell where any part of it stands."""
 
-    path: Path
-    data: Any
-    marks: dict[NodePath, Location] = field(default_factory=dict)
+    __slots__ = ("data", "path", "root", "source")
+
+    def __init__(self, path: Path, source: str, data: Any, root: yaml.Node) -> None:
+        self.path = path
+        self.source = source
+        self.data = data
+        self.root = root
 
     def where(self, node_path: NodePath) -> Location:
-        """The position of ``node_path``, or of its nearest ancestor that has one."""
-        for length in range(len(node_path), -1, -1):
-            location = self.marks.get(node_path[:length])
-            if location is not None:
-                return location
-        return Location(str(self.path), 1, 1)
+        """The position of ``node_path``, or of its nearest ancestor found in the file.
+
+        Found by walking the node tree on demand: positions are needed only for
+        problems, so a valid catalog never pays for them.
+        """
+        node = self.root
+        for part in node_path:
+            child = _child(node, part)
+            if child is None:
+                break
+            node = child
+        mark = node.start_mark
+        return Location(self.source, mark.line + 1, mark.column + 1)
+
+
+def _child(node: yaml.Node, part: str | int) -> yaml.Node | None:
+    if isinstance(node, yaml.MappingNode):
+        return next((value for key, value in node.value if key.value == part), None)
+    if isinstance(node, yaml.SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
+        child: yaml.Node = node.value[part]
+        return child
+    return None
 
 
 class _YamlProblem(Exception):
@@ -56,18 +74,18 @@ class _MarkingLoader(_BaseLoader):  # type: ignore[misc, valid-type]
     source_name = "<catalog>"
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-        seen: dict[Any, yaml.Node] = {}
+        seen: dict[str, yaml.Node] = {}
         for key_node, _ in node.value:
-            key = self.construct_object(key_node, deep=True)
-            if not isinstance(key, (str, int, bool, float)) and key is not None:
+            if not isinstance(key_node, yaml.ScalarNode):
                 raise _YamlProblem(_problem_at(self.source_name, key_node, "a mapping key must be a plain scalar"))
+            key = f"{key_node.tag}:{key_node.value}"
             if key in seen:
                 first = seen[key].start_mark.line + 1
                 raise _YamlProblem(
                     _problem_at(
                         self.source_name,
                         key_node,
-                        f"duplicate key {key!r} (first given on line {first}); each key may appear once",
+                        f"duplicate key {key_node.value!r} (first given on line {first}); each key may appear once",
                     )
                 )
             seen[key] = key_node
@@ -78,18 +96,6 @@ class _MarkingLoader(_BaseLoader):  # type: ignore[misc, valid-type]
 def _problem_at(source: str, node: yaml.Node, message: str) -> Problem:
     mark = node.start_mark
     return Problem(Location(source, mark.line + 1, mark.column + 1), "", message)
-
-
-def _record_marks(node: yaml.Node, path: NodePath, marks: dict[NodePath, Location], source: str) -> None:
-    mark = node.start_mark
-    marks[path] = Location(source, mark.line + 1, mark.column + 1)
-    if isinstance(node, yaml.MappingNode):
-        for key_node, value_node in node.value:
-            if isinstance(key_node, yaml.ScalarNode):
-                _record_marks(value_node, (*path, key_node.value), marks, source)
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            _record_marks(item, (*path, index), marks, source)
 
 
 def load_yaml(path: Path, display_name: str | None = None) -> LoadedFile:
@@ -122,8 +128,6 @@ def parse_yaml(text: str, source: str, path: Path | None = None) -> LoadedFile:
         node = loader.get_single_node()
         if node is None:
             raise LoadError(Problem(Location(source, 1, 1), "", "file is empty; it must hold a YAML mapping"))
-        marks: dict[NodePath, Location] = {}
-        _record_marks(node, (), marks, source)
         data = loader.construct_document(node)
     except _YamlProblem as problem:
         raise LoadError(problem.problem) from None
@@ -133,7 +137,7 @@ def parse_yaml(text: str, source: str, path: Path | None = None) -> LoadedFile:
         raise LoadError(Problem(Location(source, 1, 1), "", f"not valid YAML: {error}")) from None
     finally:
         loader.dispose()
-    return LoadedFile(path or Path(source), data, marks)
+    return LoadedFile(path or Path(source), source, data, node)
 
 
 def _from_yaml_error(error: yaml.MarkedYAMLError, source: str) -> Problem:

@@ -7,16 +7,14 @@ hold no logic of their own.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 Language = Literal["fr", "en"]
 LANGUAGES: tuple[Language, ...] = ("fr", "en")
 SOURCE_LANGUAGE: Language = "fr"
 
 
-@dataclass(frozen=True)
-class Text:
+class Text(NamedTuple):
     """A text in French (SMSPartner's, verbatim) and in English (ours)."""
 
     fr: str
@@ -26,15 +24,13 @@ class Text:
         return self.fr if language == "fr" else self.en
 
 
-@dataclass(frozen=True)
-class Group:
+class Group(NamedTuple):
     id: int
     name: str
     description: Text
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
     code: int | str
     name: str
     message: Text
@@ -48,8 +44,7 @@ class Entry:
         return self.alias_of is not None
 
 
-@dataclass(frozen=True)
-class Table:
+class Table(NamedTuple):
     id: str
     enum: str
     kind: Literal["error", "status"]
@@ -90,8 +85,7 @@ class Table:
         return next(group for group in self.groups if group.id == group_id)
 
 
-@dataclass(frozen=True)
-class Catalog:
+class Catalog(NamedTuple):
     version: str
     tables: tuple[Table, ...]
 
@@ -107,8 +101,7 @@ class Catalog:
         return tuple(found)
 
 
-@dataclass(frozen=True)
-class TextUse:
+class TextUse(NamedTuple):
     """A text and what it is for: the title, a group description or an entry of a table."""
 
     text: Text

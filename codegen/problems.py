@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, order=True)
-class Location:
+class Location(NamedTuple):
     file: str
     line: int
     column: int
@@ -15,8 +14,7 @@ class Location:
         return f"{self.file}:{self.line}:{self.column}"
 
 
-@dataclass(frozen=True, order=True)
-class Problem:
+class Problem(NamedTuple):
     """One broken rule: where it is, the path of the node, and the rule in plain words."""
 
     location: Location

@@ -8,8 +8,8 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 # Left behind by Python, pytest and type checkers; never part of the output.
 IGNORED_PARTS = frozenset({"__pycache__", ".mypy_cache", ".pytest_cache", ".ruff_cache"})
@@ -52,13 +52,12 @@ def _swap_in(staging: Path, out_dir: Path) -> None:
     shutil.rmtree(retired, ignore_errors=True)
 
 
-@dataclass
-class Drift:
-    """How a directory differs from a fresh render."""
+class Drift(NamedTuple):
+    """How a directory differs from a fresh render: paths relative to it."""
 
-    changed: list[str] = field(default_factory=list)
-    missing: list[str] = field(default_factory=list)
-    extra: list[str] = field(default_factory=list)
+    changed: list[str]
+    missing: list[str]
+    extra: list[str]
 
     def __bool__(self) -> bool:
         return bool(self.changed or self.missing or self.extra)
@@ -76,12 +75,11 @@ def existing_files(out_dir: Path) -> list[str]:
 
 
 def compare_tree(files: dict[str, bytes], out_dir: Path) -> Drift:
-    drift = Drift()
     on_disk = set(existing_files(out_dir))
+    changed, missing = [], []
     for relative, content in sorted(files.items()):
         if relative not in on_disk:
-            drift.missing.append(relative)
+            missing.append(relative)
         elif (out_dir / relative).read_bytes() != content:
-            drift.changed.append(relative)
-    drift.extra = sorted(on_disk - set(files))
-    return drift
+            changed.append(relative)
+    return Drift(changed=changed, missing=missing, extra=sorted(on_disk - set(files)))

@@ -48,7 +48,7 @@ def message_catalog(catalog: Catalog, language: Language | None) -> MessageCatal
     header = "\n".join(
         [
             f"# {notice(catalog)}",
-            f"# Texts of SMSPartner's API codes{f' in {language!r}' if language else ', template'}.",
+            f"# Texts of SMSPartner's API codes, {f'in {language!r}' if language else 'template'}.",
             "#",
         ]
     )
@@ -61,6 +61,7 @@ def message_catalog(catalog: Catalog, language: Language | None) -> MessageCatal
         creation_date=FIXED_DATE,
         revision_date=FIXED_DATE,
         last_translator=f"{PROJECT} maintainers",
+        msgid_bugs_address=f"{PROJECT} maintainers",
         language_team=f"{PROJECT} maintainers",
         charset="utf-8",
         fuzzy=False,
@@ -78,7 +79,8 @@ def message_catalog(catalog: Catalog, language: Language | None) -> MessageCatal
 
 def _po_bytes(messages: MessageCatalog) -> bytes:
     stream = io.BytesIO()
-    write_po(stream, messages, include_lineno=False)
+    # Unwrapped lines: one line per text reads and diffs best, and wrapping is slow.
+    write_po(stream, messages, width=0, include_lineno=False)
     return stream.getvalue()
 
 

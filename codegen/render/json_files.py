@@ -20,12 +20,11 @@ def dump(document: dict[str, Any]) -> bytes:
 
 def render_json(catalog: Catalog) -> dict[str, bytes]:
     header = notice(catalog)
-    whole = {"$comment": header, "catalog_version": catalog.version, "tables": [table_json(t) for t in catalog.tables]}
-    files = {"json/catalog.json": dump(whole), PACKAGE_COPY: dump(whole)}
-    for table in catalog.tables:
-        files[f"json/{table.id}.json"] = dump(
-            {"$comment": header, "catalog_version": catalog.version, **table_json(table)}
-        )
+    tables = [table_json(table) for table in catalog.tables]
+    whole = dump({"$comment": header, "catalog_version": catalog.version, "tables": tables})
+    files = {"json/catalog.json": whole, PACKAGE_COPY: whole}
+    for table in tables:
+        files[f"json/{table['id']}.json"] = dump({"$comment": header, "catalog_version": catalog.version, **table})
     schema = json.loads(SCHEMA_SOURCE.read_text(encoding="utf-8"))
     files["json/catalog.schema.json"] = dump({"$comment": header, **schema})
     return files

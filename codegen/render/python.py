@@ -7,7 +7,11 @@ from codegen.render.headers import notice
 from codegen.render.templating import render_template
 
 PACKAGE = "smspartner_codes"
-RUNTIME_EXPORTS = ("Alias", "GroupEnum", "IntCodeEnum", "StrCodeEnum")
+# Public names defined in the package's __init__ itself.
+INIT_EXPORTS = (
+    *("Alias", "CATALOG_VERSION", "GETTEXT_DOMAIN", "IntCodeEnum", "StrCodeEnum", "TABLES", "TABLE_IDS", "lookup"),
+)
+GROUPS_MODULE = "_groups"
 
 
 def module_name(table: Table) -> str:
@@ -18,11 +22,20 @@ def render_python(catalog: Catalog) -> dict[str, bytes]:
     header = notice(catalog)
     files = {
         f"{PACKAGE}/__init__.py": _render_init(catalog, header),
-        f"{PACKAGE}/_runtime.py": render_template("python/_runtime.py.j2", notice=header),
         f"{PACKAGE}/py.typed": f"# {header}\n# PEP 561 marker: this package ships its own type information.\n",
     }
     for table in catalog.tables:
         files[f"{PACKAGE}/{module_name(table)}.py"] = _render_table(table, header)
+    group_tables = [table for table in catalog.tables if table.groups]
+    if group_tables:
+        files[f"{PACKAGE}/{GROUPS_MODULE}.py"] = render_template(
+            "python/_groups.py.j2",
+            notice=header,
+            group_tables=group_tables,
+            exports=sorted(
+                ["GroupEnum", *(table.group_enum for table in group_tables if table.group_enum)], key=_isort_key
+            ),
+        )
     return {path: text.encode("utf-8") for path, text in files.items()}
 
 
@@ -32,8 +45,17 @@ def _render_table(table: Table, header: str) -> str:
         "python/table.py.j2",
         notice=header,
         table=table,
+        imports=import_names(
+            [
+                *(["Alias"] if table.aliases else []),
+                "IntCodeEnum" if integer else "StrCodeEnum",
+                "_IntTableBase" if integer else "_StrTableBase",
+                "_build_enum",
+                "_translate",
+            ]
+        ),
         base="IntCodeEnum" if integer else "StrCodeEnum",
-        table_base="IntTableBase" if integer else "StrTableBase",
+        table_base="_IntTableBase" if integer else "_StrTableBase",
         code_type="int" if integer else "str",
     )
 
@@ -43,7 +65,7 @@ def _type_checking_imports(class_modules: list[tuple[str, str]]) -> list[tuple[s
     names_by_module: dict[str, list[str]] = {}
     for name, module in class_modules:
         names_by_module.setdefault(module, []).append(name)
-    return [(module, ", ".join(sorted(names))) for module, names in sorted(names_by_module.items())]
+    return [(module, import_names(names)) for module, names in sorted(names_by_module.items())]
 
 
 def _isort_key(name: str) -> tuple[int, str]:
@@ -52,20 +74,23 @@ def _isort_key(name: str) -> tuple[int, str]:
     return kind, name
 
 
+def import_names(names: list[str]) -> str:
+    """Names of a ``from ... import`` line, in ruff's isort order (by kind, then case-insensitive)."""
+    return ", ".join(sorted(names, key=lambda name: (_isort_key(name)[0], name.lower())))
+
+
 def _render_init(catalog: Catalog, header: str) -> str:
-    class_modules: list[tuple[str, str]] = [(name, "_runtime") for name in RUNTIME_EXPORTS]
+    lazy_modules: list[tuple[str, str]] = []
     for table in catalog.tables:
-        class_modules.append((table.enum, module_name(table)))
-        if table.group_enum:
-            class_modules.append((table.group_enum, module_name(table)))
-    exports = sorted(
-        [name for name, _ in class_modules] + ["CATALOG_VERSION", "TABLES", "TABLE_IDS", "lookup"], key=_isort_key
-    )
+        lazy_modules.append((table.enum, module_name(table)))
+    group_enums = [table.group_enum for table in catalog.tables if table.group_enum]
+    if group_enums:
+        lazy_modules += [(name, GROUPS_MODULE) for name in ["GroupEnum", *group_enums]]
     return render_template(
         "python/__init__.py.j2",
         notice=header,
         catalog=catalog,
-        type_imports=_type_checking_imports(class_modules),
-        class_modules=class_modules,
-        exports=exports,
+        lazy_modules=lazy_modules,
+        type_imports=_type_checking_imports(lazy_modules),
+        exports=sorted([name for name, _ in lazy_modules] + list(INIT_EXPORTS), key=_isort_key),
     )

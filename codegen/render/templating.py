@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ast
 from functools import cache
 from pathlib import Path
 
@@ -14,22 +13,18 @@ TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 def python_string(text: str) -> str:
     """A Python string literal for ``text``, in the quote style ``ruff format`` keeps.
 
-    Characters are escaped by ``repr`` one at a time; the quote is chosen as the
-    formatter does: double quotes unless they would need more escapes than single.
+    ``repr`` does the escaping; the quote is chosen as the formatter does:
+    double quotes unless they would need more escapes than single quotes.
     """
     quote = '"' if text.count('"') <= text.count("'") else "'"
-    body = []
-    for char in text:
-        if char in (quote, "\\"):
-            body.append("\\" + char)
-        elif char in "'\"":
-            body.append(char)
-        else:
-            body.append(repr(char)[1:-1])
-    literal = quote + "".join(body) + quote
-    if ast.literal_eval(literal) != text:  # a guard: the literal must give back the text
-        raise ValueError(f"cannot write {text!r} as a Python string literal")
-    return literal
+    literal = repr(text)
+    if literal[0] == quote:
+        return literal
+    if "'" not in text and '"' not in text:
+        return quote + literal[1:-1] + quote  # no quote inside to re-escape
+    # repr chose the other quote: escape character by character for ours.
+    body = ["\\" + char if char in (quote, "\\") else char if char in "'\"" else repr(char)[1:-1] for char in text]
+    return quote + "".join(body) + quote
 
 
 def python_value(value: int | str) -> str:
@@ -40,6 +35,9 @@ def python_value(value: int | str) -> str:
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES_DIR),
+        # Compiled templates are kept in a private per-user cache directory
+        # (Jinja checks its owner and mode); the output does not depend on it.
+        bytecode_cache=jinja2.FileSystemBytecodeCache(),
         undefined=jinja2.StrictUndefined,
         autoescape=False,
         keep_trailing_newline=True,
@@ -64,12 +62,16 @@ _MARKDOWN_SYNTAX = frozenset("\\`*_[]<>|~&#!${}")
 _ASCII_PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 
 
+_MARKDOWN_ESCAPES = str.maketrans({char: "\\" + char for char in _MARKDOWN_SYNTAX})
+
+
 def markdown_text(text: str) -> str:
     """``text`` as literal Markdown inline content, safe in a table cell, a heading or at a line start."""
-    escaped = ["\\" + char if char in _MARKDOWN_SYNTAX else char for char in text]
-    if escaped and text[0] in _ASCII_PUNCTUATION and not escaped[0].startswith("\\"):
-        escaped[0] = "\\" + text[0]  # a block marker at the start of a line: - + = > % : ( ...
+    escaped = text.translate(_MARKDOWN_ESCAPES)
+    first = text[:1]
+    if first in _ASCII_PUNCTUATION and first not in _MARKDOWN_SYNTAX:
+        escaped = "\\" + escaped  # a block marker at the start of a line: - + = > % : ( ...
     digits = len(text) - len(text.lstrip("0123456789"))
     if 0 < digits < len(text) and text[digits] in ".)":
-        escaped[digits] = "\\" + text[digits]  # "1. " or "1) " would start a list
-    return "".join(escaped)
+        escaped = escaped[:digits] + "\\" + escaped[digits:]  # "1. " or "1) " would start a list
+    return escaped

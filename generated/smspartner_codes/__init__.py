@@ -2,8 +2,8 @@
 """SMSPartner API codes as typed enums, with their French and English texts.
 
 Each table of SMSPartner's error-code page is an enum (``IntEnum`` or
-``StrEnum``) whose values are the codes the API sends. The classes are built
-on first use, so importing the package costs almost nothing.
+``StrEnum``) whose values are the codes the API sends. A table's class is
+built the first time it is used, so importing the package costs little.
 
 ``lookup(table_id, code)`` finds a member without raising for unknown codes;
 ``TABLES`` maps each table id to its enum class; every member has ``code``,
@@ -12,25 +12,36 @@ on first use, so importing the package costs almost nothing.
 
 from __future__ import annotations
 
+import enum
+from enum import IntEnum, StrEnum
+
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Callable
+    from gettext import NullTranslations
+    from typing import TypeVar
+
     from smspartner_codes._delivery_status import DeliveryStatus
     from smspartner_codes._dlr_status import DlrStatus
-    from smspartner_codes._hlr_error import HlrError, HlrErrorGroup
-    from smspartner_codes._hlr_status import HlrStatus, HlrStatusGroup
+    from smspartner_codes._groups import GroupEnum, HlrErrorGroup, HlrStatusGroup
+    from smspartner_codes._hlr_error import HlrError
+    from smspartner_codes._hlr_status import HlrStatus
     from smspartner_codes._mail_send import MailError
     from smspartner_codes._number_verification import NumberVerificationError
     from smspartner_codes._rental import RentalError
-    from smspartner_codes._runtime import Alias, GroupEnum, IntCodeEnum, StrCodeEnum
     from smspartner_codes._sms_cancel import SmsCancelError
     from smspartner_codes._sms_send import SmsSendError
     from smspartner_codes._sms_status import SmsStatusError
     from smspartner_codes._subaccount import SubaccountError
     from smspartner_codes._vms_send import VmsError
 
+    _Class = TypeVar("_Class")
     TABLES: dict[str, type[IntCodeEnum] | type[StrCodeEnum]]
 
 __version__ = CATALOG_VERSION = "1.0.0"
+
+# The gettext domain of the .mo files under smspartner_codes/locale/.
+GETTEXT_DOMAIN = "smspartner_codes"
 
 # Table ids in the order of the upstream page.
 TABLE_IDS: tuple[str, ...] = (
@@ -50,6 +61,7 @@ TABLE_IDS: tuple[str, ...] = (
 
 __all__ = [
     "CATALOG_VERSION",
+    "GETTEXT_DOMAIN",
     "TABLES",
     "TABLE_IDS",
     "Alias",
@@ -73,12 +85,149 @@ __all__ = [
     "lookup",
 ]
 
-# Where each public class lives; imported on first access (PEP 562).
-_CLASS_MODULES: dict[str, str] = {
-    "Alias": "_runtime",
-    "GroupEnum": "_runtime",
-    "IntCodeEnum": "_runtime",
-    "StrCodeEnum": "_runtime",
+
+# Translations ---------------------------------------------------------------
+
+# gettext function per base language ("en", "fr", ...), loaded on first use.
+_gettext_by_language: dict[str, Callable[[str], str]] = {}
+
+
+def _language_code(lang: str) -> str:
+    """The base language of a language tag or locale name: ``"en_GB.UTF-8"`` gives ``"en"``."""
+    base = lang.replace("-", "_").partition("_")[0].partition(".")[0].partition("@")[0].lower()
+    return base if base.isascii() and base.isalpha() and 2 <= len(base) <= 3 else ""
+
+
+def _translate(text: str, lang: str) -> str:
+    """``text`` (French, as in the catalog) in ``lang``; French where we have no translation."""
+    base = _language_code(lang)
+    try:
+        gettext = _gettext_by_language[base]
+    except KeyError:
+        gettext = _gettext_by_language[base] = _load_translations(base).gettext
+    return gettext(text)
+
+
+def _load_translations(base: str) -> NullTranslations:
+    import gettext
+    from importlib.resources import files
+
+    if base:
+        mo_file = files(__name__).joinpath("locale", base, "LC_MESSAGES", f"{GETTEXT_DOMAIN}.mo")
+        try:
+            with mo_file.open("rb") as stream:
+                return gettext.GNUTranslations(stream)
+        except FileNotFoundError:
+            pass
+    return gettext.NullTranslations()
+
+
+# Base classes ---------------------------------------------------------------
+
+
+class Alias:
+    """A second name the upstream page gives to a code; the enum resolves it to ``canonical``.
+
+    The alias keeps its own upstream text, which ``canonical.message`` does not show.
+    """
+
+    __slots__ = ("canonical", "message", "name")
+
+    def __init__(self, name: str, canonical: IntCodeEnum | StrCodeEnum, message: str) -> None:
+        self.name = name
+        self.canonical = canonical
+        self.message = message
+
+    @property
+    def code(self) -> int | str:
+        return self.canonical.code
+
+    @property
+    def table(self) -> str:
+        return self.canonical.table
+
+    def message_in(self, lang: str) -> str:
+        """The alias's text in ``lang`` (``"fr"``, ``"en"``...), falling back to French."""
+        return _translate(self.message, lang)
+
+    def __repr__(self) -> str:
+        return f"<Alias {self.name} of {self.canonical!r}>"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Alias):
+            return NotImplemented
+        return (self.name, self.canonical, self.message) == (other.name, other.canonical, other.message)
+
+    def __hash__(self) -> int:
+        return hash((self.name, self.canonical))
+
+
+class _Member:
+    """Methods of every table member, whatever the type of its codes."""
+
+    if TYPE_CHECKING:
+
+        @property
+        def message(self) -> str:
+            """The French text the upstream page gives; each table defines it."""
+            raise NotImplementedError
+
+        @property
+        def table(self) -> str:
+            """The id of the member's table, such as ``"hlr_error"``."""
+            raise NotImplementedError
+
+    @property
+    def aliases(self) -> tuple[Alias, ...]:
+        """The other names the upstream page gives to this code, with their own texts."""
+        return ()
+
+    def message_in(self, lang: str) -> str:
+        """The text in ``lang`` (``"fr"``, ``"en"``, ``"en_GB"``...), falling back to French."""
+        return _translate(self.message, lang)
+
+
+class IntCodeEnum(_Member, IntEnum):
+    """Base of the tables whose codes are integers."""
+
+    @property
+    def code(self) -> int:
+        """The code as the API sends it."""
+        return self._value_
+
+
+class StrCodeEnum(_Member, StrEnum):
+    """Base of the tables whose codes are strings."""
+
+    @property
+    def code(self) -> str:
+        """The code as the API sends it."""
+        return self._value_
+
+
+# How the table modules build their classes. CPython's ``enum._simple_enum``,
+# which ``http.HTTPStatus`` and ``re`` use too, turns a plain class into an
+# enum about twice as fast as an enum class statement does. So at run time a
+# table is written as a plain class (base ``object``) and converted by it;
+# type checkers, and interpreters without it, see an ordinary enum class.
+_FAST_ENUM = hasattr(enum, "_simple_enum")
+if TYPE_CHECKING or not _FAST_ENUM:
+    _IntTableBase = IntCodeEnum
+    _StrTableBase = StrCodeEnum
+
+    def _build_enum(base: type[enum.Enum]) -> Callable[[type[_Class]], type[_Class]]:
+        """Leave a class statement's enum as it is."""
+        return lambda cls: cls
+
+else:
+    _IntTableBase = _StrTableBase = object
+    _build_enum = enum._simple_enum
+
+
+# Tables, loaded on first use (PEP 562) ----------------------------------------
+
+# The module of each public name that is not defined here.
+_LAZY_MODULES: dict[str, str] = {
     "SmsSendError": "_sms_send",
     "SmsCancelError": "_sms_cancel",
     "SmsStatusError": "_sms_status",
@@ -88,11 +237,12 @@ _CLASS_MODULES: dict[str, str] = {
     "RentalError": "_rental",
     "SubaccountError": "_subaccount",
     "HlrStatus": "_hlr_status",
-    "HlrStatusGroup": "_hlr_status",
     "HlrError": "_hlr_error",
-    "HlrErrorGroup": "_hlr_error",
     "VmsError": "_vms_send",
     "MailError": "_mail_send",
+    "GroupEnum": "_groups",
+    "HlrStatusGroup": "_groups",
+    "HlrErrorGroup": "_groups",
 }
 
 _TABLE_CLASSES: dict[str, str] = {
@@ -115,7 +265,7 @@ _members_by_code: dict[str, dict[object, IntCodeEnum | StrCodeEnum]] = {}
 
 
 def __getattr__(name: str) -> object:
-    module_name = _CLASS_MODULES.get(name)
+    module_name = _LAZY_MODULES.get(name)
     if module_name is not None:
         module = __import__(f"{__name__}.{module_name}", fromlist=(name,))
         value: object = getattr(module, name)

@@ -3,18 +3,15 @@
 
 from __future__ import annotations
 
-from smspartner_codes._runtime import (
-    StrCodeEnum,
-    StrTableBase,
-    build_enum,
-    translate,
-)
+from smspartner_codes import StrCodeEnum, _build_enum, _StrTableBase, _translate
+
+TYPE_CHECKING = False
 
 __all__ = ["DlrStatus"]
 
 
-@build_enum(StrCodeEnum)
-class DlrStatus(StrTableBase):
+@_build_enum(StrCodeEnum)
+class DlrStatus(_StrTableBase):
     """Codes of the ``dlr_status`` table; values are the codes the API sends."""
 
     DELIVRD = "DELIVRD"
@@ -39,7 +36,7 @@ class DlrStatus(StrTableBase):
     @classmethod
     def table_title(cls, lang: str = "fr") -> str:
         """The table's title in ``lang``, falling back to French."""
-        return translate(_TITLE, lang)
+        return _translate(_TITLE, lang)
 
 
 _TITLE = "Codes erreurs des statuts"

@@ -3,18 +3,15 @@
 
 from __future__ import annotations
 
-from smspartner_codes._runtime import (
-    IntCodeEnum,
-    IntTableBase,
-    build_enum,
-    translate,
-)
+from smspartner_codes import IntCodeEnum, _build_enum, _IntTableBase, _translate
+
+TYPE_CHECKING = False
 
 __all__ = ["MailError"]
 
 
-@build_enum(IntCodeEnum)
-class MailError(IntTableBase):
+@_build_enum(IntCodeEnum)
+class MailError(_IntTableBase):
     """Codes of the ``mail_send`` table; values are the codes the API sends."""
 
     API_KEY_REQUIRED = 1
@@ -65,7 +62,7 @@ class MailError(IntTableBase):
     @classmethod
     def table_title(cls, lang: str = "fr") -> str:
         """The table's title in ``lang``, falling back to French."""
-        return translate(_TITLE, lang)
+        return _translate(_TITLE, lang)
 
 
 _TITLE = "Envoi de Mail"

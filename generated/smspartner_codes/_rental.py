@@ -3,18 +3,15 @@
 
 from __future__ import annotations
 
-from smspartner_codes._runtime import (
-    IntCodeEnum,
-    IntTableBase,
-    build_enum,
-    translate,
-)
+from smspartner_codes import IntCodeEnum, _build_enum, _IntTableBase, _translate
+
+TYPE_CHECKING = False
 
 __all__ = ["RentalError"]
 
 
-@build_enum(IntCodeEnum)
-class RentalError(IntTableBase):
+@_build_enum(IntCodeEnum)
+class RentalError(_IntTableBase):
     """Codes of the ``rental`` table; values are the codes the API sends."""
 
     PARAMETERS_REQUIRED = 3
@@ -62,7 +59,7 @@ class RentalError(IntTableBase):
     @classmethod
     def table_title(cls, lang: str = "fr") -> str:
         """The table's title in ``lang``, falling back to French."""
-        return translate(_TITLE, lang)
+        return _translate(_TITLE, lang)
 
 
 _TITLE = "Location"

@@ -3,18 +3,15 @@
 
 from __future__ import annotations
 
-from smspartner_codes._runtime import (
-    IntCodeEnum,
-    IntTableBase,
-    build_enum,
-    translate,
-)
+from smspartner_codes import IntCodeEnum, _build_enum, _IntTableBase, _translate
+
+TYPE_CHECKING = False
 
 __all__ = ["SmsSendError"]
 
 
-@build_enum(IntCodeEnum)
-class SmsSendError(IntTableBase):
+@_build_enum(IntCodeEnum)
+class SmsSendError(_IntTableBase):
     """Codes of the ``sms_send`` table; values are the codes the API sends."""
 
     SENDER_NOT_AUTHORIZED = 992
@@ -60,7 +57,7 @@ class SmsSendError(IntTableBase):
     @classmethod
     def table_title(cls, lang: str = "fr") -> str:
         """The table's title in ``lang``, falling back to French."""
-        return translate(_TITLE, lang)
+        return _translate(_TITLE, lang)
 
 
 _TITLE = "Envoi de SMS"

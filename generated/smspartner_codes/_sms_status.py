@@ -3,18 +3,15 @@
 
 from __future__ import annotations
 
-from smspartner_codes._runtime import (
-    IntCodeEnum,
-    IntTableBase,
-    build_enum,
-    translate,
-)
+from smspartner_codes import IntCodeEnum, _build_enum, _IntTableBase, _translate
+
+TYPE_CHECKING = False
 
 __all__ = ["SmsStatusError"]
 
 
-@build_enum(IntCodeEnum)
-class SmsStatusError(IntTableBase):
+@_build_enum(IntCodeEnum)
+class SmsStatusError(_IntTableBase):
     """Codes of the ``sms_status`` table; values are the codes the API sends."""
 
     PHONE_NUMBER_REQUIRED = 2
@@ -39,7 +36,7 @@ class SmsStatusError(IntTableBase):
     @classmethod
     def table_title(cls, lang: str = "fr") -> str:
         """The table's title in ``lang``, falling back to French."""
-        return translate(_TITLE, lang)
+        return _translate(_TITLE, lang)
 
 
 _TITLE = "Récupération des statuts"

@@ -3,18 +3,15 @@
 
 from __future__ import annotations
 
-from smspartner_codes._runtime import (
-    StrCodeEnum,
-    StrTableBase,
-    build_enum,
-    translate,
-)
+from smspartner_codes import StrCodeEnum, _build_enum, _StrTableBase, _translate
+
+TYPE_CHECKING = False
 
 __all__ = ["VmsError"]
 
 
-@build_enum(StrCodeEnum)
-class VmsError(StrTableBase):
+@_build_enum(StrCodeEnum)
+class VmsError(_StrTableBase):
     """Codes of the ``vms_send`` table; values are the codes the API sends."""
 
     PHONE_NUMBER_REQUIRED = "PHONE_NUMBER_REQUIRED"
@@ -40,7 +37,7 @@ class VmsError(StrTableBase):
     @classmethod
     def table_title(cls, lang: str = "fr") -> str:
         """The table's title in ``lang``, falling back to French."""
-        return translate(_TITLE, lang)
+        return _translate(_TITLE, lang)
 
 
 _TITLE = "Envoi de messages vocaux / VMS"
