@@ -7,11 +7,20 @@ hold no logic of their own.
 
 from __future__ import annotations
 
+import re
 from typing import Literal, NamedTuple
 
 Language = Literal["fr", "en"]
 LANGUAGES: tuple[Language, ...] = ("fr", "en")
 SOURCE_LANGUAGE: Language = "fr"
+
+
+_NOT_IN_ANCHOR = re.compile(r"[^A-Za-z0-9_]+")
+
+
+def anchor_key(code_or_name: int | str) -> str:
+    """The part of an HTML id that names an entry: ``"not delivered"`` gives ``not-delivered``."""
+    return _NOT_IN_ANCHOR.sub("-", str(code_or_name)).strip("-")
 
 
 class Text(NamedTuple):
@@ -37,7 +46,6 @@ class Entry(NamedTuple):
     group: int | None = None
     permanent: bool | None = None
     alias_of: str | None = None
-    line: int = 0
 
     @property
     def is_alias(self) -> bool:

@@ -18,8 +18,8 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
 from codegen.loader import INDEX_FILE, TABLES_DIR, LoadedFile, LoadError, NodePath, load_yaml
-from codegen.model import Catalog, Entry, Group, Table, Text
-from codegen.problems import CatalogInvalid, Location, Problem, format_node_path
+from codegen.model import Catalog, Entry, Group, Table, Text, anchor_key
+from codegen.problems import CatalogInvalid, Problem, format_node_path
 
 # Unicode's control characters (category Cc) and lone surrogates (Cs).
 _CONTROL_CHARACTERS = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
@@ -27,7 +27,12 @@ _CONTROL_CHARACTERS = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 # Reports a broken rule at a node of the file being checked.
 Reporter = Callable[[NodePath, str], Problem]
 
-SCHEMA_DIR = "schema"
+# The schemas describe the format this generator reads, so they are the
+# repository's own whichever catalog directory is checked.
+SCHEMA_DIR = Path(__file__).resolve().parent.parent / "catalog" / "schema"
+
+# Names the package defines itself; no table's class may take them.
+RESERVED_CLASS_NAMES = frozenset({"Alias", "GroupEnum", "IntCodeEnum", "StrCodeEnum"})
 
 # Attribute names of enum members and classes, ours and the enum module's.
 # A member named like one of them (in any case) would shadow or confuse it.
@@ -50,8 +55,8 @@ RESERVED_NAMES = frozenset(
 
 
 @cache
-def _validator(catalog_dir: Path, schema_name: str) -> Draft202012Validator:
-    schema = json.loads((catalog_dir / SCHEMA_DIR / schema_name).read_text(encoding="utf-8"))
+def _validator(schema_name: str) -> Draft202012Validator:
+    schema = json.loads((SCHEMA_DIR / schema_name).read_text(encoding="utf-8"))
     return Draft202012Validator(inline_local_refs(schema, schema.get("$defs", {})))
 
 
@@ -79,26 +84,28 @@ def load_catalog(catalog_dir: Path) -> Catalog:
     index = _load(catalog_dir / INDEX_FILE, catalog_dir, problems)
     if index is None:
         raise CatalogInvalid(problems)
-    index_ok = _check_schema(index, _validator(catalog_dir, "catalog.schema.json"), problems)
+    index_ok = _check_schema(index, _validator("catalog.schema.json"), problems)
     if not index_ok:
         raise CatalogInvalid(problems)
     table_ids: list[str] = index.data["tables"]
     _check_table_files_listed(catalog_dir, index, table_ids, problems)
 
     tables: list[Table] = []
+    checked: list[LoadedFile] = []
     for position, table_id in enumerate(table_ids):
         loaded = _load(
             catalog_dir / TABLES_DIR / f"{table_id}.yaml", catalog_dir, problems, index, ("tables", position)
         )
         if loaded is None:
             continue
-        if not _check_schema(loaded, _validator(catalog_dir, "table.schema.json"), problems):
+        if not _check_schema(loaded, _validator("table.schema.json"), problems):
             continue
         table_problems = list(_check_table(loaded, table_id))
         problems.extend(table_problems)
         if not table_problems:
+            checked.append(loaded)
             tables.append(_build_table(loaded))
-    problems.extend(_check_across_tables(tables))
+    problems.extend(_check_across_tables(checked))
     if problems:
         raise CatalogInvalid(problems)
     return Catalog(version=index.data["catalog_version"], tables=tuple(tables))
@@ -139,20 +146,45 @@ def _check_schema(loaded: LoadedFile, validator: Draft202012Validator, problems:
 
 def _explain(error: ValidationError) -> str:
     """A schema error in plain words."""
-    schema: dict[str, Any] = error.schema if isinstance(error.schema, dict) else {}
-    if error.validator == "additionalProperties":
-        allowed = sorted(schema.get("properties", {}))
-        extra = sorted(set(error.instance) - set(allowed)) if isinstance(error.instance, dict) else []
-        return f"unknown key {', '.join(map(repr, extra))}; allowed keys are {', '.join(allowed)}"
-    if error.validator == "required":
-        return str(error.message).replace("is a required property", "is required here")
-    if error.validator == "pattern" and schema.get("pattern") == "^[A-Z][A-Z0-9_]*$":
-        return f"{error.instance!r} is not an UPPER_SNAKE_CASE name (A-Z, 0-9 and _, starting with a letter)"
-    if error.validator == "pattern" and "\\S" in str(schema.get("pattern")):
-        return f"{error.instance!r} must be one line of text with no leading or trailing spaces"
-    if error.path and error.path[-1] == "code" and error.validator in ("type", "minimum", "minLength", "pattern"):
+    if error.path and error.path[-1] == "code":
         return f"code {error.instance!r} must be a non-negative integer or one line of text"
-    return str(error.message)
+    explain = _EXPLANATIONS.get(str(error.validator))
+    return (explain(error) if explain else None) or str(error.message)
+
+
+def _unknown_keys(error: ValidationError) -> str:
+    schema = error.schema if isinstance(error.schema, dict) else {}
+    allowed = sorted(schema.get("properties", {}))
+    extra = sorted(set(error.instance) - set(allowed)) if isinstance(error.instance, dict) else []
+    return f"unknown key {', '.join(map(repr, extra))}; allowed keys are {', '.join(allowed)}"
+
+
+def _missing_key(error: ValidationError) -> str:
+    return str(error.message).replace("is a required property", "is required here")
+
+
+def _bad_pattern(error: ValidationError) -> str | None:
+    pattern = str(error.validator_value)
+    if pattern == "^[A-Z][A-Z0-9_]*$":
+        return f"{error.instance!r} is not an UPPER_SNAKE_CASE name (A-Z, 0-9 and _, starting with a letter)"
+    if "\\S" in pattern:
+        return f"{error.instance!r} must be one line of text with no leading or trailing spaces"
+    return None
+
+
+def _wrong_type(error: ValidationError) -> str | None:
+    if isinstance(error.instance, bool) and "string" in str(error.validator_value):
+        return f"{error.instance} is not text: YAML reads a bare yes/no/on/off as true/false; quote the text"
+    return None
+
+
+_EXPLANATIONS: dict[str, Callable[[ValidationError], str | None]] = {
+    "additionalProperties": _unknown_keys,
+    "required": _missing_key,
+    "pattern": _bad_pattern,
+    "minLength": _bad_pattern,
+    "type": _wrong_type,
+}
 
 
 def _check_table_files_listed(
@@ -182,25 +214,30 @@ def _check_table(loaded: LoadedFile, expected_id: str) -> Iterator[Problem]:
     yield from _check_texts(data, problem)
     yield from _check_groups(data, problem)
     yield from _check_entries(data, problem)
+    yield from _check_flags_and_anchors(data, problem)
 
 
-def _walk_texts(data: dict[str, Any]) -> Iterator[tuple[NodePath, str]]:
-    yield from ((("title", language), text) for language, text in data["title"].items())
-    for index, group in enumerate(data.get("groups", [])):
-        for language, text in group["description"].items():
-            yield ("groups", index, "description", language), text
-    for index, entry in enumerate(data["entries"]):
-        for language, text in entry["message"].items():
-            yield ("entries", index, "message", language), text
+def _text_objects(data: dict[str, Any]) -> list[tuple[NodePath, dict[str, str]]]:
+    """Every ``{fr, en}`` text of a table file, with its path: title, group descriptions, messages."""
+    found: list[tuple[NodePath, dict[str, str]]] = [(("title",), data["title"])]
+    found += [
+        (("groups", index, "description"), group["description"]) for index, group in enumerate(data.get("groups", []))
+    ]
+    found += [(("entries", index, "message"), entry["message"]) for index, entry in enumerate(data["entries"])]
+    return found
 
 
 def _check_texts(data: dict[str, Any], problem: Reporter) -> Iterator[Problem]:
-    for node_path, text in _walk_texts(data):
-        if text != text.strip():
-            yield problem(node_path, "text has leading or trailing whitespace")
-        controls = sorted({f"U+{ord(char):04X}" for char in _CONTROL_CHARACTERS.findall(text)})
-        if controls:
-            yield problem(node_path, f"text contains control characters ({', '.join(controls)}); write it on one line")
+    for text_path, text_object in _text_objects(data):
+        for language, text in text_object.items():
+            if text != text.strip():
+                yield problem((*text_path, language), "text has leading or trailing whitespace")
+            controls = sorted({f"U+{ord(char):04X}" for char in _CONTROL_CHARACTERS.findall(text)})
+            if controls:
+                yield problem(
+                    (*text_path, language),
+                    f"text contains control characters ({', '.join(controls)}); write it on one line",
+                )
 
 
 def _check_groups(data: dict[str, Any], problem: Reporter) -> Iterator[Problem]:
@@ -256,6 +293,31 @@ def _check_entries(data: dict[str, Any], problem: Reporter) -> Iterator[Problem]
     yield from _check_aliases(entries, names, problem)
 
 
+def _check_flags_and_anchors(data: dict[str, Any], problem: Reporter) -> Iterator[Problem]:
+    """A permanent flag is given to every entry or to none; each entry gets its own page anchor."""
+    entries: list[dict[str, Any]] = data["entries"]
+    flagged = ["permanent" in entry for entry in entries]
+    if any(flagged) and not all(flagged):
+        index = flagged.index(False)
+        yield problem(
+            ("entries", index), "entry has no permanent flag, but others in the table have one; flag all or none"
+        )
+    anchors: dict[str, int] = {}
+    for index, entry in enumerate(entries):
+        key = anchor_key(entry["name"] if "alias_of" in entry else entry["code"])
+        if not key:
+            yield problem(
+                ("entries", index, "code"), f"code {entry['code']!r} needs a letter or a digit to name its anchor"
+            )
+        elif key in anchors and entries[anchors[key]]["code"] != entry["code"]:
+            yield problem(
+                ("entries", index, "code"),
+                f"code {entry['code']!r} gets the same documentation anchor ({data['id']}-{key})"
+                f" as entries[{anchors[key]}]",
+            )
+        anchors.setdefault(key, index)
+
+
 def _check_aliases(entries: list[dict[str, Any]], names: dict[str, int], problem: Reporter) -> Iterator[Problem]:
     for index, entry in enumerate(entries):
         target_name = entry.get("alias_of")
@@ -276,28 +338,29 @@ def _check_aliases(entries: list[dict[str, Any]], names: dict[str, int], problem
             yield problem(node_path, f"alias_of names {target_name}, which must come before its alias")
 
 
-def _check_across_tables(tables: list[Table]) -> Iterator[Problem]:
-    """Rules between tables: class names are unique, a French text has one English text."""
-    owners: dict[str, str] = {}
-    for table in tables:
-        for class_name in filter(None, (table.enum, table.group_enum)):
+def _check_across_tables(files: list[LoadedFile]) -> Iterator[Problem]:
+    """Rules between tables: class names are unique, and a French text has one English text."""
+    owners: dict[str, str] = dict.fromkeys(RESERVED_CLASS_NAMES, "the package itself")
+    english: dict[str, tuple[str, str]] = {}
+    for loaded in files:
+        data = loaded.data
+        for key in ("enum", "group_enum"):
+            class_name = data.get(key)
             if class_name in owners:
                 yield Problem(
-                    Location(table.source_file, 1, 1),
-                    "enum",
-                    f"class name {class_name} is already used by table {owners[class_name]}",
+                    loaded.where((key,)), key, f"class name {class_name} is already used by {owners[class_name]}"
                 )
-            owners.setdefault(class_name, table.id)
-    english: dict[str, tuple[str, str]] = {}
-    for table in tables:
-        for entry in table.entries:
-            known = english.setdefault(entry.message.fr, (entry.message.en, f"{table.id}.{entry.name}"))
-            if known[0] != entry.message.en:
+            elif class_name:
+                owners[class_name] = f"table {data['id']}"
+        for text_path, text in _text_objects(data):
+            where = f"{data['id']}: {format_node_path(text_path)}"
+            first_english, first_place = english.setdefault(text["fr"], (text["en"], where))
+            if first_english != text["en"]:
                 yield Problem(
-                    Location(table.source_file, entry.line, 1),
-                    f"{entry.name}.message.en",
-                    f"the same French text has another English text at {known[1]}; the gettext catalog keys"
-                    " translations by French text, so give both the same English",
+                    loaded.where((*text_path, "en")),
+                    format_node_path((*text_path, "en")),
+                    f"the same French text has another English text in {first_place}; gettext keys translations"
+                    " by the French text, so give both the same English",
                 )
 
 
@@ -315,9 +378,8 @@ def _build_table(loaded: LoadedFile) -> Table:
             group=raw.get("group"),
             permanent=raw.get("permanent"),
             alias_of=raw.get("alias_of"),
-            line=loaded.where(("entries", index)).line,
         )
-        for index, raw in enumerate(data["entries"])
+        for raw in data["entries"]
     )
     groups = tuple(
         Group(id=raw["id"], name=raw["name"], description=_text(raw["description"])) for raw in data.get("groups", [])

@@ -14,7 +14,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import write_po
 
 from codegen.model import LANGUAGES, Catalog, Language
-from codegen.render.headers import notice
+from codegen.render.headers import notice_lines
 
 DOMAIN = "smspartner_codes"
 PROJECT = "smspartner-codes"
@@ -47,7 +47,7 @@ def message_catalog(catalog: Catalog, language: Language | None) -> MessageCatal
     """Every text of the catalog, translated into ``language`` (None: the template)."""
     header = "\n".join(
         [
-            f"# {notice(catalog)}",
+            *(f"# {line}" for line in notice_lines(catalog)),
             f"# Texts of SMSPartner's API codes, {f'in {language!r}' if language else 'template'}.",
             "#",
         ]

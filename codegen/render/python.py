@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from codegen.model import Catalog, Table
-from codegen.render.headers import notice
+from codegen.render.headers import notice_lines
 from codegen.render.templating import render_template
 
 PACKAGE = "smspartner_codes"
@@ -19,10 +19,10 @@ def module_name(table: Table) -> str:
 
 
 def render_python(catalog: Catalog) -> dict[str, bytes]:
-    header = notice(catalog)
+    header = "\n".join(f"# {line}" for line in notice_lines(catalog))
     files = {
         f"{PACKAGE}/__init__.py": _render_init(catalog, header),
-        f"{PACKAGE}/py.typed": f"# {header}\n# PEP 561 marker: this package ships its own type information.\n",
+        f"{PACKAGE}/py.typed": f"{header}\n# PEP 561 marker: this package ships its own type information.\n",
     }
     for table in catalog.tables:
         files[f"{PACKAGE}/{module_name(table)}.py"] = _render_table(table, header)
