@@ -11,8 +11,8 @@ built the first time it is used, so importing the package costs little.
 ``message`` (SMSPartner's French text), ``message_in(lang)`` and ``table``.
 """
 
-from __future__ import annotations
-
+# No "from __future__ import annotations": importing __future__ costs as much
+# as building a small enum. Annotations that name classes are strings instead.
 import enum
 from enum import IntEnum, StrEnum
 
@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     from smspartner_codes._vms_send import VmsError
 
     _Class = TypeVar("_Class")
-    TABLES: dict[str, type[IntCodeEnum] | type[StrCodeEnum]]
+    TABLES: "dict[str, type[IntCodeEnum] | type[StrCodeEnum]]"
 
 __version__ = CATALOG_VERSION = "1.0.0"
 
@@ -45,7 +45,7 @@ __version__ = CATALOG_VERSION = "1.0.0"
 GETTEXT_DOMAIN = "smspartner_codes"
 
 # Table ids in the order of the upstream page.
-TABLE_IDS: tuple[str, ...] = (
+TABLE_IDS: "tuple[str, ...]" = (
     "sms_send",
     "sms_cancel",
     "sms_status",
@@ -90,7 +90,7 @@ __all__ = [
 # Translations ---------------------------------------------------------------
 
 # gettext function per base language ("en", "fr", ...), loaded on first use.
-_gettext_by_language: dict[str, Callable[[str], str]] = {}
+_gettext_by_language: "dict[str, Callable[[str], str]]" = {}
 
 
 def _language_code(lang: str) -> str:
@@ -109,7 +109,7 @@ def _translate(text: str, lang: str) -> str:
     return gettext(text)
 
 
-def _load_translations(base: str) -> NullTranslations:
+def _load_translations(base: str) -> "NullTranslations":
     import gettext
     from importlib.resources import files
 
@@ -134,7 +134,7 @@ class Alias:
 
     __slots__ = ("canonical", "message", "name")
 
-    def __init__(self, name: str, canonical: IntCodeEnum | StrCodeEnum, message: str) -> None:
+    def __init__(self, name: str, canonical: "IntCodeEnum | StrCodeEnum", message: str) -> None:
         self.name = name
         self.canonical = canonical
         self.message = message
@@ -179,7 +179,7 @@ class _Member:
             raise NotImplementedError
 
     @property
-    def aliases(self) -> tuple[Alias, ...]:
+    def aliases(self) -> "tuple[Alias, ...]":
         """The other names the upstream page gives to this code, with their own texts."""
         return ()
 
@@ -228,7 +228,7 @@ else:
 # Tables, loaded on first use (PEP 562) ----------------------------------------
 
 # The module of each public name that is not defined here.
-_LAZY_MODULES: dict[str, str] = {
+_LAZY_MODULES: "dict[str, str]" = {
     "SmsSendError": "_sms_send",
     "SmsCancelError": "_sms_cancel",
     "SmsStatusError": "_sms_status",
@@ -246,7 +246,7 @@ _LAZY_MODULES: dict[str, str] = {
     "HlrErrorGroup": "_groups",
 }
 
-_TABLE_CLASSES: dict[str, str] = {
+_TABLE_CLASSES: "dict[str, str]" = {
     "sms_send": "SmsSendError",
     "sms_cancel": "SmsCancelError",
     "sms_status": "SmsStatusError",
@@ -262,7 +262,7 @@ _TABLE_CLASSES: dict[str, str] = {
 }
 
 # Member by code, per table id, filled as tables are first looked up.
-_members_by_code: dict[str, dict[object, IntCodeEnum | StrCodeEnum]] = {}
+_members_by_code: "dict[str, dict[object, IntCodeEnum | StrCodeEnum]]" = {}
 
 
 def __getattr__(name: str) -> object:
@@ -282,7 +282,7 @@ def __dir__() -> list[str]:
     return sorted({*globals(), *__all__})
 
 
-def lookup(table_id: str, code: object) -> IntCodeEnum | StrCodeEnum | None:
+def lookup(table_id: str, code: object) -> "IntCodeEnum | StrCodeEnum | None":
     """The member of table ``table_id`` for ``code``, or None when the table has no such code.
 
     An unknown code, or a code of the wrong type, gives None; an unknown table id
@@ -296,7 +296,7 @@ def lookup(table_id: str, code: object) -> IntCodeEnum | StrCodeEnum | None:
         return None
 
 
-def _lookup_in_new_table(table_id: str, code: object) -> IntCodeEnum | StrCodeEnum | None:
+def _lookup_in_new_table(table_id: str, code: object) -> "IntCodeEnum | StrCodeEnum | None":
     class_name = _TABLE_CLASSES.get(table_id)
     if class_name is None:
         raise KeyError(f"unknown table {table_id!r}; the tables are {', '.join(TABLE_IDS)}")

@@ -4,8 +4,6 @@
 # ruff: noqa: E501, RUF001, RUF100
 """The ``delivery_status`` table: DeliveryStatus."""
 
-from __future__ import annotations
-
 from smspartner_codes import StrCodeEnum, _build_enum, _StrTableBase, _translate
 
 TYPE_CHECKING = False
@@ -40,7 +38,7 @@ class DeliveryStatus(_StrTableBase):
 
 _TITLE = "Liste des statuts"
 
-_MESSAGES: dict[str, str] = {
+_MESSAGES: "dict[str, str]" = {
     "delivered": "Le SMS a été délivré",
     "not delivered": "Le SMS n’a pas été délivré",
     "waiting": "Le SMS a été envoyé, en attente chez l’opérateur",

@@ -4,8 +4,6 @@
 # ruff: noqa: E501, RUF001, RUF100
 """The ``dlr_status`` table: DlrStatus."""
 
-from __future__ import annotations
-
 from smspartner_codes import StrCodeEnum, _build_enum, _StrTableBase, _translate
 
 TYPE_CHECKING = False
@@ -44,7 +42,7 @@ class DlrStatus(_StrTableBase):
 
 _TITLE = "Codes erreurs des statuts"
 
-_MESSAGES: dict[str, str] = {
+_MESSAGES: "dict[str, str]" = {
     "DELIVRD": "Le message a été traité et livré avec succès.",
     "PENDING": "Le message a été traité et envoyé à l'instance suivante. Le rapport de livraison n'a pas encore été reçu et est attendu, le statut est toujours en attente.",
     "UNDELIV": "Le message a été envoyé à l'opérateur, mais n'a pas pu être livré, car un accusé de réception avec le statut « UNDELIV » été annulé par l'opérateur.",

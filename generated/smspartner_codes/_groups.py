@@ -4,8 +4,6 @@
 # ruff: noqa: E501, RUF001, RUF100
 """The groups of the HLR tables (hlr_status, hlr_error); values are the upstream group ids."""
 
-from __future__ import annotations
-
 from enum import IntEnum
 
 from smspartner_codes import _FAST_ENUM, _build_enum, _translate
@@ -74,7 +72,7 @@ class HlrErrorGroup(_GroupTableBase):
         return _HLR_ERROR_DESCRIPTIONS[self._value_]
 
 
-_HLR_STATUS_DESCRIPTIONS: dict[int, str] = {
+_HLR_STATUS_DESCRIPTIONS: "dict[int, str]" = {
     1: "Le message a été traité et envoyé à l'opérateur mobile.",
     2: "Le message n'a pas été délivré.",
     3: "Le message a été traité et délivré avec succès.",
@@ -83,7 +81,7 @@ _HLR_STATUS_DESCRIPTIONS: dict[int, str] = {
 }
 
 
-_HLR_ERROR_DESCRIPTIONS: dict[int, str] = {
+_HLR_ERROR_DESCRIPTIONS: "dict[int, str]" = {
     0: "La demande a été traitée avec succès.",
     1: "La demande n'a pas été complétée en raison de problèmes liés au téléphone portable.",
     2: "Une erreur d'utilisateur s'est produite.",

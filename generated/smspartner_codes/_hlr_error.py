@@ -4,8 +4,6 @@
 # ruff: noqa: E501, RUF001, RUF100
 """The ``hlr_error`` table: HlrError."""
 
-from __future__ import annotations
-
 from smspartner_codes import Alias, IntCodeEnum, _build_enum, _IntTableBase, _translate
 
 TYPE_CHECKING = False
@@ -102,7 +100,7 @@ class HlrError(_IntTableBase):
         return _MESSAGES[self._value_]
 
     @property
-    def group(self) -> HlrErrorGroup:
+    def group(self) -> "HlrErrorGroup":
         """The upstream group of this code."""
         from smspartner_codes._groups import HlrErrorGroup
 
@@ -114,7 +112,7 @@ class HlrError(_IntTableBase):
         return _PERMANENT[self._value_]
 
     @property
-    def aliases(self) -> tuple[Alias, ...]:
+    def aliases(self) -> "tuple[Alias, ...]":
         """The other names the upstream page gives to this code, with their own texts."""
         return tuple(
             Alias(name, self, _ALIAS_MESSAGES[name]) for name, code in _ALIAS_CODES.items() if code == self._value_
@@ -128,7 +126,7 @@ class HlrError(_IntTableBase):
 
 _TITLE = "Code des erreurs (HLR)"
 
-_MESSAGES: dict[int, str] = {
+_MESSAGES: "dict[int, str]" = {
     0: "Aucune description d'erreur n'est fournie. Généralement renvoyé pour livraison réussie ou lorsque le code d'erreur n'a pas été renvoyé par l'opérateur.",
     1: "Le numéro n'existe pas ou n'a pas été attribué à un abonné actif dans la base de données des utilisateurs de l'opérateur.",
     5: "Abonné non identifié",
@@ -194,7 +192,7 @@ _MESSAGES: dict[int, str] = {
     2050: "Le numéro a été trouvé sur la liste noire du DND (Do Not Disturb) fournie par l'opérateur, ou le même code d'erreur a été retourné par l'opérateur.",
 }
 
-_GROUP_IDS: dict[int, int] = {
+_GROUP_IDS: "dict[int, int]" = {
     0: 0,
     1: 1,
     5: 1,
@@ -260,7 +258,7 @@ _GROUP_IDS: dict[int, int] = {
     2050: 3,
 }
 
-_PERMANENT: dict[int, bool] = {
+_PERMANENT: "dict[int, bool]" = {
     0: False,
     1: True,
     5: False,
@@ -326,10 +324,10 @@ _PERMANENT: dict[int, bool] = {
     2050: True,
 }
 
-_ALIAS_CODES: dict[str, int] = {
+_ALIAS_CODES: "dict[str, int]" = {
     "EC_SOURCE_ADDRESS_BLACKLISTED": 2053,
 }
 
-_ALIAS_MESSAGES: dict[str, str] = {
+_ALIAS_MESSAGES: "dict[str, str]" = {
     "EC_SOURCE_ADDRESS_BLACKLISTED": "L'adresse source est sur la liste noire du compte SMSPartner.",
 }

@@ -4,8 +4,6 @@
 # ruff: noqa: E501, RUF001, RUF100
 """The ``hlr_status`` table: HlrStatus."""
 
-from __future__ import annotations
-
 from smspartner_codes import IntCodeEnum, _build_enum, _IntTableBase, _translate
 
 TYPE_CHECKING = False
@@ -55,7 +53,7 @@ class HlrStatus(_IntTableBase):
         return _MESSAGES[self._value_]
 
     @property
-    def group(self) -> HlrStatusGroup:
+    def group(self) -> "HlrStatusGroup":
         """The upstream group of this code."""
         from smspartner_codes._groups import HlrStatusGroup
 
@@ -69,7 +67,7 @@ class HlrStatus(_IntTableBase):
 
 _TITLE = "HLR"
 
-_MESSAGES: dict[int, str] = {
+_MESSAGES: "dict[int, str]" = {
     3: "Le message a été traité et envoyé. Le rapport de livraison n'a pas encore été reçu et est attendu, donc le statut est toujours en attente.",
     7: "Le message a été traité et envoyé à l'opérateur mobile.",
     26: "Le message a été accepté et traité, et est prêt à être envoyé à l'opérateur.",
@@ -87,7 +85,7 @@ _MESSAGES: dict[int, str] = {
     52: "La demande a été reçue, mais la destination n'est pas valide – le préfixe du numéro n'est pas correct car il ne correspond à un préfixe valide d'aucun opérateur de téléphonie mobile. La longueur du numéro est également prise en considération pour vérifier la validité du numéro.",
 }
 
-_GROUP_IDS: dict[int, int] = {
+_GROUP_IDS: "dict[int, int]" = {
     3: 1,
     7: 1,
     26: 1,

@@ -4,8 +4,6 @@
 # ruff: noqa: E501, RUF001, RUF100
 """The ``mail_send`` table: MailError."""
 
-from __future__ import annotations
-
 from smspartner_codes import IntCodeEnum, _build_enum, _IntTableBase, _translate
 
 TYPE_CHECKING = False
@@ -70,7 +68,7 @@ class MailError(_IntTableBase):
 
 _TITLE = "Envoi de Mail"
 
-_MESSAGES: dict[int, str] = {
+_MESSAGES: "dict[int, str]" = {
     1: "La clé API est requise",
     2: "Le contenu du mail est requis",
     3: "La clé API est requise",

@@ -4,8 +4,6 @@
 # ruff: noqa: E501, RUF001, RUF100
 """The ``number_verification`` table: NumberVerificationError."""
 
-from __future__ import annotations
-
 from smspartner_codes import IntCodeEnum, _build_enum, _IntTableBase, _translate
 
 TYPE_CHECKING = False
@@ -44,7 +42,7 @@ class NumberVerificationError(_IntTableBase):
 
 _TITLE = "Vérification des numéros"
 
-_MESSAGES: dict[int, str] = {
+_MESSAGES: "dict[int, str]" = {
     2: "Le champ phoneNumber est requis",
     11: "Crédit insuffisant",
     13: "Aucun prix par défaut n'a été trouvé vers cette destination",

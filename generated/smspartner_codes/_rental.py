@@ -4,8 +4,6 @@
 # ruff: noqa: E501, RUF001, RUF100
 """The ``rental`` table: RentalError."""
 
-from __future__ import annotations
-
 from smspartner_codes import IntCodeEnum, _build_enum, _IntTableBase, _translate
 
 TYPE_CHECKING = False
@@ -67,7 +65,7 @@ class RentalError(_IntTableBase):
 
 _TITLE = "Location"
 
-_MESSAGES: dict[int, str] = {
+_MESSAGES: "dict[int, str]" = {
     3: "Le paramètre parameters est requis",
     4: "Le paramètre op est requis",
     5: "Le paramètre urlNotification n'est pas une URL valide",

@@ -4,8 +4,6 @@
 # ruff: noqa: E501, RUF001, RUF100
 """The ``sms_cancel`` table: SmsCancelError."""
 
-from __future__ import annotations
-
 from smspartner_codes import IntCodeEnum, _build_enum, _IntTableBase, _translate
 
 TYPE_CHECKING = False
@@ -44,7 +42,7 @@ class SmsCancelError(_IntTableBase):
 
 _TITLE = "Annulation des SMS"
 
-_MESSAGES: dict[int, str] = {
+_MESSAGES: "dict[int, str]" = {
     2: "Le champ phoneNumber est requis",
     3: "Le champ MessageId est requis",
     4: "Ce message est introuvable",

@@ -4,8 +4,6 @@
 # ruff: noqa: E501, RUF001, RUF100
 """The ``sms_send`` table: SmsSendError."""
 
-from __future__ import annotations
-
 from smspartner_codes import IntCodeEnum, _build_enum, _IntTableBase, _translate
 
 TYPE_CHECKING = False
@@ -65,7 +63,7 @@ class SmsSendError(_IntTableBase):
 
 _TITLE = "Envoi de SMS"
 
-_MESSAGES: dict[int, str] = {
+_MESSAGES: "dict[int, str]" = {
     992: "Sender non autorisé",
     1: "La clé API est requise",
     2: "Le champ phoneNumbers est requis",

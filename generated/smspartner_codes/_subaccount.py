@@ -4,8 +4,6 @@
 # ruff: noqa: E501, RUF001, RUF100
 """The ``subaccount`` table: SubaccountError."""
 
-from __future__ import annotations
-
 from smspartner_codes import IntCodeEnum, _build_enum, _IntTableBase, _translate
 
 TYPE_CHECKING = False
@@ -44,7 +42,7 @@ class SubaccountError(_IntTableBase):
 
 _TITLE = "Sous-compte"
 
-_MESSAGES: dict[int, str] = {
+_MESSAGES: "dict[int, str]" = {
     2: "Vous n'êtes pas autorisé à créer des sous-comptes",
     3: "Le champ Credit est requis",
     4: "Le champ tokenSubaccount est requis",

@@ -4,8 +4,6 @@
 # ruff: noqa: E501, RUF001, RUF100
 """The ``vms_send`` table: VmsError."""
 
-from __future__ import annotations
-
 from smspartner_codes import StrCodeEnum, _build_enum, _StrTableBase, _translate
 
 TYPE_CHECKING = False
@@ -45,7 +43,7 @@ class VmsError(_StrTableBase):
 
 _TITLE = "Envoi de messages vocaux / VMS"
 
-_MESSAGES: dict[str, str] = {
+_MESSAGES: "dict[str, str]" = {
     "PHONE_NUMBER_REQUIRED": "Le numéro de téléphone est requis",
     "PHONE_NUMBER_SIZE_ERROR": "Le nombre de numéros est supérieur à 500",
     "TOKEN_AUDIO_REQUIRED": "Le token de l’audio est requis",
