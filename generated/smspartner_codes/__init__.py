@@ -178,6 +178,11 @@ class _Member:
             """The id of the member's table, such as ``"hlr_error"``."""
             raise NotImplementedError
 
+        @classmethod
+        def table_title(cls, lang: str = "fr") -> str:
+            """The title of the member's table in ``lang``; each table defines it."""
+            raise NotImplementedError
+
     @property
     def aliases(self) -> "tuple[Alias, ...]":
         """The other names the upstream page gives to this code, with their own texts."""
@@ -286,7 +291,8 @@ def lookup(table_id: str, code: object) -> "IntCodeEnum | StrCodeEnum | None":
     """The member of table ``table_id`` for ``code``, or None when the table has no such code.
 
     An unknown code, or a code of the wrong type, gives None; an unknown table id
-    raises KeyError, since it is a mistake in the calling code.
+    raises KeyError, since it is a mistake in the calling code. Codes compare as
+    Python values do, as the enum itself does: ``14.0`` finds code 14.
     """
     try:
         return _members_by_code[table_id].get(code)

@@ -1,0 +1,538 @@
+"""The Python API of the generated package, checked against the catalog it is generated from.
+
+Every table and every entry of the catalog is checked, not a sample: names, codes,
+texts in both languages, groups, flags, the alias of 2053, ``lookup``, pickling,
+what importing costs (in a fresh interpreter) and what ``mypy --strict`` accepts.
+"""
+
+from __future__ import annotations
+
+import copy
+import os
+import pickle
+import subprocess
+import sys
+from enum import IntEnum, StrEnum
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import smspartner_codes
+from codegen.model import Catalog, Entry, Table
+from smspartner_codes import (
+    CATALOG_VERSION,
+    GETTEXT_DOMAIN,
+    TABLE_IDS,
+    TABLES,
+    Alias,
+    DeliveryStatus,
+    HlrError,
+    IntCodeEnum,
+    SmsSendError,
+    StrCodeEnum,
+    lookup,
+)
+
+Member = IntCodeEnum | StrCodeEnum
+
+ENGLISH_LANGUAGES = ["en", "EN", "en_GB", "en-US", "en_US.UTF-8"]
+UNKNOWN_LANGUAGES = ["de", "xx", "", "../../etc"]
+
+# Modules the package must not import to give a member (issue 2: "no json, gettext or dataclasses at import time").
+HEAVY_MODULES = frozenset({"json", "gettext", "dataclasses", "typing", "locale"})
+
+
+def _table_class(table: Table) -> type[Member]:
+    return TABLES[table.id]
+
+
+def _member(table: Table, entry: Entry) -> Member:
+    """The member of ``entry``, checking that the type of its code is the type of its table's codes."""
+    cls = _table_class(table)
+    if isinstance(entry.code, int):
+        assert issubclass(cls, IntCodeEnum), (table.id, entry.code)
+        return cls(entry.code)
+    assert issubclass(cls, StrCodeEnum), (table.id, entry.code)
+    return cls(entry.code)
+
+
+def _attribute(obj: object, name: str) -> Any:
+    """An attribute only some classes have (``group``, ``permanent``, ``table_title``); the catalog says which."""
+    return getattr(obj, name)
+
+
+def _title(table: Table, *lang: str) -> Any:
+    """``table_title(*lang)`` of the table's class: generated classes define it, their typed bases do not."""
+    return _attribute(_table_class(table), "table_title")(*lang)
+
+
+def _run(args: list[str], *, cwd: Path, env: dict[str, str] | None = None) -> str:
+    """Run ``args``, failing the test with its output when it exits non-zero; return its stdout."""
+    try:
+        result = subprocess.run(args, cwd=cwd, env=env, check=True, capture_output=True, text=True, encoding="utf-8")
+    except subprocess.CalledProcessError as error:
+        pytest.fail(f"{args} exited with {error.returncode}\nstdout:\n{error.stdout}\nstderr:\n{error.stderr}")
+    return result.stdout
+
+
+# The tables and their classes -------------------------------------------------
+
+
+def test_tables_maps_every_table_id_in_catalog_order(catalog: Catalog) -> None:
+    ids = [table.id for table in catalog.tables]
+    assert list(TABLES) == ids
+    assert list(TABLE_IDS) == ids
+
+
+def test_each_table_class_is_named_as_the_catalog_says(catalog: Catalog) -> None:
+    for table in catalog.tables:
+        cls = _table_class(table)
+        assert cls.__name__ == table.enum, table.id
+        assert getattr(smspartner_codes, table.enum) is cls, table.id
+
+
+def test_integer_tables_are_int_enums_and_string_tables_str_enums(catalog: Catalog) -> None:
+    for table in catalog.tables:
+        cls = _table_class(table)
+        kinds = (issubclass(cls, IntEnum), issubclass(cls, StrEnum))
+        expected = {"integer": (True, False), "string": (False, True)}[table.code_type]
+        assert kinds == expected, table.id
+
+
+def _public_enum_names(catalog: Catalog) -> list[str]:
+    names = [table.enum for table in catalog.tables]
+    names += [table.group_enum for table in catalog.tables if table.group_enum is not None]
+    return names
+
+
+def test_the_catalog_has_group_enums_for_the_hlr_tables(catalog: Catalog) -> None:
+    """Pinned, so that the loops over group enums below cannot be empty."""
+    assert {table.id: table.group_enum for table in catalog.tables if table.groups} == {
+        "hlr_status": "HlrStatusGroup",
+        "hlr_error": "HlrErrorGroup",
+    }
+
+
+def test_every_table_and_group_enum_can_be_imported_by_name(catalog: Catalog) -> None:
+    for name in _public_enum_names(catalog):
+        # What `from smspartner_codes import <name>` does.
+        module = __import__("smspartner_codes", fromlist=(name,))
+        cls = getattr(module, name)
+        assert isinstance(cls, type), name
+        assert cls.__name__ == name
+
+
+def test_all_lists_every_table_and_group_enum(catalog: Catalog) -> None:
+    missing = [name for name in _public_enum_names(catalog) if name not in smspartner_codes.__all__]
+    assert missing == []
+
+
+def test_every_name_in_all_resolves() -> None:
+    """`from smspartner_codes import *` must not fail on a lazily loaded name."""
+    unresolved = [name for name in smspartner_codes.__all__ if not hasattr(smspartner_codes, name)]
+    assert unresolved == []
+
+
+def test_dir_shows_every_table_and_group_enum(catalog: Catalog) -> None:
+    shown = set(dir(smspartner_codes))
+    missing = [name for name in [*_public_enum_names(catalog), "TABLES", "lookup"] if name not in shown]
+    assert missing == []
+
+
+def test_table_titles_in_both_languages(catalog: Catalog) -> None:
+    for table in catalog.tables:
+        assert _title(table, "fr") == table.title.fr, table.id
+        assert _title(table, "en") == table.title.en, table.id
+        assert _title(table) == table.title.fr, table.id
+
+
+def test_catalog_version_and_gettext_domain(catalog: Catalog) -> None:
+    assert catalog.version == CATALOG_VERSION
+    assert smspartner_codes.__version__ == catalog.version
+    assert GETTEXT_DOMAIN == "smspartner_codes"
+
+
+# Every entry --------------------------------------------------------------------
+
+
+def test_every_entry_code_gives_a_member(catalog: Catalog) -> None:
+    for table in catalog.tables:
+        cls = _table_class(table)
+        for entry in table.entries:
+            assert isinstance(_member(table, entry), cls), (table.id, entry.code)
+
+
+def test_members_are_the_canonical_entries_in_catalog_order(catalog: Catalog) -> None:
+    for table in catalog.tables:
+        cls = _table_class(table)
+        assert [(member.name, member.code) for member in cls] == [
+            (entry.name, entry.code) for entry in table.canonical_entries
+        ], table.id
+        assert list(cls.__members__) == [entry.name for entry in table.entries], table.id
+
+
+def test_every_member_has_its_catalog_name_code_and_table(catalog: Catalog) -> None:
+    code_types = {"integer": int, "string": str}
+    wrong: list[object] = []
+    for table in catalog.tables:
+        for entry in table.canonical_entries:
+            member = _member(table, entry)
+            found = (member.name, member.code, type(member.code), member.value, type(member.value), member.table)
+            expected = (entry.name, entry.code, code_types[table.code_type], entry.code, type(entry.code), table.id)
+            if found != expected:
+                wrong.append((table.id, entry.code, found, expected))
+            if member != entry.code or str(member) != str(entry.code):
+                wrong.append((table.id, entry.code, "not equal to its raw code", str(member)))
+    assert wrong == []
+
+
+def test_every_member_has_its_catalog_texts(catalog: Catalog) -> None:
+    wrong: list[object] = []
+    for table in catalog.tables:
+        for entry in table.canonical_entries:
+            member = _member(table, entry)
+            found = (member.message, member.message_in("fr"), member.message_in("en"))
+            expected = (entry.message.fr, entry.message.fr, entry.message.en)
+            if found != expected:
+                wrong.append((table.id, entry.code, found, expected))
+    assert wrong == []
+
+
+def test_every_hlr_member_has_its_catalog_group(catalog: Catalog) -> None:
+    wrong: list[object] = []
+    for table in catalog.tables:
+        if not table.groups:
+            continue
+        assert table.group_enum is not None
+        group_class = _attribute(smspartner_codes, table.group_enum)
+        assert [(group.name, group.id) for group in group_class] == [(group.name, group.id) for group in table.groups]
+        for entry in table.canonical_entries:
+            assert entry.group is not None
+            group = _attribute(_member(table, entry), "group")
+            expected_group = table.group(entry.group)
+            if not isinstance(group, group_class):
+                wrong.append((table.id, entry.code, "group not a member of", table.group_enum, group))
+                continue
+            found = (group.id, group.name, group.description, group.description_in("fr"), group.description_in("en"))
+            expected = (
+                expected_group.id,
+                expected_group.name,
+                expected_group.description.fr,
+                expected_group.description.fr,
+                expected_group.description.en,
+            )
+            if found != expected:
+                wrong.append((table.id, entry.code, found, expected))
+    assert wrong == []
+
+
+def test_every_permanent_flag_matches_the_catalog(catalog: Catalog) -> None:
+    flagged = [table for table in catalog.tables if table.has_permanent]
+    assert [table.id for table in flagged] == ["hlr_error"]
+    wrong = [
+        (table.id, entry.code, entry.permanent)
+        for table in flagged
+        for entry in table.canonical_entries
+        if _attribute(_member(table, entry), "permanent") is not entry.permanent
+    ]
+    assert wrong == []
+    assert HlrError.EC_UNKNOWN_SUBSCRIBER.permanent is True
+
+
+# The alias of 2053 --------------------------------------------------------------
+
+
+def test_the_only_alias_is_2053_in_hlr_error(catalog: Catalog) -> None:
+    # Pinned, names included: they are public API, and the tests below derive the aliases from the catalog.
+    aliases = [
+        (table.id, entry.name, entry.code, entry.alias_of) for table in catalog.tables for entry in table.aliases
+    ]
+    assert aliases == [("hlr_error", "EC_SOURCE_ADDRESS_BLACKLISTED", 2053, "EC_BLACKLISTED_SENDERADDRESS")]
+
+
+def test_2053_resolves_to_the_canonical_member() -> None:
+    assert HlrError(2053) is HlrError.EC_BLACKLISTED_SENDERADDRESS
+    assert HlrError(2053).name == "EC_BLACKLISTED_SENDERADDRESS"
+    # Typed as object: mypy takes an enum alias for a member of its own (as for http.HTTPStatus's aliases).
+    alias: object = HlrError.EC_SOURCE_ADDRESS_BLACKLISTED
+    assert alias is HlrError.EC_BLACKLISTED_SENDERADDRESS
+    assert HlrError["EC_SOURCE_ADDRESS_BLACKLISTED"] is HlrError.EC_BLACKLISTED_SENDERADDRESS
+    assert len(HlrError) == 63
+    assert len(HlrError.__members__) == 64
+
+
+def test_every_alias_resolves_to_its_canonical_member(catalog: Catalog) -> None:
+    for table in catalog.tables:
+        cls = _table_class(table)
+        assert len(cls) == len(table.canonical_entries), table.id
+        assert len(cls.__members__) == len(table.entries), table.id
+        for entry in table.aliases:
+            assert entry.alias_of is not None
+            canonical = cls[entry.alias_of]
+            assert canonical.name == entry.alias_of
+            assert _member(table, entry) is canonical
+            assert cls[entry.name] is canonical
+            assert getattr(cls, entry.name) is canonical
+
+
+def test_every_member_gives_its_aliases_with_their_own_texts(catalog: Catalog) -> None:
+    wrong: list[object] = []
+    for table in catalog.tables:
+        for entry in table.canonical_entries:
+            member = _member(table, entry)
+            found = [
+                (
+                    type(alias),
+                    alias.name,
+                    alias.code,
+                    alias.table,
+                    alias.canonical,
+                    alias.message,
+                    alias.message_in("fr"),
+                    alias.message_in("en"),
+                )
+                for alias in member.aliases
+            ]
+            expected = [
+                (Alias, alias.name, alias.code, table.id, member, alias.message.fr, alias.message.fr, alias.message.en)
+                for alias in table.aliases
+                if alias.alias_of == entry.name
+            ]
+            aliases: object = member.aliases
+            if found != expected or not isinstance(aliases, tuple):
+                wrong.append((table.id, entry.code, aliases, expected))
+    assert wrong == []
+    assert HlrError.NO_ERROR.aliases == ()
+    assert [alias.name for alias in HlrError(2053).aliases] == ["EC_SOURCE_ADDRESS_BLACKLISTED"]
+
+
+# Languages ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ENGLISH_LANGUAGES)
+def test_english_language_tags_give_english(catalog: Catalog, lang: str) -> None:
+    wrong: list[object] = [
+        (table.id, entry.code, _member(table, entry).message_in(lang))
+        for table in catalog.tables
+        for entry in table.canonical_entries
+        if _member(table, entry).message_in(lang) != entry.message.en
+    ]
+    wrong += [(table.id, "title") for table in catalog.tables if _title(table, lang) != table.title.en]
+    assert wrong == []
+
+
+@pytest.mark.parametrize("lang", UNKNOWN_LANGUAGES)
+def test_unknown_languages_fall_back_to_french(catalog: Catalog, lang: str) -> None:
+    wrong: list[object] = [
+        (table.id, entry.code, _member(table, entry).message_in(lang))
+        for table in catalog.tables
+        for entry in table.canonical_entries
+        if _member(table, entry).message_in(lang) != entry.message.fr
+    ]
+    wrong += [(table.id, "title") for table in catalog.tables if _title(table, lang) != table.title.fr]
+    assert wrong == []
+    for alias in HlrError(2053).aliases:
+        assert alias.message_in(lang) == alias.message
+
+
+# lookup -----------------------------------------------------------------------------
+
+
+def test_lookup_finds_every_entry(catalog: Catalog) -> None:
+    wrong = [
+        (table.id, entry.code, lookup(table.id, entry.code))
+        for table in catalog.tables
+        for entry in table.entries
+        if lookup(table.id, entry.code) is not _member(table, entry)
+    ]
+    assert wrong == []
+
+
+def test_lookup_gives_none_for_unknown_codes(catalog: Catalog) -> None:
+    for table in catalog.tables:
+        codes = {entry.code for entry in table.entries}
+        unknown: list[object] = [99999, -1] if table.code_type == "integer" else ["no such code", "", "DELIVERED?"]
+        assert not codes & set(unknown)
+        for code in unknown:
+            assert lookup(table.id, code) is None, (table.id, code)
+
+
+def test_lookup_gives_none_for_a_code_of_the_wrong_type(catalog: Catalog) -> None:
+    assert lookup("sms_send", "14") is None
+    assert lookup("delivery_status", 14) is None
+    for table in catalog.tables:
+        for entry in table.entries:
+            wrong_type: object = str(entry.code) if isinstance(entry.code, int) else 14
+            assert lookup(table.id, wrong_type) is None, (table.id, entry.code)
+
+
+@pytest.mark.parametrize("code", [[], {}, set()], ids=["list", "dict", "set"])
+def test_lookup_gives_none_for_an_unhashable_code(catalog: Catalog, code: object) -> None:
+    for table in catalog.tables:
+        assert lookup(table.id, code) is None, table.id
+
+
+@pytest.mark.parametrize("table_id", ["no_such_table", "SmsSendError", "SMS_SEND", ""])
+def test_lookup_raises_key_error_naming_an_unknown_table(table_id: str) -> None:
+    with pytest.raises(KeyError) as raised:
+        lookup(table_id, 14)
+    assert repr(table_id) in str(raised.value)
+
+
+def test_string_tables_take_their_upstream_codes() -> None:
+    assert lookup("delivery_status", "not delivered") is DeliveryStatus.NOT_DELIVERED
+    assert DeliveryStatus("not delivered") is DeliveryStatus.NOT_DELIVERED
+    assert lookup("sms_send", 14) is SmsSendError.NUMBER_IN_STOP_LIST
+
+
+# Pickling and copying ----------------------------------------------------------------
+
+
+def _all_members(catalog: Catalog) -> list[object]:
+    members: list[object] = []
+    for table in catalog.tables:
+        members += list(_table_class(table))
+        if table.group_enum is not None:
+            members += list(getattr(smspartner_codes, table.group_enum))
+    return members
+
+
+@pytest.mark.parametrize("protocol", range(pickle.HIGHEST_PROTOCOL + 1))
+def test_members_unpickle_to_the_same_member(catalog: Catalog, protocol: int) -> None:
+    members = _all_members(catalog)
+    assert len(members) == sum(len(table.canonical_entries) + len(table.groups) for table in catalog.tables)
+    wrong = [member for member in members if pickle.loads(pickle.dumps(member, protocol)) is not member]
+    assert wrong == []
+
+
+def test_copies_of_members_are_the_same_member(catalog: Catalog) -> None:
+    members = _all_members(catalog)
+    assert [member for member in members if copy.copy(member) is not member] == []
+    assert [member for member in members if copy.deepcopy(member) is not member] == []
+
+
+# Import cost, in a fresh interpreter -------------------------------------------------
+
+
+def _modules_after(root: Path, cwd: Path, code: str) -> set[str]:
+    """The names in ``sys.modules`` after ``code`` runs in a fresh interpreter that finds generated/."""
+    env = {**os.environ, "PYTHONPATH": str(root / "generated")}
+    probe = f"{code}\nimport sys\nprint('\\n'.join(sys.modules))"
+    return set(_run([sys.executable, "-c", probe], cwd=cwd, env=env).split())
+
+
+def _table_modules() -> set[str]:
+    modules = {cls.__module__ for cls in TABLES.values()}
+    assert len(modules) == len(TABLES), "each table is expected in a module of its own"
+    return modules
+
+
+def test_importing_one_table_imports_nothing_heavy_and_no_other_table(root: Path, tmp_path: Path) -> None:
+    baseline = _modules_after(root, tmp_path, "pass")
+    checked = HEAVY_MODULES - baseline
+    assert checked, "the interpreter imports every checked module at start-up: the test would check nothing"
+    loaded = _modules_after(root, tmp_path, "from smspartner_codes import HlrError\nHlrError(2053)")
+    assert "smspartner_codes" in loaded
+    assert sorted(checked & loaded) == []
+    assert _table_modules() & loaded == {HlrError.__module__}
+
+
+def test_importing_the_package_imports_no_table(root: Path, tmp_path: Path) -> None:
+    baseline = _modules_after(root, tmp_path, "pass")
+    loaded = _modules_after(root, tmp_path, "import smspartner_codes")
+    assert "smspartner_codes" in loaded
+    assert sorted((HEAVY_MODULES - baseline) & loaded) == []
+    assert sorted(_table_modules() & loaded) == []
+
+
+# Typing ---------------------------------------------------------------------------------
+
+TYPED_USE = """\
+from typing import assert_type
+
+from smspartner_codes import (
+    CATALOG_VERSION,
+    TABLES,
+    Alias,
+    DeliveryStatus,
+    HlrError,
+    HlrErrorGroup,
+    HlrStatus,
+    HlrStatusGroup,
+    IntCodeEnum,
+    SmsSendError,
+    StrCodeEnum,
+    lookup,
+)
+
+member = HlrError(2053)
+assert_type(member, HlrError)
+assert_type(member.code, int)
+assert_type(member.permanent, bool)
+assert_type(member.group, HlrErrorGroup)
+assert_type(member.group.id, int)
+assert_type(member.group.description_in("en"), str)
+assert_type(member.aliases, tuple[Alias, ...])
+assert_type(HlrError.EC_UNKNOWN_SUBSCRIBER.permanent, bool)
+message: str = member.message
+english: str = member.message_in("en_GB")
+table: str = member.table
+alias_code: int | str = member.aliases[0].code
+status_group: HlrStatusGroup = next(iter(HlrStatus)).group
+assert_type(DeliveryStatus("not delivered").code, str)
+assert_type(SmsSendError(14).message_in("en"), str)
+found: IntCodeEnum | StrCodeEnum | None = lookup("sms_send", 14)
+if found is not None:
+    found_code: int | str = found.code
+table_class: type[IntCodeEnum] | type[StrCodeEnum] = TABLES["sms_send"]
+title: str = SmsSendError.table_title("en")
+version: str = CATALOG_VERSION
+as_int: int = SmsSendError.NUMBER_IN_STOP_LIST + 1
+as_str: str = DeliveryStatus.DELIVERED.upper()
+"""
+
+# Each snippet has exactly one type error, on its last line, of the given mypy error code.
+TYPE_ERRORS = {
+    "permanent-is-bool": ("x: str = HlrError(1).permanent", "assignment"),
+    "lookup-may-give-none": ('lookup("sms_send", 14).code', "union-attr"),
+    "no-permanent-outside-hlr-error": ("SmsSendError(14).permanent", "attr-defined"),
+    "string-codes-are-str": ("n: int = DeliveryStatus.DELIVERED.code", "assignment"),
+    "message-in-takes-a-language": ("HlrError(1).message_in(1)", "arg-type"),
+}
+TYPE_ERROR_IMPORTS = "from smspartner_codes import DeliveryStatus, HlrError, SmsSendError, lookup\n"
+
+
+@pytest.fixture(scope="module")
+def mypy_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One cache for the module's mypy runs, so that only the first one reads the standard library."""
+    return tmp_path_factory.mktemp("mypy_cache")
+
+
+def _mypy(root: Path, cache: Path, snippet: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "MYPYPATH": str(root / "generated")}
+    args = [sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(cache), snippet.name]
+    return subprocess.run(
+        args, cwd=snippet.parent, env=env, check=False, capture_output=True, text=True, encoding="utf-8"
+    )
+
+
+def test_mypy_strict_accepts_typed_use_of_the_api(root: Path, tmp_path: Path, mypy_cache: Path) -> None:
+    snippet = tmp_path / "typed_use.py"
+    snippet.write_text(TYPED_USE, encoding="utf-8")
+    result = _mypy(root, mypy_cache, snippet)
+    assert (result.returncode, result.stdout, result.stderr) == (0, "Success: no issues found in 1 source file\n", "")
+
+
+@pytest.mark.parametrize(("line", "error_code"), TYPE_ERRORS.values(), ids=TYPE_ERRORS.keys())
+def test_mypy_strict_rejects_a_type_error(
+    root: Path, tmp_path: Path, mypy_cache: Path, line: str, error_code: str
+) -> None:
+    snippet = tmp_path / "type_error.py"
+    snippet.write_text(TYPE_ERROR_IMPORTS + line + "\n", encoding="utf-8")
+    result = _mypy(root, mypy_cache, snippet)
+    errors = [output for output in result.stdout.splitlines() if ": error: " in output]
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert len(errors) == 1, result.stdout
+    assert errors[0].startswith("type_error.py:2: error: "), errors[0]
+    assert errors[0].endswith(f"[{error_code}]"), errors[0]

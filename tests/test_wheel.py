@@ -1,0 +1,237 @@
+"""The real wheel: built from the repository, installed alone into a fresh venv, then used from outside the repository.
+
+Issue 2's "done when": the installed wheel answers ``HlrError(2053)``,
+``HlrError.EC_UNKNOWN_SUBSCRIBER.permanent``, ``SmsSendError(14).message_in("en")``
+and ``lookup("sms_send", 14)``, with its gettext catalogs and JSON inside.
+The wheel is built, installed and probed once for the module.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from codegen.model import Catalog
+from smspartner_codes import TABLES
+
+DISTRIBUTION = "smspartner-codes"
+PACKAGE = "smspartner_codes"
+
+# Run by the venv's interpreter in isolated mode (-I: no PYTHONPATH, no user site, no script directory
+# surprises), from a directory outside the repository. Reads French texts (JSON) on stdin; prints JSON.
+PROBE = """\
+import gettext
+import importlib.metadata
+import importlib.resources
+import importlib.util
+import json
+import sys
+from pathlib import Path
+
+import smspartner_codes
+from smspartner_codes import CATALOG_VERSION, TABLES, HlrError, SmsSendError, lookup
+
+package_dir = Path(smspartner_codes.__file__).parent
+translation = gettext.translation("smspartner_codes", localedir=str(package_dir / "locale"), languages=["en"])
+member_2053 = HlrError(2053)
+found_14 = lookup("sms_send", 14)
+packaged_catalog = json.loads(
+    importlib.resources.files("smspartner_codes").joinpath("catalog.json").read_text(encoding="utf-8")
+)
+report = {
+    "prefix": sys.prefix,
+    "module_file": smspartner_codes.__file__,
+    "codegen_importable": importlib.util.find_spec("codegen") is not None,
+    "hlr_2053": [member_2053.name, member_2053.code, member_2053 is HlrError.EC_BLACKLISTED_SENDERADDRESS],
+    "hlr_2053_alias_is_canonical": HlrError.EC_SOURCE_ADDRESS_BLACKLISTED is member_2053,
+    "unknown_subscriber_permanent": HlrError.EC_UNKNOWN_SUBSCRIBER.permanent,
+    "sms_send_14_en": SmsSendError(14).message_in("en"),
+    "lookup_sms_send_14": [found_14 is SmsSendError.NUMBER_IN_STOP_LIST, getattr(found_14, "name", None)],
+    "catalog_version": CATALOG_VERSION,
+    "distribution_version": importlib.metadata.version("smspartner-codes"),
+    "requires": importlib.metadata.requires("smspartner-codes"),
+    "packaged_catalog_version": packaged_catalog["catalog_version"],
+    "packaged_table_ids": [table["id"] for table in packaged_catalog["tables"]],
+    "gettext_en": [translation.gettext(text) for text in json.load(sys.stdin)],
+    "members": [
+        [table_id, member.code, member.name, member.message, member.message_in("en")]
+        for table_id, cls in TABLES.items()
+        for member in cls
+    ],
+}
+print(json.dumps(report))
+"""
+
+
+@dataclass(frozen=True)
+class Wheel:
+    path: Path
+    names: list[str]
+
+
+@dataclass(frozen=True)
+class InstalledWheel:
+    venv: Path
+    report: dict[str, Any]
+
+
+def _run(args: list[str], *, cwd: Path, stdin: str | None = None) -> str:
+    """Run ``args``, failing the test with its output when it exits non-zero; return its stdout."""
+    try:
+        result = subprocess.run(
+            args, cwd=cwd, input=stdin, check=True, capture_output=True, text=True, encoding="utf-8"
+        )
+    except subprocess.CalledProcessError as error:
+        pytest.fail(f"{args} exited with {error.returncode}\nstdout:\n{error.stdout}\nstderr:\n{error.stderr}")
+    return result.stdout
+
+
+def _venv_python(venv: Path) -> Path:
+    return venv / ("Scripts" if os.name == "nt" else "bin") / ("python.exe" if os.name == "nt" else "python")
+
+
+# Two module-scoped fixtures, so that the wheel is built once and installed once, and a wheel
+# whose installed package fails the probe still has its file list checked.
+
+
+@pytest.fixture(scope="module")
+def wheel(root: Path, tmp_path_factory: pytest.TempPathFactory) -> Wheel:
+    """The wheel built from the repository as it is (no network: hatchling comes from the project venv)."""
+    dist = tmp_path_factory.mktemp("dist")
+    pip = [sys.executable, "-m", "pip", "--disable-pip-version-check"]
+    _run([*pip, "wheel", str(root), "--no-deps", "--no-build-isolation", "--no-index", "-w", str(dist)], cwd=dist)
+    wheels = sorted(dist.glob("*.whl"))
+    assert len(wheels) == 1, wheels
+    with zipfile.ZipFile(wheels[0]) as archive:
+        return Wheel(path=wheels[0], names=archive.namelist())
+
+
+@pytest.fixture(scope="module")
+def installed(wheel: Wheel, catalog: Catalog, tmp_path_factory: pytest.TempPathFactory) -> InstalledWheel:
+    """The wheel installed alone into a fresh venv, and what it answered there, run from outside the repository."""
+    work = tmp_path_factory.mktemp("venv")
+    venv = work / "venv"
+    _run([sys.executable, "-m", "venv", str(venv)], cwd=work)
+    python = str(_venv_python(venv))
+    _run(
+        [python, "-m", "pip", "install", "--disable-pip-version-check", "--no-index", "--no-deps", str(wheel.path)],
+        cwd=work,
+    )
+
+    probe = work / "probe.py"
+    probe.write_text(PROBE, encoding="utf-8")
+    french_texts = json.dumps([use.text.fr for use in catalog.texts()])
+    report = json.loads(_run([python, "-I", str(probe)], cwd=work, stdin=french_texts))
+    return InstalledWheel(venv=venv, report=report)
+
+
+# The wheel's contents -------------------------------------------------------------
+
+
+def test_the_wheel_is_named_after_the_distribution_and_catalog_version(wheel: Wheel, catalog: Catalog) -> None:
+    assert wheel.path.name == f"{PACKAGE}-{catalog.version}-py3-none-any.whl"
+
+
+def test_the_wheel_holds_the_package_its_typing_marker_json_and_translations(wheel: Wheel) -> None:
+    table_modules = {cls.__module__.replace(".", "/") + ".py" for cls in TABLES.values()}
+    assert len(table_modules) == len(TABLES)
+    required = {
+        f"{PACKAGE}/__init__.py",
+        f"{PACKAGE}/_groups.py",
+        f"{PACKAGE}/py.typed",
+        f"{PACKAGE}/catalog.json",
+        f"{PACKAGE}/locale/en/LC_MESSAGES/{PACKAGE}.mo",
+        f"{PACKAGE}/locale/fr/LC_MESSAGES/{PACKAGE}.mo",
+        *table_modules,
+    }
+    assert sorted(required - set(wheel.names)) == []
+
+
+def test_the_wheel_holds_every_file_of_the_generated_package(wheel: Wheel, root: Path) -> None:
+    package_dir = root / "generated" / PACKAGE
+    files = {
+        path.relative_to(package_dir.parent).as_posix()
+        for path in package_dir.rglob("*")
+        if path.is_file() and "__pycache__" not in path.parts
+    }
+    assert sorted(files - set(wheel.names)) == []
+
+
+def test_the_wheel_holds_nothing_but_the_package_and_its_metadata(wheel: Wheel, catalog: Catalog) -> None:
+    allowed_tops = {PACKAGE, f"{PACKAGE}-{catalog.version}.dist-info"}
+    stray = [
+        name
+        for name in wheel.names
+        if name.split("/")[0] not in allowed_tops or "__pycache__" in name or name.endswith(".pyc")
+    ]
+    assert stray == []
+    # Implied by the above; spelled out because these are the likely strays.
+    assert [name for name in wheel.names if name.startswith(("codegen/", "tests/", "catalog/", "generated/"))] == []
+
+
+# Installed alone, used from outside the repository -------------------------------
+
+
+def test_the_module_comes_from_the_venv_not_the_repository(installed: InstalledWheel, root: Path) -> None:
+    module_file = Path(installed.report["module_file"]).resolve()
+    assert module_file.is_relative_to(installed.venv.resolve())
+    assert not module_file.is_relative_to(root.resolve())
+    assert module_file.parent.parent.name == "site-packages"
+    assert Path(installed.report["prefix"]).resolve() == installed.venv.resolve()
+    assert installed.report["codegen_importable"] is False
+
+
+def test_hlr_error_2053_is_the_canonical_member(installed: InstalledWheel) -> None:
+    assert installed.report["hlr_2053"] == ["EC_BLACKLISTED_SENDERADDRESS", 2053, True]
+    assert installed.report["hlr_2053_alias_is_canonical"] is True
+
+
+def test_unknown_subscriber_is_permanent(installed: InstalledWheel) -> None:
+    assert installed.report["unknown_subscriber_permanent"] is True
+
+
+def test_sms_send_14_in_english(installed: InstalledWheel, catalog: Catalog) -> None:
+    (sms_send,) = [table for table in catalog.tables if table.id == "sms_send"]
+    (entry,) = [entry for entry in sms_send.entries if entry.code == 14]
+    assert installed.report["sms_send_14_en"] == entry.message.en
+    assert entry.message.en != entry.message.fr
+
+
+def test_lookup_sms_send_14(installed: InstalledWheel) -> None:
+    assert installed.report["lookup_sms_send_14"] == [True, "NUMBER_IN_STOP_LIST"]
+
+
+def test_every_installed_member_has_its_catalog_texts(installed: InstalledWheel, catalog: Catalog) -> None:
+    expected = [
+        [table.id, entry.code, entry.name, entry.message.fr, entry.message.en]
+        for table in catalog.tables
+        for entry in table.canonical_entries
+    ]
+    assert installed.report["members"] == expected
+
+
+def test_the_distribution_version_is_the_catalog_version(installed: InstalledWheel, catalog: Catalog) -> None:
+    assert installed.report["distribution_version"] == installed.report["catalog_version"] == catalog.version
+
+
+def test_the_distribution_has_no_dependencies(installed: InstalledWheel) -> None:
+    assert installed.report["requires"] in (None, [])
+
+
+def test_the_packaged_json_is_found_by_importlib_resources(installed: InstalledWheel, catalog: Catalog) -> None:
+    assert installed.report["packaged_catalog_version"] == catalog.version
+    assert installed.report["packaged_table_ids"] == [table.id for table in catalog.tables]
+
+
+def test_plain_gettext_translates_every_text_from_the_installed_package(
+    installed: InstalledWheel, catalog: Catalog
+) -> None:
+    assert installed.report["gettext_en"] == [use.text.en for use in catalog.texts()]
