@@ -147,7 +147,7 @@ def _check_schema(loaded: LoadedFile, validator: Draft202012Validator, problems:
 def _explain(error: ValidationError) -> str:
     """A schema error in plain words."""
     if error.path and error.path[-1] == "code":
-        return f"code {error.instance!r} must be a non-negative integer or one line of text"
+        return f"code {error.instance!r} must be a non-negative integer or a non-empty string"
     explain = _EXPLANATIONS.get(str(error.validator))
     return (explain(error) if explain else None) or str(error.message)
 
@@ -163,13 +163,14 @@ def _missing_key(error: ValidationError) -> str:
     return str(error.message).replace("is a required property", "is required here")
 
 
-def _bad_pattern(error: ValidationError) -> str | None:
-    pattern = str(error.validator_value)
-    if pattern == "^[A-Z][A-Z0-9_]*$":
+def _bad_name(error: ValidationError) -> str | None:
+    if error.validator_value == "^[A-Z][A-Z0-9_]*$":
         return f"{error.instance!r} is not an UPPER_SNAKE_CASE name (A-Z, 0-9 and _, starting with a letter)"
-    if "\\S" in pattern:
-        return f"{error.instance!r} must be one line of text with no leading or trailing spaces"
     return None
+
+
+def _empty(error: ValidationError) -> str:
+    return "text must not be empty"
 
 
 def _wrong_type(error: ValidationError) -> str | None:
@@ -181,8 +182,8 @@ def _wrong_type(error: ValidationError) -> str | None:
 _EXPLANATIONS: dict[str, Callable[[ValidationError], str | None]] = {
     "additionalProperties": _unknown_keys,
     "required": _missing_key,
-    "pattern": _bad_pattern,
-    "minLength": _bad_pattern,
+    "pattern": _bad_name,
+    "minLength": _empty,
     "type": _wrong_type,
 }
 
@@ -228,16 +229,23 @@ def _text_objects(data: dict[str, Any]) -> list[tuple[NodePath, dict[str, str]]]
 
 
 def _check_texts(data: dict[str, Any], problem: Reporter) -> Iterator[Problem]:
-    for text_path, text_object in _text_objects(data):
-        for language, text in text_object.items():
-            if text != text.strip():
-                yield problem((*text_path, language), "text has leading or trailing whitespace")
-            controls = sorted({f"U+{ord(char):04X}" for char in _CONTROL_CHARACTERS.findall(text)})
-            if controls:
-                yield problem(
-                    (*text_path, language),
-                    f"text contains control characters ({', '.join(controls)}); write it on one line",
-                )
+    """Texts, and string codes, are one line with no surrounding spaces."""
+    lines: list[tuple[NodePath, str]] = [
+        ((*text_path, language), text)
+        for text_path, text_object in _text_objects(data)
+        for language, text in text_object.items()
+    ]
+    lines += [
+        (("entries", index, "code"), entry["code"])
+        for index, entry in enumerate(data["entries"])
+        if isinstance(entry["code"], str)
+    ]
+    for node_path, text in lines:
+        if text != text.strip():
+            yield problem(node_path, "text has leading or trailing whitespace")
+        controls = sorted({f"U+{ord(char):04X}" for char in _CONTROL_CHARACTERS.findall(text)})
+        if controls:
+            yield problem(node_path, f"text contains control characters ({', '.join(controls)}); write it on one line")
 
 
 def _check_groups(data: dict[str, Any], problem: Reporter) -> Iterator[Problem]:

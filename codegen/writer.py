@@ -26,10 +26,10 @@ def write_tree(files: dict[str, bytes], out_dir: Path) -> None:
     parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.new-", dir=parent))
     try:
+        for directory in sorted({(staging / relative).parent for relative in files}):
+            directory.mkdir(parents=True, exist_ok=True)
         for relative, content in files.items():
-            target = staging / relative
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(content)
+            (staging / relative).write_bytes(content)
         staging.chmod(0o755)
         _swap_in(staging, out_dir.absolute())
     except BaseException:

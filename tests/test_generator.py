@@ -207,8 +207,11 @@ def test_an_invalid_catalog_is_reported_with_file_and_line_and_nothing_is_writte
         ("lookups", "name: NO_ERROR", "name: NONE", ""),
         ("states", "code: done", "code: 5", "code 5 is an integer but the table's code_type is string"),
         ("lookups", "code: 0", "code: zero", "code 'zero' is a string but the table's code_type is integer"),
-        ("states", "en: It is done", "en: ''", "must be one line of text"),
-        ("states", "en: It is done", 'en: "It is done "', "must be one line of text"),
+        ("states", "en: It is done", "en: ''", "text must not be empty"),
+        ("states", "en: It is done", 'en: "It is done "', "text has leading or trailing whitespace"),
+        ("states", "code: done", 'code: " done"', "text has leading or trailing whitespace"),
+        ("states", "code: done", "code: ''", "must be a non-negative integer or a non-empty string"),
+        ("lookups", "code: 0", "code: -1", "must be a non-negative integer or a non-empty string"),
         ("states", "en: It is done", 'en: "It is\\u0007 done"', "control characters (U+0007)"),
         (
             "states",

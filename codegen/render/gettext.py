@@ -67,11 +67,12 @@ def message_catalog(catalog: Catalog, language: Language | None) -> MessageCatal
         fuzzy=False,
     )
     for use in catalog.texts():
-        # A French text used in several places becomes one message listing them all.
+        # A French text used in several places becomes one message whose
+        # comments list them all ("hlr_error: EC_UNKNOWN_SUBSCRIBER (1)"),
+        # which also says which file of catalog/tables/ holds it.
         messages.add(
             use.text.fr,
             string=use.text.in_language(language) if language else "",
-            locations=[(f"catalog/tables/{use.table_id}.yaml", 0)],
             auto_comments=[f"{use.table_id}: {use.what}"],
         )
     return messages
@@ -80,7 +81,7 @@ def message_catalog(catalog: Catalog, language: Language | None) -> MessageCatal
 def _po_bytes(messages: MessageCatalog) -> bytes:
     stream = io.BytesIO()
     # Unwrapped lines: one line per text reads and diffs best, and wrapping is slow.
-    write_po(stream, messages, width=0, include_lineno=False)
+    write_po(stream, messages, width=0)
     return stream.getvalue()
 
 
