@@ -29,10 +29,9 @@ NodePath = tuple[str | int, ...]
 class LoadedFile:
     """One YAML document, and its node tree to tell where any part of it stands."""
 
-    __slots__ = ("data", "path", "root", "source")
+    __slots__ = ("data", "root", "source")
 
-    def __init__(self, path: Path, source: str, data: Any, root: yaml.Node) -> None:
-        self.path = path
+    def __init__(self, source: str, data: Any, root: yaml.Node) -> None:
         self.source = source
         self.data = data
         self.root = root
@@ -98,9 +97,9 @@ def _problem_at(source: str, node: yaml.Node, message: str) -> Problem:
     return Problem(Location(source, mark.line + 1, mark.column + 1), "", message)
 
 
-def load_yaml(path: Path, display_name: str | None = None) -> LoadedFile:
+def load_yaml(path: Path) -> LoadedFile:
     """Load one YAML file; raise LoadError with a located problem when it cannot be read."""
-    source = display_name or str(path)
+    source = str(path)
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
@@ -118,10 +117,11 @@ def load_yaml(path: Path, display_name: str | None = None) -> LoadedFile:
         raise LoadError(Problem(Location(source, 1, 1), "", f"file is not valid UTF-8 ({error.reason})")) from None
     except OSError as error:
         raise LoadError(Problem(Location(source, 1, 1), "", f"cannot read file: {error.strerror}")) from None
-    return parse_yaml(text, source, path)
+    return parse_yaml(text, source)
 
 
-def parse_yaml(text: str, source: str, path: Path | None = None) -> LoadedFile:
+def parse_yaml(text: str, source: str) -> LoadedFile:
+    """Parse one YAML document; ``source`` names it in problems."""
     loader = _MarkingLoader(text)
     loader.source_name = source
     try:
@@ -137,7 +137,7 @@ def parse_yaml(text: str, source: str, path: Path | None = None) -> LoadedFile:
         raise LoadError(Problem(Location(source, 1, 1), "", f"not valid YAML: {error}")) from None
     finally:
         loader.dispose()
-    return LoadedFile(path or Path(source), source, data, node)
+    return LoadedFile(source, data, node)
 
 
 def _from_yaml_error(error: yaml.MarkedYAMLError, source: str) -> Problem:

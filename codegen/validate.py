@@ -65,7 +65,7 @@ def inline_local_refs(node: Any, definitions: dict[str, Any]) -> Any:
 
     Validation gives the same results, twice as fast: jsonschema resolves every
     reference again at each node it checks. Keys beside a ``$ref`` are kept;
-    the schemas here only put annotations (``description``) there.
+    the schemas here only put annotations (``description``) there, and none refers to itself.
     """
     if isinstance(node, list):
         return [inline_local_refs(item, definitions) for item in node]
@@ -81,7 +81,7 @@ def inline_local_refs(node: Any, definitions: dict[str, Any]) -> Any:
 def load_catalog(catalog_dir: Path) -> Catalog:
     """Load, validate and model the catalog in ``catalog_dir``; raise CatalogInvalid."""
     problems: list[Problem] = []
-    index = _load(catalog_dir / INDEX_FILE, catalog_dir, problems)
+    index = _load(catalog_dir / INDEX_FILE, problems)
     if index is None:
         raise CatalogInvalid(problems)
     index_ok = _check_schema(index, _validator("catalog.schema.json"), problems)
@@ -93,9 +93,7 @@ def load_catalog(catalog_dir: Path) -> Catalog:
     tables: list[Table] = []
     checked: list[LoadedFile] = []
     for position, table_id in enumerate(table_ids):
-        loaded = _load(
-            catalog_dir / TABLES_DIR / f"{table_id}.yaml", catalog_dir, problems, index, ("tables", position)
-        )
+        loaded = _load(catalog_dir / TABLES_DIR / f"{table_id}.yaml", problems, index, ("tables", position))
         if loaded is None:
             continue
         if not _check_schema(loaded, _validator("table.schema.json"), problems):
@@ -113,7 +111,6 @@ def load_catalog(catalog_dir: Path) -> Catalog:
 
 def _load(
     path: Path,
-    catalog_dir: Path,
     problems: list[Problem],
     referrer: LoadedFile | None = None,
     referrer_path: NodePath = (),

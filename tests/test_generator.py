@@ -355,3 +355,26 @@ def test_generated_python_is_lint_and_format_clean_whatever_the_texts(mini_copy:
             check=False,
         )
         assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_catalog_schemas_are_valid_and_inlining_their_references_changes_no_verdict(mini_copy: Path) -> None:
+    from jsonschema import Draft202012Validator
+
+    from codegen.loader import load_yaml
+    from codegen.validate import SCHEMA_DIR, inline_local_refs
+
+    schema = json.loads((SCHEMA_DIR / "table.schema.json").read_text(encoding="utf-8"))
+    Draft202012Validator.check_schema(schema)
+    Draft202012Validator.check_schema(json.loads((SCHEMA_DIR / "catalog.schema.json").read_text(encoding="utf-8")))
+    with_refs = Draft202012Validator(schema)
+    inlined = Draft202012Validator(inline_local_refs(schema, schema["$defs"]))
+    _edit(mini_copy, "states", "code: done", "code: -3")
+    _edit(mini_copy, "states", "name: NOT_DONE", "name: not_done\n    extra: 1")
+    _edit(mini_copy, "states", "en: States", "en: ''")
+    document = load_yaml(mini_copy / "tables" / "states.yaml").data
+
+    def verdicts(validator: Draft202012Validator) -> list[tuple[str, str]]:
+        return sorted((error.json_path, str(error.validator)) for error in validator.iter_errors(document))
+
+    assert verdicts(with_refs) == verdicts(inlined)
+    assert len(verdicts(inlined)) == 4
