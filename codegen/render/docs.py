@@ -12,6 +12,7 @@ from codegen.render.templating import markdown_text, render_template
 LABELS: dict[Language, dict[str, str]] = {
     "fr": {
         "site_title": "Codes de l’API SMSPartner",
+        "colon": "\u00a0:",  # French puts a (no-break) space before a colon
         "intro": (
             "Chaque table de la page des codes d’erreur de SMSPartner, avec ses codes, leurs noms et leurs textes."
         ),
@@ -38,6 +39,7 @@ LABELS: dict[Language, dict[str, str]] = {
     },
     "en": {
         "site_title": "SMSPartner API codes",
+        "colon": ":",
         "intro": "Every table of SMSPartner's error-code page, with its codes, their names and their texts.",
         "version": "Catalog version",
         "table": "Table",
