@@ -6,6 +6,7 @@ with any problem never reaches the renderers.
 
 from __future__ import annotations
 
+import datetime
 import json
 import keyword
 import re
@@ -171,8 +172,12 @@ def _empty(error: ValidationError) -> str:
 
 
 def _wrong_type(error: ValidationError) -> str | None:
-    if isinstance(error.instance, bool) and "string" in str(error.validator_value):
+    if "string" not in str(error.validator_value):
+        return None
+    if isinstance(error.instance, bool):
         return f"{error.instance} is not text: YAML reads a bare yes/no/on/off as true/false; quote the text"
+    if isinstance(error.instance, (datetime.date, float)) or error.instance is None:
+        return f"{error.instance!r} is not text: YAML reads it as another type; quote the text"
     return None
 
 
