@@ -1,4 +1,5 @@
-"""Render the ``smspartner_codes`` package: one module per table, the runtime and the package."""
+"""Render the ``smspartner_codes`` package: its __init__ (shared runtime, lazy loading), one module
+per table, and one module for the HLR group enums."""
 
 from __future__ import annotations
 
@@ -9,7 +10,14 @@ from codegen.render.templating import render_template
 PACKAGE = "smspartner_codes"
 # Public names defined in the package's __init__ itself.
 INIT_EXPORTS = (
-    *("Alias", "CATALOG_VERSION", "GETTEXT_DOMAIN", "IntCodeEnum", "StrCodeEnum", "TABLES", "TABLE_IDS", "lookup"),
+    "Alias",
+    "CATALOG_VERSION",
+    "GETTEXT_DOMAIN",
+    "IntCodeEnum",
+    "StrCodeEnum",
+    "TABLES",
+    "TABLE_IDS",
+    "lookup",
 )
 GROUPS_MODULE = "_groups"
 
@@ -41,21 +49,15 @@ def render_python(catalog: Catalog) -> dict[str, bytes]:
 
 def _render_table(table: Table, header: str) -> str:
     integer = table.code_type == "integer"
+    base, table_base = ("IntCodeEnum", "_IntTableBase") if integer else ("StrCodeEnum", "_StrTableBase")
+    needed = [base, table_base, "_build_enum", "_translate", *(["Alias"] if table.aliases else [])]
     return render_template(
         "python/table.py.j2",
         notice=header,
         table=table,
-        imports=import_names(
-            [
-                *(["Alias"] if table.aliases else []),
-                "IntCodeEnum" if integer else "StrCodeEnum",
-                "_IntTableBase" if integer else "_StrTableBase",
-                "_build_enum",
-                "_translate",
-            ]
-        ),
-        base="IntCodeEnum" if integer else "StrCodeEnum",
-        table_base="_IntTableBase" if integer else "_StrTableBase",
+        imports=import_names(needed),
+        base=base,
+        table_base=table_base,
         code_type="int" if integer else "str",
     )
 
