@@ -9,6 +9,8 @@ passes or fails.
 from __future__ import annotations
 
 import os
+import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -92,6 +94,39 @@ def bench_import(rounds: int) -> Comparison:
     )
 
 
+def _instructions(argv: list[str], env: dict[str, str]) -> int:
+    """Instructions a command executes, counted by callgrind: the same on a busy or an idle machine."""
+    result = subprocess.run(
+        ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *argv],
+        check=True,
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    match = re.search(r"Collected : (\d+)", result.stderr)
+    if match is None:
+        raise RuntimeError(f"callgrind gave no count: {result.stderr[-500:]}")
+    return int(match.group(1))
+
+
+def bench_import_instructions() -> Comparison | None:
+    """The start-up comparison again, in instructions; None where valgrind is not installed."""
+    if shutil.which("valgrind") is None:
+        return None
+    env = _environment()
+    _run_seconds([PYTHON, "-c", IMPORT_OURS], env)  # write the byte-code caches first
+    empty = _instructions([PYTHON, "-c", "pass"], env)
+    return Comparison(
+        what=f"start-up, in instructions (valgrind callgrind): python -c {IMPORT_OURS!r}, minus python -c pass",
+        ours=(_instructions([PYTHON, "-c", IMPORT_OURS], env) - empty) / 1e6,
+        baseline_name=IMPORT_BASELINE,
+        baseline=(_instructions([PYTHON, "-c", IMPORT_BASELINE], env) - empty) / 1e6,
+        target=1.0,
+        unit="M instructions",
+    )
+
+
 def bench_lookup() -> Comparison:
     sys.path.insert(0, str(ROOT / "generated"))
     from smspartner_codes import HlrError, lookup
@@ -139,8 +174,10 @@ def main() -> int:
     rounds = int(os.environ.get("BENCH_ROUNDS", "30"))
     print(f"smspartner-codes benchmarks: Python {sys.version.split()[0]}, {PYTHON}")
     print(f"start-up figures are medians of {rounds} interleaved runs; lookup is the best of 7 x 500,000 calls\n")
-    for comparison in (bench_import(rounds), bench_lookup(), bench_render(max(5, rounds // 3))):
-        print(comparison.line(), end="\n\n", flush=True)
+    comparisons = (bench_import(rounds), bench_import_instructions(), bench_lookup(), bench_render(max(5, rounds // 3)))
+    for comparison in comparisons:
+        if comparison is not None:
+            print(comparison.line(), end="\n\n", flush=True)
     return 0
 
 
