@@ -8,6 +8,7 @@ what importing costs (in a fresh interpreter) and what ``mypy --strict`` accepts
 from __future__ import annotations
 
 import copy
+import json
 import os
 import pickle
 import subprocess
@@ -20,6 +21,7 @@ import pytest
 
 import smspartner_codes
 from codegen.model import Catalog, Entry, Table
+from codegen.validate import load_catalog
 from smspartner_codes import (
     CATALOG_VERSION,
     GETTEXT_DOMAIN,
@@ -536,3 +538,44 @@ def test_mypy_strict_rejects_a_type_error(
     assert len(errors) == 1, result.stdout
     assert errors[0].startswith("type_error.py:2: error: "), errors[0]
     assert errors[0].endswith(f"[{error_code}]"), errors[0]
+
+
+FINGERPRINT = """
+import json, smspartner_codes
+rows = []
+for table_id, cls in smspartner_codes.TABLES.items():
+    for name, member in cls.__members__.items():
+        row = [table_id, name, member.name, member.code, member.message, member.message_in("en"), member.table]
+        row += [getattr(member, "permanent", None), getattr(getattr(member, "group", None), "name", None)]
+        row += [[alias.name, alias.message] for alias in member.aliases]
+        rows.append(row)
+print(json.dumps([smspartner_codes._FAST_ENUM, rows]))
+"""
+
+
+def test_without_the_fast_enum_builder_the_classes_are_the_same(root: Path) -> None:
+    """Interpreters without ``enum._simple_enum`` get ordinary class statements with the same members."""
+    without_fast_builder = (
+        "import enum, gettext, re\n"  # modules that need the builder themselves load first
+        "fast = enum._simple_enum\n"
+        "del enum._simple_enum\n"
+        "import smspartner_codes\n"
+        "smspartner_codes.TABLES\n"
+        "from smspartner_codes import GroupEnum\n"
+        "enum._simple_enum = fast\n"
+    )
+    environment = {**os.environ, "PYTHONPATH": str(root / "generated")}
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", prefix + FINGERPRINT],
+            env=environment,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        for prefix in ("", without_fast_builder)
+    ]
+    (fast_used, fast_rows), (fallback_used, fallback_rows) = (json.loads(run.stdout) for run in runs)
+    assert (fast_used, fallback_used) == (True, False)
+    assert fallback_rows == fast_rows
+    assert len(fast_rows) == sum(len(table.entries) for table in load_catalog(root / "catalog").tables)

@@ -221,7 +221,7 @@ if TYPE_CHECKING or not _FAST_ENUM:
     _IntTableBase = IntCodeEnum
     _StrTableBase = StrCodeEnum
 
-    def _build_enum(base: type[enum.Enum]) -> Callable[[type[_Class]], type[_Class]]:
+    def _build_enum(base: "type[enum.Enum]") -> "Callable[[type[_Class]], type[_Class]]":
         """Leave a class statement's enum as it is."""
         return lambda cls: cls
 
