@@ -6,6 +6,8 @@ The French upstream text is the msgid; ``en`` translates it, ``fr`` gives it bac
 from __future__ import annotations
 
 import gettext
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -126,3 +128,25 @@ def test_the_same_french_text_has_one_english_text(catalog: Catalog) -> None:
     for use in catalog.texts():
         english.setdefault(use.text.fr, set()).add(use.text.en)
     assert {fr: en for fr, en in english.items() if len(en) > 1} == {}
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_gnu_msgfmt_accepts_the_po_file_and_its_mo_reads_the_same(
+    root: Path, localedir: Path, catalog: Catalog, language: Language, tmp_path: Path
+) -> None:
+    """A second, independent implementation: GNU gettext's own compiler checks the .po file."""
+    msgfmt = shutil.which("msgfmt")
+    assert msgfmt, "GNU gettext's msgfmt is needed (Debian package gettext)"
+    mo_file = tmp_path / language / "LC_MESSAGES" / f"{DOMAIN}.mo"
+    mo_file.parent.mkdir(parents=True)
+    result = subprocess.run(
+        [msgfmt, "--check", "-o", str(mo_file), str(_po_path(root, language))],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0 and not result.stderr, result.stderr
+    by_gnu = gettext.translation(DOMAIN, localedir=str(tmp_path), languages=[language])
+    by_babel = gettext.translation(DOMAIN, localedir=str(localedir), languages=[language])
+    for use in catalog.texts():
+        assert by_gnu.gettext(use.text.fr) == by_babel.gettext(use.text.fr) == use.text.in_language(language)
