@@ -12,7 +12,6 @@ from typing import Literal, NamedTuple
 
 Language = Literal["fr", "en"]
 LANGUAGES: tuple[Language, ...] = ("fr", "en")
-SOURCE_LANGUAGE: Language = "fr"
 
 
 _NOT_IN_ANCHOR = re.compile(r"[^A-Za-z0-9_]+")
