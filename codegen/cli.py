@@ -8,6 +8,7 @@ from pathlib import Path
 
 from codegen.model import Catalog
 from codegen.problems import CatalogInvalid
+from codegen.validate import load_catalog
 
 DEFAULT_CATALOG = Path("catalog")
 DEFAULT_OUT = Path("generated")
@@ -41,7 +42,7 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     arguments = _parser().parse_args(argv)
     try:
-        catalog = _load(arguments.catalog)
+        catalog = load_catalog(arguments.catalog)
     except CatalogInvalid as invalid:
         for problem in invalid.problems:
             print(problem, file=sys.stderr)
@@ -56,13 +57,8 @@ def main(argv: list[str] | None = None) -> int:
     return _check(catalog, arguments.out)
 
 
-def _load(catalog_dir: Path) -> Catalog:
-    from codegen.validate import load_catalog
-
-    return load_catalog(catalog_dir)
-
-
 def _render(catalog: Catalog, out_dir: Path) -> int:
+    # Renderers are imported here, not at the top: `validate` needs neither Jinja2 nor Babel.
     from codegen.render import render_all
     from codegen.writer import write_tree
 

@@ -14,9 +14,9 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import write_po
 
 from codegen.model import LANGUAGES, Catalog, Language
-from codegen.render.headers import notice_lines
+from codegen.render.headers import PACKAGE, notice_lines
 
-DOMAIN = "smspartner_codes"
+DOMAIN = PACKAGE
 PROJECT = "smspartner-codes"
 # Babel stamps the current time into the header unless given one: a fixed
 # date keeps two renders byte-identical.
@@ -24,7 +24,7 @@ FIXED_DATE = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 def mo_path(language: Language) -> str:
-    return f"smspartner_codes/locale/{language}/LC_MESSAGES/{DOMAIN}.mo"
+    return f"{PACKAGE}/locale/{language}/LC_MESSAGES/{DOMAIN}.mo"
 
 
 def po_path(language: Language) -> str:

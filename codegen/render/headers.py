@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from codegen.model import Catalog
 
+# The Python package the artefacts ship in; also the gettext domain.
+PACKAGE = "smspartner_codes"
+
 GENERATOR_COMMAND = "python -m codegen render"
 REGENERATE_COMMAND = "make generate"
 

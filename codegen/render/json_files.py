@@ -7,10 +7,10 @@ from pathlib import Path
 from typing import Any
 
 from codegen.model import Catalog, Entry, Table, Text
-from codegen.render.headers import notice
+from codegen.render.headers import PACKAGE, notice
 
 SCHEMA_SOURCE = Path(__file__).resolve().parent.parent / "templates" / "json" / "catalog.schema.json"
-PACKAGE_COPY = "smspartner_codes/catalog.json"
+PACKAGE_COPY = f"{PACKAGE}/catalog.json"
 
 
 def dump(document: dict[str, Any]) -> bytes:

@@ -4,10 +4,9 @@ per table, and one module for the HLR group enums."""
 from __future__ import annotations
 
 from codegen.model import Catalog, Table
-from codegen.render.headers import notice_lines
+from codegen.render.headers import PACKAGE, notice_lines
 from codegen.render.templating import render_template
 
-PACKAGE = "smspartner_codes"
 # Public names defined in the package's __init__ itself.
 INIT_EXPORTS = (
     "Alias",
