@@ -1,4 +1,4 @@
-"""Command line: ``python -m codegen validate | render | check``."""
+"""Command line: ``python -m codegen validate | render | check | upstream | diff``."""
 
 from __future__ import annotations
 
@@ -36,11 +36,36 @@ def _parser() -> argparse.ArgumentParser:
     add("validate", "check the catalog against its schema and rules; write nothing", out=False)
     add("render", "validate, then write every generated file into --out, replacing it whole", out=True)
     add("check", "exit 1 and list the files when --out differs from a fresh render", out=True)
+    _add_upstream_and_diff(commands)
     return parser
+
+
+def _add_upstream_and_diff(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    upstream_help = "compare SMSPartner's page with the catalog: exit 0 if they agree, 1 on drift, 2 if it cannot"
+    upstream = commands.add_parser("upstream", help=upstream_help, description=upstream_help)
+    upstream.add_argument("page", type=Path, help="the page, in SMSPartner's Markdown (error-codes.fr.md)")
+    upstream.add_argument("--catalog", type=Path, default=DEFAULT_CATALOG, help="catalog directory (default: catalog)")
+    upstream.add_argument("--json", action="store_true", help="print the differences as JSON")
+    upstream.add_argument(
+        "--sha256", type=Path, metavar="FILE", help="first check the page against this sha256sum file"
+    )
+    diff_help = "list what changed between two catalogs, class each change and suggest the next version"
+    diff = commands.add_parser("diff", help=diff_help, description=diff_help)
+    for name in ("old", "new"):
+        diff.add_argument(name, metavar=name.upper(), help="a catalog directory, or a git revision (its catalog/)")
+    diff.add_argument("--json", action="store_true", help="print the changes as JSON instead of Markdown")
 
 
 def main(argv: list[str] | None = None) -> int:
     arguments = _parser().parse_args(argv)
+    if arguments.command == "upstream":
+        from codegen.drift import run as run_upstream
+
+        return run_upstream(arguments.page, arguments.catalog, arguments.json, arguments.sha256)
+    if arguments.command == "diff":
+        from codegen.diff import run as run_diff
+
+        return run_diff(arguments.old, arguments.new, arguments.json)
     try:
         catalog = load_catalog(arguments.catalog)
     except CatalogInvalid as invalid:

@@ -10,7 +10,11 @@ Shape of the page, as SMSPartner serves it:
   id (``### OK (errorGrpId: 0)``) followed by a one-paragraph description;
 * tables whose columns vary per section (code, status or error name,
   permanent flag, message), cells sometimes wrapped in ``<mark>``;
-* the odd code written as a plain line outside any table (``992 Sender ...``).
+* the odd code written as a plain line outside any table (``992 Sender ...``);
+* straight and typographic apostrophes side by side, kept as they are.
+
+Anything else (a paragraph inside a section, a table without a code column,
+a byte that is not UTF-8) is an UpstreamParseError naming the line.
 """
 
 from __future__ import annotations
@@ -25,9 +29,12 @@ _GROUP = re.compile(
     r"\((?P<key>statusGrpId|errorGrpId):\s*(?P<id>\d+)\)\s*$"
 )
 _TABLE_ROW = re.compile(r"^\|(?P<cells>.*)\|\s*$")
+_CELL_BORDER = re.compile(r"(?<!\\)\|")  # a pipe, unless escaped as \| inside a cell
 _SEPARATOR_CELL = re.compile(r"^:?-+:?$")
 _MARK = re.compile(r"^<mark\b[^>]*>(?P<text>.*)</mark>$")
-_LOOSE_CODE_LINE = re.compile(r"^(?P<code>\d+)\s+(?P<message>\S.*?)\s*$")
+_LOOSE_CODE_LINE = re.compile(r"^(?P<code>[0-9]+)\s+(?P<message>\S.*?)\s*$")
+# Control characters other than the tab: a page holding them is not text.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 # Header cells of the page, by the role of their column.
 _CODE_HEADERS = {"codes", "statuts sms", "statusid", "errorid"}
@@ -40,7 +47,8 @@ class UpstreamParseError(ValueError):
     """The page does not have the shape this parser knows."""
 
     def __init__(self, path: str, line: int, reason: str, text: str) -> None:
-        super().__init__(f"{path}:{line}: {reason}: {text.strip()!r}")
+        quoted = f": {text.strip()!r}" if text.strip() else ""
+        super().__init__(f"{path}:{line}: {reason}{quoted}")
         self.path = path
         self.line = line
         self.reason = reason
@@ -73,6 +81,8 @@ class UpstreamSection:
     line: int
     groups: list[UpstreamGroup] = field(default_factory=list)
     rows: list[UpstreamRow] = field(default_factory=list)
+    # Table columns this parser does not read, each header once with its first line.
+    other_columns: list[tuple[str, int]] = field(default_factory=list)
 
 
 @dataclass
@@ -84,12 +94,32 @@ class _Columns:
 
 
 def read_page(path: Path) -> list[UpstreamSection]:
-    """Parse the page at ``path``; raise UpstreamParseError on a line it cannot read."""
-    return parse_page(path.read_text(encoding="utf-8"), str(path))
+    """Parse the page at ``path``; raise UpstreamParseError on a line it cannot read.
+
+    An unreadable file (missing, a directory) raises OSError, as ``open`` does.
+    """
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise UpstreamParseError(
+            str(path), line, f"byte 0x{data[error.start]:02x} is not UTF-8: this is not a text page", ""
+        ) from None
+    return parse_page(text, str(path))
 
 
 def parse_page(text: str, path: str = "<page>") -> list[UpstreamSection]:
-    return _PageParser(path).parse(text.splitlines())
+    # Split on newlines only: str.splitlines also breaks at form feeds and other
+    # separators, which would shift every line number after them.
+    lines = [line.removesuffix("\r") for line in text.split("\n")]
+    sections = _PageParser(path).parse(lines)
+    if not sections:
+        last = len(lines) - (lines[-1] == "")
+        raise UpstreamParseError(
+            path, max(last, 1), "no `## ` section in the page: the page lists its codes under one per table", ""
+        )
+    return sections
 
 
 def split_cells(line: str) -> list[str]:
@@ -97,7 +127,7 @@ def split_cells(line: str) -> list[str]:
     match = _TABLE_ROW.match(line.strip())
     if match is None:
         return []
-    cells = [cell.strip() for cell in match.group("cells").split("|")]
+    cells = [cell.strip().replace("\\|", "|") for cell in _CELL_BORDER.split(match.group("cells"))]
     return [_unmark(cell) for cell in cells]
 
 
@@ -115,6 +145,7 @@ class _PageParser:
         self.group: UpstreamGroup | None = None
         self.group_description: list[str] = []
         self.columns: _Columns | None = None
+        self.header_line = 0
         self.expect_separator = False
 
     def parse(self, lines: list[str]) -> list[UpstreamSection]:
@@ -128,6 +159,12 @@ class _PageParser:
 
     def _read_line(self, number: int, line: str) -> None:
         stripped = line.strip()
+        if control := _CONTROL.search(line):
+            raise self._fail(number, f"control character U+{ord(control.group()):04X}: this is not a text page", "")
+        if self.expect_separator and stripped and not stripped.startswith("|"):
+            raise self._fail(
+                number, f"the table header of line {self.header_line} is not followed by a |---| separator", stripped
+            )
         if section := _SECTION.match(stripped):
             self._open_section(number, section.group("title"))
         elif not self.sections:
@@ -137,7 +174,10 @@ class _PageParser:
         elif stripped.startswith("|"):
             self._read_table_line(number, stripped)
         elif not stripped:
-            self.columns = None  # a blank line ends a table
+            # A blank line ends a table, except between a header and its
+            # separator, where SMSPartner's editors have been known to leave one.
+            if not self.expect_separator:
+                self.columns = None
         else:
             self._read_paragraph(number, stripped)
 
@@ -187,10 +227,13 @@ class _PageParser:
         cells = split_cells(line)
         if self.columns is None:
             self.columns = self._read_header(number, line, cells)
+            self.header_line = number
             self.expect_separator = True
         elif self.expect_separator:
             if not all(_SEPARATOR_CELL.match(cell) for cell in cells):
-                raise self._fail(number, "table header not followed by a |---| separator", line)
+                raise self._fail(
+                    number, f"the table header of line {self.header_line} is not followed by a |---| separator", line
+                )
             self.expect_separator = False
         else:
             self.sections[-1].rows.append(self._read_row(number, line, cells, self.columns))
@@ -198,23 +241,28 @@ class _PageParser:
     def _read_header(self, number: int, line: str, cells: list[str]) -> _Columns:
         roles: dict[str, int] = {}
         for index, cell in enumerate(cells):
-            header = cell.lower()
-            for role, names in (
-                ("code", _CODE_HEADERS),
-                ("name", _NAME_HEADERS),
-                ("permanent", _PERMANENT_HEADERS),
-                ("message", _MESSAGE_HEADERS),
-            ):
-                if header in names:
-                    roles[role] = index
+            role = _role(cell)
+            if role is None:
+                self._note_other_column(cell, number)
+            elif role in roles:
+                raise self._fail(number, f"table header with two {role} columns", line)
+            else:
+                roles[role] = index
         if "code" not in roles or "message" not in roles:
-            raise self._fail(number, "table header without a code and a message column", line)
+            raise self._fail(
+                number, "table header without a code and a message column (or a table row without its header)", line
+            )
         return _Columns(
             code=roles["code"],
             message=roles["message"],
             name=roles.get("name"),
             permanent=roles.get("permanent"),
         )
+
+    def _note_other_column(self, header: str, number: int) -> None:
+        section = self.sections[-1]
+        if all(known != header for known, _ in section.other_columns):
+            section.other_columns.append((header, number))
 
     def _read_row(self, number: int, line: str, cells: list[str], columns: _Columns) -> UpstreamRow:
         width = max(c for c in (columns.code, columns.message, columns.name, columns.permanent) if c is not None)
@@ -236,3 +284,17 @@ class _PageParser:
             permanent=permanent,
             group=self.group.id if self.group else None,
         )
+
+
+def _role(header: str) -> str | None:
+    """What a column holds, from its header cell: code, name, permanent or message."""
+    folded = header.lower()
+    for role, names in (
+        ("code", _CODE_HEADERS),
+        ("name", _NAME_HEADERS),
+        ("permanent", _PERMANENT_HEADERS),
+        ("message", _MESSAGE_HEADERS),
+    ):
+        if folded in names:
+            return role
+    return None
