@@ -347,8 +347,7 @@ def report_text(differences: list[Difference], page: str, catalog_dir: str, cata
     lines = [
         *_wrap_lines(
             f"{page} differs from {catalog_dir} (catalog_version {catalog.version}):"
-            f" {len(differences)} difference{'s' if len(differences) != 1 else ''}"
-            f" in {len(tables)} table{'s' if len(tables) != 1 else ''}."
+            f" {_count(len(differences), 'difference')} in {_count(len(tables), 'table')}."
         )
     ]
     heading: str | None = None
@@ -376,6 +375,11 @@ def _label(code: int | str | None, name: str | None) -> str:
     return f"code {shown}" + (f" {name}" if name else "")
 
 
+def _count(number: Value, noun: str) -> str:
+    plural = noun[:-1] + "ies" if noun.endswith("y") else noun + "s"
+    return f"{number} {noun if number == 1 else plural}"
+
+
 def _flag(value: Value) -> str:
     return "not given" if value is None else str(value).lower() if isinstance(value, bool) else str(value)
 
@@ -387,12 +391,16 @@ def _describe(difference: Difference) -> list[str]:
     group = f"group {difference.group}" + (f" {difference.name}" if difference.name else "") + at
     page, ours, changed = difference.upstream, difference.catalog, difference.word_diff
     apostrophes = _apostrophes_only(difference)
-    tables_or_entries = "tables" if difference.table is None else f"entries{at}"
+    if difference.table is None:
+        order = f"tables in another order than the page's sections: page {page}; catalog {ours}"
+    else:
+        order = f"entries in another order than on the page, from page line {difference.line}:"
+        order += f" the page has {page} where the catalog has {ours}"
     described: dict[str, tuple[str, object]] = {
-        "section_only_upstream": (f"only on the page, with {page} codes", None),
-        "table_only_in_catalog": (f"only in the catalog, with {ours} entries", None),
+        "section_only_upstream": (f"only on the page, with {_count(page, 'code')}", None),
+        "table_only_in_catalog": (f"only in the catalog, with {_count(ours, 'entry')}", None),
         "title": (f'section title differs{apostrophes}{at}: catalog "{ours}"', changed),
-        "order": (f"{tables_or_entries} in another order than on the page: page {page}, catalog {ours}", None),
+        "order": (order, None),
         "column_only_upstream": (f'column "{page}"{at}: on the page, not read into the catalog', None),
         "group_only_upstream": (f"{group}: only on the page", page),
         "group_only_in_catalog": (f"{group}: only in the catalog", ours),
