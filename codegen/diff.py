@@ -302,12 +302,13 @@ def describe(change: Change) -> str:
     elif change.subject == "entry":
         code = code_span(change.key) if isinstance(change.key, str) else str(change.key)
         subject += f" code {code} `{change.name}`"
+    if change.subject == "table" and change.change in ("added", "removed"):
+        count = change.new if change.change == "added" else change.old
+        return f"Table {subject} {change.change} ({count} code{'' if count == 1 else 's'})."
     if change.change == "added":
-        return f"{subject} added" + (
-            f", {change.new} codes." if change.subject == "table" else f": {quoted(change.new)}."
-        )
+        return f"{subject} added: {quoted(change.new)}."
     if change.change == "removed":
-        return f"{subject} removed" + (f" ({change.old} codes)." if change.subject == "table" else ".")
+        return f"{subject} removed."
     if change.change == "renamed":
         return f"{subject}: renamed from `{change.old}`."
     return f"{subject}, {_field_label(change.field)}: {quoted(change.old)} → {quoted(change.new)}."

@@ -1,0 +1,374 @@
+"""``python -m codegen diff OLD NEW`` on pairs of small catalogs built from tests/fixtures/mini_catalog.
+
+The mini catalog (version 0.1.0) has a table with groups, permanent flags and
+an alias (``lookups``) and a table with string codes (``states``). Each test
+copies it, changes the copy, and checks the changes found, their impact and
+the version suggested.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from codegen.cli import main
+from codegen.diff import Change, bump, code_span, compare, next_version, report_markdown
+from codegen.validate import load_catalog
+
+MINI = Path(__file__).resolve().parent / "fixtures" / "mini_catalog"
+
+Table = dict[str, Any]
+
+
+def copy_catalog(into: Path) -> Path:
+    shutil.copytree(MINI, into)
+    return into
+
+
+def edit(catalog_dir: Path, table_id: str, change: Callable[[Table], None]) -> None:
+    path = catalog_dir / "tables" / f"{table_id}.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    change(data)
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def entry(table: Table, name: str) -> dict[str, Any]:
+    return next(item for item in table["entries"] if item["name"] == name)
+
+
+def group(table: Table, name: str) -> dict[str, Any]:
+    return next(item for item in table["groups"] if item["name"] == name)
+
+
+# One change of the catalog per kind, with what `diff` must find: (table, subject, change, key, field, impact).
+Found = tuple[str, str, str, int | str | None, str | None, str]
+EDITS: dict[str, tuple[str, Callable[[Table], None], list[Found]]] = {
+    "code added": (
+        "lookups",
+        lambda t: t["entries"].append(
+            {
+                "code": 9,
+                "name": "TIMED_OUT",
+                "group": 1,
+                "permanent": False,
+                "message": {"fr": "Délai", "en": "Timeout"},
+            }
+        ),
+        [("lookups", "entry", "added", 9, None, "minor")],
+    ),
+    "code removed": (
+        "states",
+        lambda t: t["entries"].pop(1),
+        [("states", "entry", "removed", "not done", None, "major")],
+    ),
+    "code renamed": (
+        "states",
+        lambda t: entry(t, "DONE").update(name="FINISHED"),
+        [("states", "entry", "renamed", "done", "name", "major")],
+    ),
+    "French text": (
+        "lookups",
+        lambda t: entry(t, "NO_ERROR")["message"].update(fr="Aucune erreur."),
+        [("lookups", "entry", "text", 0, "message.fr", "patch")],
+    ),
+    "English text": (
+        "lookups",
+        lambda t: entry(t, "NUMBER_NOT_FOUND")["message"].update(en="No such number"),
+        [("lookups", "entry", "text", 7, "message.en", "patch")],
+    ),
+    "permanent flag": (
+        "lookups",
+        lambda t: entry(t, "NO_ERROR").update(permanent=True),
+        [("lookups", "entry", "flag", 0, "permanent", "patch")],
+    ),
+    "entry group": (
+        "lookups",
+        lambda t: entry(t, "NO_ERROR").update(group=1),
+        [("lookups", "entry", "group", 0, "group", "patch")],
+    ),
+    "alias moved": (
+        "lookups",
+        lambda t: (
+            entry(t, "NUMBER_UNKNOWN").update(alias_of="NUMBER_NOT_FOUND"),
+            entry(t, "NUMBER_NOT_FOUND").pop("alias_of"),
+            t["entries"].reverse(),
+        ),
+        [
+            ("lookups", "entry", "alias", 7, "alias_of", "major"),
+            ("lookups", "entry", "alias", 7, "alias_of", "major"),
+        ],
+    ),
+    "group added": (
+        "lookups",
+        lambda t: t["groups"].append({"id": 5, "name": "LATER", "description": {"fr": "Plus tard", "en": "Later"}}),
+        [("lookups", "group", "added", 5, None, "minor")],
+    ),
+    "group removed": (
+        "lookups",
+        lambda t: (t["groups"].pop(0), entry(t, "NO_ERROR").update(group=1)),
+        [("lookups", "group", "removed", 0, None, "major"), ("lookups", "entry", "group", 0, "group", "patch")],
+    ),
+    "group renamed": (
+        "lookups",
+        lambda t: group(t, "FAILED").update(name="FAILURES"),
+        [("lookups", "group", "renamed", 1, "name", "major")],
+    ),
+    "group description": (
+        "lookups",
+        lambda t: group(t, "OK")["description"].update(fr="Tout va très bien."),
+        [("lookups", "group", "text", 0, "description.fr", "patch")],
+    ),
+    "code type": (
+        "lookups",
+        lambda t: (t.update(code_type="string"), [item.update(code=str(item["code"])) for item in t["entries"]]),
+        [("lookups", "table", "code_type", None, "code_type", "major")],
+    ),
+    "class renamed": (
+        "states",
+        lambda t: t.update(enum="Status"),
+        [("states", "table", "class_name", None, "enum", "major")],
+    ),
+    "table title": (
+        "states",
+        lambda t: t["title"].update(en="Statuses"),
+        [("states", "table", "text", None, "title.en", "patch")],
+    ),
+}
+
+
+def found(changes: list[Change]) -> list[Found]:
+    return [(c.table, c.subject, c.change, c.key, c.field, c.impact) for c in changes]
+
+
+def pair(tmp_path: Path, *edits: str) -> tuple[Path, Path]:
+    old, new = copy_catalog(tmp_path / "old"), copy_catalog(tmp_path / "new")
+    for name in edits:
+        table_id, change, _ = EDITS[name]
+        edit(new, table_id, change)
+    return old, new
+
+
+@pytest.mark.parametrize("name", sorted(EDITS))
+def test_each_change_alone(name: str, tmp_path: Path) -> None:
+    old, new = pair(tmp_path, name)
+    changes = compare(load_catalog(old), load_catalog(new))
+    assert sorted(found(changes), key=repr) == sorted(EDITS[name][2], key=repr)
+
+
+def test_all_changes_together(tmp_path: Path) -> None:
+    names = [name for name in EDITS if name not in ("group removed", "code type", "alias moved")]
+    old, new = pair(tmp_path, *names)
+    changes = compare(load_catalog(old), load_catalog(new))
+    expected = [item for name in names for item in EDITS[name][2]]
+    assert sorted(found(changes), key=repr) == sorted(expected, key=repr)
+    assert bump(changes) == "major"
+
+
+def test_identical_catalogs(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    old, new = pair(tmp_path)
+    assert compare(load_catalog(old), load_catalog(new)) == []
+    assert main(["diff", str(old), str(new)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("No changes between")
+    assert "no new version is needed; catalog_version stays 0.1.0" in out
+    assert main(["diff", str(old), str(new), "--json"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    assert (document["bump"], document["suggested_version"], document["changes"]) == (None, "0.1.0", [])
+
+
+def test_tables_added_and_removed(tmp_path: Path) -> None:
+    old, new = pair(tmp_path)
+    index = new / "catalog.yaml"
+    index.write_text(index.read_text(encoding="utf-8").replace("  - states\n", ""), encoding="utf-8")
+    (new / "tables" / "states.yaml").unlink()
+    assert found(compare(load_catalog(old), load_catalog(new))) == [("states", "table", "removed", None, None, "major")]
+    assert found(compare(load_catalog(new), load_catalog(old))) == [("states", "table", "added", None, None, "minor")]
+
+
+@pytest.mark.parametrize(
+    ("edits", "impact", "version"),
+    [
+        ((), None, "0.1.0"),
+        (("French text", "permanent flag"), "patch", "0.1.1"),
+        (("French text", "code added", "group added"), "minor", "0.2.0"),
+        (("code added", "code renamed"), "major", "1.0.0"),
+        (("code type",), "major", "1.0.0"),
+    ],
+)
+def test_the_suggested_version(
+    edits: tuple[str, ...], impact: str | None, version: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    old, new = pair(tmp_path, *edits)
+    assert bump(compare(load_catalog(old), load_catalog(new))) == impact
+    assert main(["diff", str(old), str(new), "--json"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    assert (document["bump"], document["suggested_version"], document["breaking"]) == (
+        impact,
+        version,
+        impact == "major",
+    )
+
+
+def test_next_version() -> None:
+    assert next_version("1.4.2", "major") == "2.0.0"
+    assert next_version("1.4.2", "minor") == "1.5.0"
+    assert next_version("1.4.2", "patch") == "1.4.3"
+    assert next_version("1.4.2", None) == "1.4.2"
+
+
+def test_markdown_is_a_changelog_section(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    old, new = pair(tmp_path, "code added", "code renamed", "French text", "permanent flag")
+    assert main(["diff", str(old), str(new)]) == 0
+    out = capsys.readouterr().out
+    lines = out.splitlines()
+    assert lines[0] == "## 1.0.0"
+    assert "Suggested version: 1.0.0 (major" in out
+    assert "The new catalog says catalog_version 0.1.0: set it to 1.0.0." in out
+    assert lines.index("### Breaking changes") < lines.index("### Added") < lines.index("### Changed")
+    assert "- `states` code `done` `FINISHED`: renamed from `DONE`." in lines
+    assert "- `lookups` code 9 `TIMED_OUT` added: “Délai”." in lines
+    assert "- `lookups` code 0 `NO_ERROR`, French text: “Aucune erreur” → “Aucune erreur.”." in lines
+    assert "- `lookups` code 0 `NO_ERROR`, permanent: false → true." in lines
+
+
+def test_markdown_escapes_catalog_texts(tmp_path: Path) -> None:
+    old, new = pair(tmp_path)
+    edit(new, "states", lambda t: entry(t, "DONE")["message"].update(fr="C'est *fait* | <b>`x`</b>"))
+    changes = compare(load_catalog(old), load_catalog(new))
+    markdown = report_markdown(changes, load_catalog(old), load_catalog(new), "a`b", "new")
+    assert r"“C'est \*fait\* \| \<b\>\`x\`\</b\>”" in markdown
+    assert "``a`b``" in markdown
+    assert code_span("`x") == "`` `x ``"
+
+
+def test_json_is_sorted_and_stable(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    old, new = pair(tmp_path, *[name for name in EDITS if name not in ("group removed", "code type")])
+    assert main(["diff", str(old), str(new), "--json"]) == 0
+    first = capsys.readouterr().out
+    assert main(["diff", str(old), str(new), "--json"]) == 0
+    assert capsys.readouterr().out == first
+    document = json.loads(first)
+    assert first == json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    assert sorted(document) == ["breaking", "bump", "changes", "new", "old", "suggested_version"]
+    assert document["old"] == {"source": str(old), "catalog_version": "0.1.0"}
+    fields = ["breaking", "change", "field", "impact", "key", "name", "new", "old", "subject", "table"]
+    assert all(sorted(change) == fields for change in document["changes"])
+    tables = [change["table"] for change in document["changes"]]
+    assert tables == sorted(tables)  # lookups before states, as in the catalog
+    renamed = next(
+        change for change in document["changes"] if change["change"] == "renamed" and change["key"] == "done"
+    )
+    assert renamed == {
+        "breaking": True,
+        "change": "renamed",
+        "field": "name",
+        "impact": "major",
+        "key": "done",
+        "name": "FINISHED",
+        "new": "FINISHED",
+        "old": "DONE",
+        "subject": "entry",
+        "table": "states",
+    }
+
+
+def test_an_invalid_catalog_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    old, new = pair(tmp_path)
+    edit(new, "states", lambda t: entry(t, "DONE").update(name="not a name"))
+    assert main(["diff", str(old), str(new)]) == 2
+    err = capsys.readouterr().err
+    assert "states.yaml" in err and "is invalid" in err and "Traceback" not in err
+
+
+# Git revisions.
+
+
+def git(repository: Path, *arguments: str) -> str:
+    environment = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "Test",
+        "GIT_AUTHOR_EMAIL": "test@example.invalid",
+        "GIT_COMMITTER_NAME": "Test",
+        "GIT_COMMITTER_EMAIL": "test@example.invalid",
+        "GIT_CONFIG_GLOBAL": os.devnull,
+        "GIT_CONFIG_NOSYSTEM": "1",
+    }
+    done = subprocess.run(
+        ["git", "-c", "commit.gpgsign=false", "-c", "tag.gpgsign=false", *arguments],
+        cwd=repository,
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return done.stdout
+
+
+@pytest.fixture
+def repository(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A git repository: README only, then the mini catalog (tag v0.1.0), then a renamed code."""
+    root = tmp_path / "repo"
+    root.mkdir()
+    git(root, "init", "--quiet", "--initial-branch=main")
+    (root / "README.md").write_text("A test repository.\n", encoding="utf-8")
+    git(root, "add", ".")
+    git(root, "commit", "--quiet", "-m", "no catalog yet")
+    copy_catalog(root / "catalog")
+    git(root, "add", ".")
+    git(root, "commit", "--quiet", "-m", "catalog 0.1.0")
+    git(root, "tag", "v0.1.0")
+    edit(root / "catalog", "states", EDITS["code renamed"][1])
+    git(root, "commit", "--quiet", "-am", "rename DONE")
+    monkeypatch.chdir(root)
+    return root
+
+
+def test_git_revisions(repository: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["diff", "v0.1.0", "HEAD", "--json"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    assert document["old"]["source"] == "v0.1.0"
+    assert [(change["change"], change["key"], change["old"]) for change in document["changes"]] == [
+        ("renamed", "done", "DONE")
+    ]
+    assert main(["diff", "HEAD~1", "catalog"]) == 0  # a revision against a directory
+    assert capsys.readouterr().out.startswith("## 1.0.0")
+    assert main(["diff", "HEAD", "catalog"]) == 0
+    assert capsys.readouterr().out.startswith("No changes")
+    # The extraction leaves the work tree and the index alone.
+    assert git(repository, "status", "--porcelain") == ""
+
+
+@pytest.mark.parametrize(
+    ("revision", "message"),
+    [
+        ("v9.9.9", "v9.9.9 is neither a directory nor a git revision"),
+        ("HEAD~2", "has no catalog/ directory"),
+        ("--all", "is neither a directory nor a git revision"),
+    ],
+)
+def test_bad_revisions_exit_2(
+    revision: str, message: str, repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A name starting with "-" would be read by argparse as an option; after "--", diff refuses it.
+    argv = ["diff", "--", revision, "HEAD"] if revision.startswith("-") else ["diff", revision, "HEAD"]
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert message in err
+    assert "Traceback" not in err
+
+
+def test_outside_a_git_repository(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path.parent))
+    assert main(["diff", "HEAD", str(MINI)]) == 2
+    assert "not in a git repository" in capsys.readouterr().err
