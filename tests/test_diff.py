@@ -20,7 +20,7 @@ import pytest
 import yaml
 
 from codegen.cli import main
-from codegen.diff import Change, bump, code_span, compare, next_version, report_markdown
+from codegen.diff import Change, bump, code_span, compare, describe, next_version, report_markdown
 from codegen.validate import load_catalog
 
 MINI = Path(__file__).resolve().parent / "fixtures" / "mini_catalog"
@@ -189,7 +189,9 @@ def test_tables_added_and_removed(tmp_path: Path) -> None:
     index = new / "catalog.yaml"
     index.write_text(index.read_text(encoding="utf-8").replace("  - states\n", ""), encoding="utf-8")
     (new / "tables" / "states.yaml").unlink()
-    assert found(compare(load_catalog(old), load_catalog(new))) == [("states", "table", "removed", None, None, "major")]
+    removed = compare(load_catalog(old), load_catalog(new))
+    assert found(removed) == [("states", "table", "removed", None, None, "major")]
+    assert describe(removed[0]) == "Table `states` removed (2 codes)."
     assert found(compare(load_catalog(new), load_catalog(old))) == [("states", "table", "added", None, None, "minor")]
 
 
