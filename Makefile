@@ -5,9 +5,10 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
+UPSTREAM_PAGE := catalog/upstream/error-codes.fr.md
 
 .DEFAULT_GOAL := help
-.PHONY: help generate check lint test bench
+.PHONY: help generate check upstream lint test bench
 
 $(INSTALLED): requirements-dev.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -23,12 +24,15 @@ generate: $(INSTALLED) ## validate catalog/ and render generated/ (Python, JSON,
 check: $(INSTALLED) ## fail, listing the files, when generated/ differs from a fresh render
 	$(PY) -m codegen check
 
+upstream: $(INSTALLED) ## check the vendored upstream page against its sha256, then the catalog against that page
+	$(PY) -m codegen upstream $(UPSTREAM_PAGE) --sha256 $(UPSTREAM_PAGE).sha256
+
 lint: $(INSTALLED) ## ruff (lint and format) and mypy --strict, on the generator and the generated package
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 	$(PY) -m mypy
 
-test: check lint ## the drift check, lint and type checks, then the test suite
+test: check upstream lint ## the drift checks (generated/, upstream page), lint and type checks, then the test suite
 	$(PY) -m pytest
 
 bench: $(INSTALLED) ## import, lookup and render costs, each beside a baseline from the same run

@@ -11,8 +11,12 @@ OLD's ``catalog_version`` (semantic versioning):
 * major: something a program may use is gone or has another meaning: a table,
   a member or a group removed or renamed, a class renamed, a code type changed,
   a code now resolving to another name (``alias_of``);
-* minor: something new: a table, a code (a member) or a group added;
-* patch: a fix: a text in either language, a flag, an entry's group, a table's kind.
+* minor: something new: a table, a code (a member) or a group added, a flag or
+  a group given to entries that had none;
+* patch: a fix: a text in either language, a flag's value, an entry's group,
+  a table's kind.
+
+A flag or group taken away from entries is major, as a removal.
 
 The command always exits 0 when it could compare; with no change at all it says
 that no new version is needed. It exits 2 on a bad revision or directory, or an
@@ -52,17 +56,27 @@ class FieldRule(NamedTuple):
     path: str
     change: str
     impact: Impact
-    impact_when_new: Impact | None = None  # the impact when OLD had no value (None) there
+    when_new: Impact | None = None  # the impact instead when OLD had no value (None) there
+    when_gone: Impact | None = None  # the impact instead when NEW has no value there
+
+    def impact_of(self, before: Value, after: Value) -> Impact:
+        if before is None and self.when_new:
+            return self.when_new
+        if after is None and self.when_gone:
+            return self.when_gone
+        return self.impact
 
 
 # The fields compared on each matched entry, group and table. A new optional
-# field of the model is one more line: ("final", "flag", "patch") for a flag,
-# ("hint", "text", "patch") for an English hint.
+# field of the model is one more line: FieldRule("final", "flag", "patch",
+# "minor", "major") for a flag, FieldRule("hint", "text", "patch") for an
+# English hint. A flag or group given where there was none is new information
+# (minor); one taken away leaves callers without it (major).
 ENTRY_FIELDS: tuple[FieldRule, ...] = (
     FieldRule("message.fr", "text", "patch"),
     FieldRule("message.en", "text", "patch"),
-    FieldRule("permanent", "flag", "patch"),
-    FieldRule("group", "group", "patch"),
+    FieldRule("permanent", "flag", "patch", when_new="minor", when_gone="major"),
+    FieldRule("group", "group", "patch", when_new="minor", when_gone="major"),
     # The first name of a code is the one value lookups give: moving it breaks callers.
     FieldRule("alias_of", "alias", "major"),
 )
@@ -74,7 +88,7 @@ GROUP_FIELDS: tuple[FieldRule, ...] = (
 TABLE_FIELDS: tuple[FieldRule, ...] = (
     FieldRule("code_type", "code_type", "major"),
     FieldRule("enum", "class_name", "major"),
-    FieldRule("group_enum", "class_name", "major", impact_when_new="minor"),
+    FieldRule("group_enum", "class_name", "major", when_new="minor"),
     FieldRule("kind", "kind", "patch"),
     FieldRule("title.fr", "text", "patch"),
     FieldRule("title.en", "text", "patch"),
@@ -151,7 +165,7 @@ def _field_changes(rules: Sequence[FieldRule], old: object, new: object, where: 
         before, after = _field(old, rule.path), _field(new, rule.path)
         if before == after:
             continue
-        impact = rule.impact_when_new if before is None and rule.impact_when_new else rule.impact
+        impact = rule.impact_of(before, after)
         yield replace(where, change=rule.change, impact=impact, field=rule.path, old=before, new=after)
 
 

@@ -374,3 +374,17 @@ def test_outside_a_git_repository(
     monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path.parent))
     assert main(["diff", "HEAD", str(MINI)]) == 2
     assert "not in a git repository" in capsys.readouterr().err
+
+
+def test_flags_given_are_additions_and_flags_taken_are_breaking(tmp_path: Path) -> None:
+    old, new = pair(tmp_path)
+    edit(new, "states", lambda t: [item.update(permanent=False) for item in t["entries"]])
+    edit(new, "lookups", lambda t: [item.pop("permanent") for item in t["entries"]])
+    changes = compare(load_catalog(old), load_catalog(new))
+    assert sorted((c.table, c.key, c.field, c.old, c.new, c.impact) for c in changes) == [
+        ("lookups", 0, "permanent", False, None, "major"),
+        ("lookups", 7, "permanent", True, None, "major"),
+        ("lookups", 7, "permanent", True, None, "major"),
+        ("states", "done", "permanent", None, False, "minor"),
+        ("states", "not done", "permanent", None, False, "minor"),
+    ]
