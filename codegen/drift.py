@@ -176,11 +176,13 @@ def match_sections(
     # Exact titles first, so that a near title never takes the table of an exact one.
     for likeness, least in ((_same_title, 1.0), (_same_folded_title, 1.0), (_title_ratio, SIMILAR_TITLE)):
         for index, section in enumerate(sections):
+            if index in found:
+                continue
             scores = [(likeness(table.title.fr, section.title), table) for table in unmatched]
-            best = max(scores, key=lambda scored: scored[0], default=None)
-            if index not in found and best is not None and best[0] >= least:
-                found[index] = best[1]
-                unmatched.remove(best[1])
+            score, table = max(scores, key=lambda scored: scored[0], default=(0.0, None))
+            if table is not None and score >= least:
+                found[index] = table
+                unmatched.remove(table)
     pairs = [(section, found[index]) for index, section in enumerate(sections) if index in found]
     only_sections = [section for index, section in enumerate(sections) if index not in found]
     return pairs, only_sections, unmatched

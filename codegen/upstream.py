@@ -28,7 +28,8 @@ _GROUP = re.compile(
     r"^###\s+(?:.*:\s*)?(?P<name>[A-Z][A-Z0-9_]*)\s*"
     r"\((?P<key>statusGrpId|errorGrpId):\s*(?P<id>\d+)\)\s*$"
 )
-_TABLE_ROW = re.compile(r"^\|(?P<cells>.*)\|\s*$")
+# The closing pipe is optional in Markdown; an escaped one (\|) belongs to the last cell.
+_TABLE_ROW = re.compile(r"^\|(?P<cells>.*?)(?<!\\)\|?\s*$")
 _CELL_BORDER = re.compile(r"(?<!\\)\|")  # a pipe, unless escaped as \| inside a cell
 _SEPARATOR_CELL = re.compile(r"^:?-+:?$")
 _MARK = re.compile(r"^<mark\b[^>]*>(?P<text>.*)</mark>$")

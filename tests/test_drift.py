@@ -13,6 +13,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from codegen.cli import main
 from codegen.drift import KINDS, Difference, compare, word_diff
@@ -280,6 +282,48 @@ def test_escaped_pipes_stay_in_the_cell() -> None:
     page = BASE.replace("| Clef API incorrecte ", r"| Clef API \| incorrecte ")
     sending = parse_page(page)[0]
     assert next(row.message for row in sending.rows if row.code == "10") == "Clef API | incorrecte"
+
+
+def test_a_row_without_its_closing_pipe_is_read(catalog: Catalog) -> None:
+    page = BASE.replace("| Clef API incorrecte                      |\n", "| Clef API incorrecte\n")
+    assert page != BASE
+    assert differences(page, catalog) == []
+
+
+# Lines of the page's kinds, and lines broken in the ways a hand edit breaks them.
+BASE_LINES = BASE.splitlines()
+PAGE_LINES = [
+    *sorted(set(BASE_LINES)),
+    "| 7 |",
+    "|",
+    "| Codes |",
+    "### X (errorGrpId: x)",
+    "## ",
+    "12",
+    "|---|",
+    "| <mark>",
+    "\ufeff## Envoi de SMS",
+    "\u2028",
+]
+ANY_LINE = st.sampled_from(PAGE_LINES) | st.text(st.characters(exclude_categories=["Cc", "Cs"]), max_size=30)
+# The base page with lines dropped, and pages of lines drawn at random.
+PAGES = st.sets(st.integers(0, len(BASE_LINES) - 1)).map(
+    lambda dropped: [line for number, line in enumerate(BASE_LINES) if number not in dropped]
+) | st.lists(ANY_LINE, max_size=40)
+
+
+@settings(max_examples=400, deadline=None)
+@given(lines=PAGES)
+def test_any_page_is_a_report_or_a_clear_error(lines: list[str], catalog: Catalog) -> None:
+    """No input makes the parser or the comparison fail other than with UpstreamParseError."""
+    try:
+        sections = parse_page("\n".join(lines), "page.md")
+    except UpstreamParseError as error:
+        assert str(error).startswith(f"page.md:{error.line}: ")
+        assert 1 <= error.line <= max(len(lines), 1)
+        return
+    for difference in compare(sections, catalog):
+        assert difference.kind in KINDS
 
 
 def test_word_diff() -> None:
