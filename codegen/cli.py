@@ -41,7 +41,9 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _add_upstream_and_diff(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    upstream_help = "compare SMSPartner's page with the catalog: exit 0 if they agree, 1 on drift, 2 if it cannot"
+    upstream_help = (
+        "compare SMSPartner's page with the catalog: exit 0 if they agree, 1 on drift, 2 if it cannot compare them"
+    )
     upstream = commands.add_parser("upstream", help=upstream_help, description=upstream_help)
     upstream.add_argument("page", type=Path, help="the page, in SMSPartner's Markdown (error-codes.fr.md)")
     upstream.add_argument("--catalog", type=Path, default=DEFAULT_CATALOG, help="catalog directory (default: catalog)")
@@ -49,7 +51,7 @@ def _add_upstream_and_diff(commands: argparse._SubParsersAction[argparse.Argumen
     upstream.add_argument(
         "--sha256", type=Path, metavar="FILE", help="first check the page against this sha256sum file"
     )
-    diff_help = "list what changed between two catalogs, class each change and suggest the next version"
+    diff_help = "list the changes between two catalogs, class each one and suggest the next version (exit 2: bad input)"
     diff = commands.add_parser("diff", help=diff_help, description=diff_help)
     for name in ("old", "new"):
         diff.add_argument(name, metavar=name.upper(), help="a catalog directory, or a git revision (its catalog/)")
