@@ -284,6 +284,10 @@ def test_escaped_pipes_stay_in_the_cell() -> None:
     assert next(row.message for row in sending.rows if row.code == "10") == "Clef API | incorrecte"
 
 
+def test_windows_line_endings_and_a_byte_order_mark_are_read(tmp_path: Path) -> None:
+    assert run(tmp_path, b"\xef\xbb\xbf" + BASE.replace("\n", "\r\n").encode()) == 0
+
+
 def test_a_row_without_its_closing_pipe_is_read(catalog: Catalog) -> None:
     page = BASE.replace("| Clef API incorrecte                      |\n", "| Clef API incorrecte\n")
     assert page != BASE
