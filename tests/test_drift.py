@@ -284,6 +284,14 @@ def test_escaped_pipes_stay_in_the_cell() -> None:
     assert next(row.message for row in sending.rows if row.code == "10") == "Clef API | incorrecte"
 
 
+def test_the_code_line_outside_a_table_is_compared(catalog: Catalog) -> None:
+    loose = "992 Sender non autorisé\n"
+    (changed,) = differences(BASE.replace(loose, "992 Sender non autorisé ici\n"), catalog)
+    assert (key(changed), changed.line) == (("message", "sending", 992), _line_of(BASE, loose.strip()))
+    (gone,) = differences(BASE.replace(loose, ""), catalog)
+    assert key(gone) == ("code_only_in_catalog", "sending", 992)
+
+
 def test_windows_line_endings_and_a_byte_order_mark_are_read(tmp_path: Path) -> None:
     assert run(tmp_path, b"\xef\xbb\xbf" + BASE.replace("\n", "\r\n").encode()) == 0
 
