@@ -180,7 +180,7 @@ class _PageParser:
             self._read_table_line(number, stripped)
         elif not stripped:
             # A blank line ends a table, except between a header and its
-            # separator, where SMSPartner's editors have been known to leave one.
+            # separator: a stray one left there by a hand edit is read through.
             if not self.expect_separator:
                 self.columns = None
         else:
