@@ -8,7 +8,8 @@ from pathlib import Path
 
 from codegen.model import Catalog
 from codegen.problems import CatalogInvalid
-from codegen.validate import load_catalog
+from codegen.validate import catalog_dir_problem, load_catalog
+from codegen.writer import out_dir_problem
 
 DEFAULT_CATALOG = Path("catalog")
 DEFAULT_OUT = Path("generated")
@@ -41,6 +42,11 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     arguments = _parser().parse_args(argv)
+    catalog_dir, out_dir = getattr(arguments, "catalog", None), getattr(arguments, "out", None)
+    usage_error = (catalog_dir and catalog_dir_problem(catalog_dir)) or (out_dir and out_dir_problem(out_dir))
+    if usage_error:
+        print(f"error: {usage_error}", file=sys.stderr)
+        return EXIT_USAGE
     try:
         catalog = load_catalog(arguments.catalog)
     except CatalogInvalid as invalid:
