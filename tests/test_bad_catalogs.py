@@ -132,3 +132,89 @@ def _run_codegen(cwd: Path, *arguments: str) -> subprocess.CompletedProcess[str]
         text=True,
         check=False,
     )
+
+
+# Usage errors: the command line itself is wrong, so nothing is read or written (exit 2).
+
+
+def test_a_missing_catalog_directory_is_a_usage_error(
+    tmp_path: Path, existing_output: tuple[Path, dict[str, bytes | None]], capsys: pytest.CaptureFixture[str]
+) -> None:
+    out, before = existing_output
+    capsys.readouterr()
+    assert main(["render", "--catalog", str(tmp_path / "nowhere"), "--out", str(out)]) == 2
+    assert capsys.readouterr().err == f"error: catalog directory {tmp_path / 'nowhere'} does not exist\n"
+    assert tree_snapshot(out) == before
+
+
+def test_a_catalog_option_naming_a_file_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    index = BASE / "catalog.yaml"
+    capsys.readouterr()
+    assert main(["validate", "--catalog", str(index)]) == 2
+    assert capsys.readouterr().err == (
+        f"error: {index} is a file; --catalog takes the catalog directory (the one holding catalog.yaml)\n"
+    )
+
+
+def test_an_unreadable_catalog_directory_is_a_usage_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    catalog_dir = build_case("index_bad_version", tmp_path / "catalog")
+    catalog_dir.chmod(0)
+    if os.geteuid() == 0:  # root reads any directory: make listing it fail as it would for anyone else
+        import codegen.validate
+
+        def refuse(path: object) -> None:
+            raise PermissionError(13, "Permission denied")
+
+        monkeypatch.setattr(codegen.validate.os, "scandir", refuse)
+    try:
+        assert main(["validate", "--catalog", str(catalog_dir)]) == 2
+    finally:
+        catalog_dir.chmod(0o755)
+    assert capsys.readouterr().err == f"error: cannot read the catalog directory {catalog_dir}: Permission denied\n"
+
+
+def test_a_catalog_directory_that_cannot_be_opened_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    looping = tmp_path / "catalog"
+    looping.symlink_to(looping)  # a link to itself: opening it fails for root too
+    assert main(["validate", "--catalog", str(looping)]) == 2
+    assert capsys.readouterr().err == (
+        f"error: cannot read the catalog directory {looping}: Too many levels of symbolic links\n"
+    )
+
+
+def test_an_out_option_naming_a_file_is_a_usage_error_and_the_file_is_kept(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    not_a_directory = tmp_path / "notes.txt"
+    not_a_directory.write_text("mine\n", encoding="utf-8")
+    assert main(["render", "--catalog", str(BASE), "--out", str(not_a_directory)]) == 2
+    assert capsys.readouterr().err == (
+        f"error: {not_a_directory} is a file; --out takes a directory, which the render replaces whole\n"
+    )
+    assert not_a_directory.read_text(encoding="utf-8") == "mine\n"
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["notes.txt"]
+
+
+@pytest.mark.parametrize(
+    "arguments",
+    [
+        ["render", "--catalog", "{tmp}/nowhere", "--out", "{tmp}/out"],
+        ["render", "--catalog", "{base}/catalog.yaml", "--out", "{tmp}/out"],
+        ["render", "--catalog", "{base}", "--out", "{base}/catalog.yaml"],
+        ["render", "--catalog"],
+        ["render", "--colour", "red"],
+        ["publish"],
+        [],
+    ],
+)
+def test_the_command_exits_2_on_usage_errors_without_a_traceback(tmp_path: Path, arguments: list[str]) -> None:
+    resolved = [argument.format(tmp=tmp_path, base=BASE) for argument in arguments]
+    result = _run_codegen(tmp_path, *resolved)
+    assert result.returncode == 2, result.stderr
+    assert "error: " in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "out").exists()
