@@ -45,6 +45,10 @@ RESERVED_CLASS_NAMES = frozenset(
 # module, json/catalog.json and the docs' index.md.
 RESERVED_TABLE_IDS = frozenset({"catalog", "groups", "index"})
 
+# Longest table id and class name: the generated package's import lines and
+# tables of names then stay within the line length ruff keeps.
+MAX_ID_LENGTH = 40
+
 # Attribute names of enum members and classes, ours and the enum module's.
 # A member named like one of them (in any case) would shadow or confuse it.
 RESERVED_NAMES = frozenset(
@@ -313,8 +317,16 @@ _EXPLANATIONS: dict[str, Callable[[ValidationError], str | None]] = {
 
 def _check_table_ids(index: LoadedFile, table_ids: list[str], problems: list[Problem]) -> None:
     for position, table_id in enumerate(table_ids):
+        node_path: NodePath = ("tables", position)
+        if len(table_id) > MAX_ID_LENGTH:
+            problems.append(
+                Problem(
+                    index.where(node_path),
+                    format_node_path(node_path),
+                    f"table id {table_id!r} is {len(table_id)} characters long; the limit is {MAX_ID_LENGTH}",
+                )
+            )
         if table_id in RESERVED_TABLE_IDS:
-            node_path: NodePath = ("tables", position)
             problems.append(
                 Problem(
                     index.where(node_path),
@@ -400,7 +412,13 @@ def _check_groups(data: dict[str, Any], problem: Reporter) -> Iterator[Problem]:
         yield from _check_name(group["name"], ("groups", index, "name"), problem)
 
 
+# Single letters PEP 8 (and ruff's E741/E742) forbid as names: they pass for 1 and 0.
+AMBIGUOUS_NAMES = frozenset({"I", "O", "l"})
+
+
 def _check_name(name: str, node_path: NodePath, problem: Reporter) -> Iterator[Problem]:
+    if name in AMBIGUOUS_NAMES:
+        yield problem(node_path, f"name {name!r} is easily taken for the digit 1 or 0; choose a longer name")
     if keyword.iskeyword(name) or keyword.issoftkeyword(name):
         yield problem(node_path, f"name {name!r} is a Python keyword")
     if name.lower() in RESERVED_NAMES:
@@ -483,6 +501,19 @@ def _check_aliases(entries: list[dict[str, Any]], names: dict[str, int], problem
             yield problem(node_path, f"alias_of names {target_name}, which must come before its alias")
 
 
+def _class_name_problem(class_name: str) -> str | None:
+    """What is wrong with a table's class name on its own, if anything."""
+    if len(class_name) > MAX_ID_LENGTH:
+        return f"class name {class_name} is {len(class_name)} characters long; the limit is {MAX_ID_LENGTH}"
+    if class_name in AMBIGUOUS_NAMES:
+        return f"class name {class_name} is easily taken for the digit 1 or 0; choose a longer name"
+    if keyword.iskeyword(class_name):
+        return f"class name {class_name} is a Python keyword"
+    if hasattr(builtins, class_name):
+        return f"class name {class_name} would hide Python's built-in {class_name}"
+    return None
+
+
 def _check_across_tables(files: list[LoadedFile]) -> Iterator[Problem]:
     """Rules between tables: class names are unique, and a French text has one English text."""
     owners: dict[str, str] = dict.fromkeys(RESERVED_CLASS_NAMES, "the package itself")
@@ -491,17 +522,15 @@ def _check_across_tables(files: list[LoadedFile]) -> Iterator[Problem]:
         data = loaded.data
         for key in ("enum", "group_enum"):
             class_name = data.get(key)
+            if not class_name:
+                continue
             if class_name in owners:
-                yield Problem(
-                    loaded.where((key,)), key, f"class name {class_name} is already used by {owners[class_name]}"
-                )
-            elif class_name and keyword.iskeyword(class_name):
-                yield Problem(loaded.where((key,)), key, f"class name {class_name} is a Python keyword")
-            elif class_name and hasattr(builtins, class_name):
-                yield Problem(
-                    loaded.where((key,)), key, f"class name {class_name} would hide Python's built-in {class_name}"
-                )
-            elif class_name:
+                rule: str | None = f"class name {class_name} is already used by {owners[class_name]}"
+            else:
+                rule = _class_name_problem(class_name)
+            if rule:
+                yield Problem(loaded.where((key,)), key, rule)
+            else:
                 owners[class_name] = f"table {data['id']}"
         for text_path, text in _text_objects(data):
             where = f"{data['id']}: {format_node_path(text_path)}"
