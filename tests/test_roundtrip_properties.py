@@ -24,6 +24,7 @@ import json
 import keyword
 import subprocess
 import sys
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -446,7 +447,7 @@ def test_every_text_and_name_round_trips_through_every_artefact(tmp_path: Path) 
     @given(catalogs())
     def round_trip(generated: tuple[str, list[dict[str, Any]]]) -> None:
         version, tables = generated
-        example = tmp_path / f"example-{len(rendered):04d}"
+        example = Path(tempfile.mkdtemp(prefix="example-", dir=tmp_path))
         write_catalog(example / "catalog", version, tables)
         catalog = load_catalog(example / "catalog")
         assert [_as_written(table) for table in catalog.tables] == tables, "the YAML files gave back other values"
