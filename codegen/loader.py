@@ -91,7 +91,16 @@ _STR_TAG = _YAML_TAG_PREFIX + "str"
 _MAP_TAG = _YAML_TAG_PREFIX + "map"
 _SEQ_TAG = _YAML_TAG_PREFIX + "seq"
 # Plain scalars YAML 1.1 reads as these types; the schema then says when a type is wrong.
-_PLAIN_SCALAR_TAGS = frozenset(_YAML_TAG_PREFIX + name for name in ("int", "float", "bool", "null", "timestamp"))
+_PLAIN_SCALAR_TAGS = {
+    _YAML_TAG_PREFIX + tag: kind
+    for tag, kind in (
+        ("int", "integer"),
+        ("float", "number"),
+        ("bool", "true/false value"),
+        ("null", "null"),
+        ("timestamp", "date"),
+    )
+}
 # A bare "=" or "<<" as a value: YAML 1.1 gives them tags no safe loader builds; they are text here.
 _TEXT_SCALAR_TAGS = frozenset(_YAML_TAG_PREFIX + name for name in ("value", "merge"))
 
@@ -153,13 +162,12 @@ class _DataBuilder:
     def _scalar(self, node: yaml.ScalarNode) -> Any:
         if node.tag == _STR_TAG or node.tag in _TEXT_SCALAR_TAGS:
             return node.value
-        if node.tag in _PLAIN_SCALAR_TAGS:
+        kind = _PLAIN_SCALAR_TAGS.get(node.tag)
+        if kind:
             try:
                 return self.loader.construct_object(node, deep=True)
-            except ValueError:  # such as 2024-13-45, which YAML takes for a date
-                raise self.fail(
-                    node, f"{node.value!r} reads as a date but is not a valid one; quote it if it is text"
-                ) from None
+            except Exception:  # PyYAML's constructors fail in many ways: 2024-13-45, !!bool maybe, !!timestamp x
+                raise self.fail(node, f"{node.value!r} is not a valid {kind}; quote it if it is text") from None
         raise self.fail(node, _refused_tag(node))
 
     def _mapping(self, node: yaml.MappingNode) -> dict[str, Any]:

@@ -103,3 +103,48 @@ def test_any_file_content_gives_located_problems(content: str | bytes) -> None:
         _assert_located_problems_or_valid(catalog_dir)
     finally:
         shutil.rmtree(catalog_dir.parent)
+
+
+_raw_values = st.one_of(
+    st.sampled_from(
+        [
+            "!!bool maybe",
+            "!!timestamp soon",
+            "!!int [1]",
+            "!!binary ===",
+            "!!python/none ''",
+            "*nowhere",
+            "&anchor",
+            "&loop [*loop]",
+            "{",
+            "[",
+            "'",
+            '"',
+            "|",
+            ">-",
+            "? x",
+            "- - -",
+            "@x",
+            "`x",
+            "%x",
+            "{<<: [1]}",
+            "2024-13-45",
+            "0o99",
+            ".nan",
+        ]
+    ),
+    st.text(max_size=15),
+)
+
+
+@given(st.data())
+def test_any_raw_yaml_value_on_any_line_gives_located_problems(data: st.DataObject) -> None:
+    lines = (BASE / TABLE).read_text(encoding="utf-8").splitlines()
+    index = data.draw(st.integers(0, len(lines) - 1), label="line")
+    key = lines[index].partition(":")[0]
+    lines[index] = f"{key}: {data.draw(_raw_values, label='value')}"
+    catalog_dir = _catalog_with("\n".join(lines) + "\n")
+    try:
+        _assert_located_problems_or_valid(catalog_dir)
+    finally:
+        shutil.rmtree(catalog_dir.parent)

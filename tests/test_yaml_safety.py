@@ -103,3 +103,20 @@ def test_an_oversized_file_is_refused_before_it_is_parsed(catalog_dir: Path) -> 
     assert [str(problem) for problem in caught.value.problems] == [
         f"{table}:1:1: file is {size} bytes; a catalog file may hold at most {loader.MAX_FILE_BYTES}"
     ]
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("!!bool maybe", "'maybe' is not a valid true/false value; quote it if it is text"),
+        ("!!int twelve", "'twelve' is not a valid integer; quote it if it is text"),
+        ("!!float x", "'x' is not a valid number; quote it if it is text"),
+        ("!!timestamp soon", "'soon' is not a valid date; quote it if it is text"),
+        ("2024-02-30", "'2024-02-30' is not a valid date; quote it if it is text"),
+    ],
+)
+def test_a_value_its_type_cannot_read_gets_a_message(catalog_dir: Path, value: str, message: str) -> None:
+    table = _put_in_text(catalog_dir, value)
+    with pytest.raises(CatalogInvalid) as caught:
+        load_catalog(catalog_dir)
+    assert [str(problem) for problem in caught.value.problems] == [f"{table}:13:11: entries[0].message.en: {message}"]
