@@ -1,7 +1,10 @@
 """Stage 1: read the catalog's YAML files into plain data, keeping the node tree for positions.
 
-Only safe YAML is accepted: no tag may construct a Python object, and a mapping
-that repeats a key is an error (PyYAML would silently keep the last value).
+Only plain YAML data is accepted: text, numbers, true/false, dates, lists and
+mappings. Any other tag (``!!python/...``, ``!!binary``, ``!!set``...) is refused,
+and so are a mapping that repeats a key (PyYAML would silently keep the last
+value), merge keys, alias cycles, alias bombs and oversized files. Whatever a
+file holds, the result is data or a LoadError with its file, line and column.
 """
 
 from __future__ import annotations
@@ -264,6 +267,16 @@ def parse_yaml(text: str, source: str) -> LoadedFile:
         raise LoadError(problem.problem) from None
     except yaml.MarkedYAMLError as error:
         raise LoadError(_from_yaml_error(error, source)) from None
+    except yaml.reader.ReaderError as error:  # a character YAML does not allow in a file
+        before = text[: error.position]
+        line, column = before.count("\n") + 1, error.position - before.rfind("\n")
+        raise LoadError(
+            Problem(
+                Location(source, line, column),
+                "",
+                f"not valid YAML: character U+{error.character:04X} may not appear in a YAML file ({error.reason})",
+            )
+        ) from None
     except yaml.YAMLError as error:
         raise LoadError(Problem(Location(source, 1, 1), "", f"not valid YAML: {error}")) from None
     finally:
@@ -275,8 +288,6 @@ def _from_yaml_error(error: yaml.MarkedYAMLError, source: str) -> Problem:
     mark = error.problem_mark or error.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     what = " ".join(part for part in (error.context, error.problem) if part)
-    if isinstance(error, yaml.constructor.ConstructorError) and "tag" in (error.problem or ""):
-        what = f"{what}; only plain YAML data is allowed (no tags that build objects)"
     return Problem(Location(source, line, column), "", f"not valid YAML: {what}")
 
 

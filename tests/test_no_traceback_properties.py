@@ -71,6 +71,7 @@ def _assert_located_problems_or_valid(catalog_dir: Path) -> None:
             assert Path(problem.location.file).is_relative_to(catalog_dir), problem
             assert problem.location.line >= 1 and problem.location.column >= 1, problem
             assert problem.message and "Traceback" not in problem.message, problem
+            assert "\n" not in str(problem), "a problem is one line"
 
 
 def _catalog_with(table_text: str | bytes) -> Path:
