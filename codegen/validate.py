@@ -37,8 +37,18 @@ SCHEMA_DIR = Path(__file__).resolve().parent.parent / "catalog" / "schema"
 
 # Names the package's __init__ and _groups modules define or import; no table's class may take them.
 RESERVED_CLASS_NAMES = frozenset(
-    {"Alias", "Callable", "GroupEnum", "IntCodeEnum", "IntEnum", "NullTranslations", "StrCodeEnum", "StrEnum", "TABLES"}
-    | {"TypeVar"}
+    {
+        "Alias",
+        "Callable",
+        "GroupEnum",
+        "IntCodeEnum",
+        "IntEnum",
+        "NullTranslations",
+        "StrCodeEnum",
+        "StrEnum",
+        "TABLES",
+        "TypeVar",
+    }
 )
 
 # Table ids whose files would overwrite other generated files: the _groups
