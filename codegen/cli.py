@@ -8,7 +8,8 @@ from pathlib import Path
 
 from codegen.model import Catalog
 from codegen.problems import CatalogInvalid
-from codegen.validate import load_catalog
+from codegen.validate import catalog_dir_problem, load_catalog
+from codegen.writer import out_dir_problem
 
 DEFAULT_CATALOG = Path("catalog")
 DEFAULT_OUT = Path("generated")
@@ -68,6 +69,11 @@ def main(argv: list[str] | None = None) -> int:
         from codegen.diff import run as run_diff
 
         return run_diff(arguments.old, arguments.new, arguments.json)
+    catalog_dir, out_dir = getattr(arguments, "catalog", None), getattr(arguments, "out", None)
+    usage_error = (catalog_dir and catalog_dir_problem(catalog_dir)) or (out_dir and out_dir_problem(out_dir))
+    if usage_error:
+        print(f"error: {usage_error}", file=sys.stderr)
+        return EXIT_USAGE
     try:
         catalog = load_catalog(arguments.catalog)
     except CatalogInvalid as invalid:

@@ -1,17 +1,21 @@
 """Stage 1: read the catalog's YAML files into plain data, keeping the node tree for positions.
 
-Only safe YAML is accepted: no tag may construct a Python object, and a mapping
-that repeats a key is an error (PyYAML would silently keep the last value).
+Only plain YAML data is accepted: text, numbers, true/false, dates, lists and
+mappings. Any other tag (``!!python/...``, ``!!binary``, ``!!set``...) is refused,
+and so are a mapping that repeats a key (PyYAML would silently keep the last
+value), merge keys, alias cycles, alias bombs and oversized files. Whatever a
+file holds, the result is data or a LoadError with its file, line and column.
 """
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from codegen.problems import Location, Problem
+from codegen.problems import Location, Problem, format_node_path
 
 try:  # libyaml's parser is several times faster than the pure-Python one
     _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
@@ -19,6 +23,10 @@ except AttributeError:  # pragma: no cover - PyYAML built without libyaml
     _Loader = yaml.SafeLoader
 
 MAX_FILE_BYTES = 1_000_000
+# Values one document may hold once its aliases are expanded. The largest real
+# table holds about a thousand; the limit stops an alias bomb ("billion laughs"),
+# where a few lines of aliases repeat each other into billions of values.
+MAX_VALUES = 100_000
 INDEX_FILE = "catalog.yaml"
 TABLES_DIR = "tables"
 
@@ -51,6 +59,20 @@ class LoadedFile:
         mark = node.start_mark
         return Location(self.source, mark.line + 1, mark.column + 1)
 
+    def where_key(self, node_path: NodePath) -> Location:
+        """The position of the key that ends ``node_path`` (for a problem with the key itself)."""
+        parent = self.root
+        for part in node_path[:-1]:
+            child = _child(parent, part)
+            if child is None:
+                return self.where(node_path)
+            parent = child
+        if isinstance(parent, yaml.MappingNode):
+            for key, _ in parent.value:
+                if key.value == node_path[-1]:
+                    return Location(self.source, key.start_mark.line + 1, key.start_mark.column + 1)
+        return self.where(node_path)
+
 
 def _child(node: yaml.Node, part: str | int) -> yaml.Node | None:
     if isinstance(node, yaml.MappingNode):
@@ -67,18 +89,33 @@ class _YamlProblem(Exception):
         self.problem = problem
 
 
-_STR_TAG = "tag:yaml.org,2002:str"
-_MAP_TAG = "tag:yaml.org,2002:map"
-_SEQ_TAG = "tag:yaml.org,2002:seq"
+_YAML_TAG_PREFIX = "tag:yaml.org,2002:"
+_STR_TAG = _YAML_TAG_PREFIX + "str"
+_MAP_TAG = _YAML_TAG_PREFIX + "map"
+_SEQ_TAG = _YAML_TAG_PREFIX + "seq"
+# Plain scalars YAML 1.1 reads as these types; the schema then says when a type is wrong.
+_PLAIN_SCALAR_TAGS = {
+    _YAML_TAG_PREFIX + tag: kind
+    for tag, kind in (
+        ("int", "integer"),
+        ("float", "number"),
+        ("bool", "true/false value"),
+        ("null", "null"),
+        ("timestamp", "date"),
+    )
+}
+# A bare "=" or "<<" as a value: YAML 1.1 gives them tags no safe loader builds; they are text here.
+_TEXT_SCALAR_TAGS = frozenset(_YAML_TAG_PREFIX + name for name in ("value", "merge"))
 
 
 class _DataBuilder:
     """Turns a composed YAML node tree into plain dicts, lists and scalars.
 
-    Strings are taken as they are; every other scalar is built by PyYAML's safe
-    constructor, which refuses any tag that would build a Python object. A key
-    given twice, a collection with a special tag (``!!set``, ``!!omap``) and an
-    alias that contains itself are errors. One walk does all this, at a third
+    Strings are taken as they are; numbers, booleans, nulls and dates are built
+    by PyYAML's safe constructor. Any other tag (``!!python/...``, ``!!binary``,
+    ``!!set``, ``!!omap``, a local ``!tag``) is an error, and so are a key given
+    twice, a key that is not text, an alias that contains itself and a document
+    that aliases expand beyond MAX_VALUES. One walk does all this, at a third
     of the cost of PyYAML's general construction.
     """
 
@@ -86,56 +123,104 @@ class _DataBuilder:
         self.loader = loader
         self.source = source
         self.open_nodes: set[int] = set()  # collections being built: an alias to one is a cycle
+        self.values = 0
+        self.path: list[str | int] = []  # where the walk is, for problems
+
+    def fail(self, node: yaml.Node, message: str, *, key: str | None = None) -> _YamlProblem:
+        """A problem at ``node``, under the path walked so far (and ``key`` when it is about that key)."""
+        mark = node.start_mark
+        node_path = (*self.path, key) if key is not None else tuple(self.path)
+        return _YamlProblem(
+            Problem(Location(self.source, mark.line + 1, mark.column + 1), format_node_path(node_path), message)
+        )
 
     def build(self, node: yaml.Node) -> Any:
+        self.values += 1
+        if self.values > MAX_VALUES:
+            raise self.fail(
+                node,
+                f"the document holds more than {MAX_VALUES} values once its aliases (*name) are expanded;"
+                " write the data out instead",
+            )
         if isinstance(node, yaml.ScalarNode):
-            return node.value if node.tag == _STR_TAG else self.loader.construct_object(node, deep=True)
+            return self._scalar(node)
         if id(node) in self.open_nodes:
-            raise _YamlProblem(_problem_at(self.source, node, "an alias refers to a node that contains it"))
+            raise self.fail(node, "an alias refers to a node that contains it")
         self.open_nodes.add(id(node))
         try:
             if isinstance(node, yaml.SequenceNode) and node.tag == _SEQ_TAG:
-                return [self.build(item) for item in node.value]
+                return [self._child(index, item) for index, item in enumerate(node.value)]
             if isinstance(node, yaml.MappingNode) and node.tag == _MAP_TAG:
                 return self._mapping(node)
         finally:
             self.open_nodes.discard(id(node))
-        raise _YamlProblem(
-            _problem_at(
-                self.source,
-                node,
-                f"tag {node.tag} is refused; only plain YAML data is allowed (no tags that build objects)",
-            )
-        )
+        raise self.fail(node, _refused_tag(node))
 
-    def _mapping(self, node: yaml.MappingNode) -> dict[Any, Any]:
-        mapping: dict[Any, Any] = {}
-        key_lines: dict[Any, int] = {}
+    def _child(self, part: str | int, node: yaml.Node) -> Any:
+        self.path.append(part)
+        value = self.build(node)
+        self.path.pop()
+        return value
+
+    def _scalar(self, node: yaml.ScalarNode) -> Any:
+        if node.tag == _STR_TAG or node.tag in _TEXT_SCALAR_TAGS:
+            return node.value
+        kind = _PLAIN_SCALAR_TAGS.get(node.tag)
+        if kind:
+            try:
+                return self.loader.construct_object(node, deep=True)
+            except Exception:  # PyYAML's constructors fail in many ways: 2024-13-45, !!bool maybe, !!timestamp x
+                raise self.fail(node, f"{node.value!r} is not a valid {kind}; quote it if it is text") from None
+        raise self.fail(node, _refused_tag(node))
+
+    def _mapping(self, node: yaml.MappingNode) -> dict[str, Any]:
+        mapping: dict[str, Any] = {}
+        key_lines: dict[str, int] = {}
         for key_node, value_node in node.value:
-            if key_node.tag == "tag:yaml.org,2002:merge":
-                raise _YamlProblem(
-                    _problem_at(self.source, key_node, "merge keys (<<) are not supported; write keys out")
-                )
+            if key_node.tag == _YAML_TAG_PREFIX + "merge":
+                raise self.fail(key_node, "merge keys (<<) are not supported; write keys out")
             if not isinstance(key_node, yaml.ScalarNode):
-                raise _YamlProblem(_problem_at(self.source, key_node, "a mapping key must be a plain scalar"))
+                raise self.fail(key_node, "a mapping key must be a plain scalar")
             key = self.build(key_node)
+            if not isinstance(key, str):
+                raise self.fail(
+                    key_node,
+                    f"key {key_node.value!r} is read as {describe_type(key)}, not text; keys are names such as"
+                    " code or message",
+                )
             if key in mapping:
-                raise _YamlProblem(
-                    _problem_at(
-                        self.source,
-                        key_node,
-                        f"duplicate key {key_node.value!r} (first given on line {key_lines[key]}); each key may"
-                        " appear once",
-                    )
+                raise self.fail(
+                    key_node,
+                    f"duplicate key {key!r} (first given on line {key_lines[key]}); each key may appear once",
+                    key=key,
                 )
             key_lines[key] = key_node.start_mark.line + 1
-            mapping[key] = self.build(value_node)
+            mapping[key] = self._child(key, value_node)
         return mapping
 
 
-def _problem_at(source: str, node: yaml.Node, message: str) -> Problem:
-    mark = node.start_mark
-    return Problem(Location(source, mark.line + 1, mark.column + 1), "", message)
+# What YAML makes of a value, in words; bool comes before int, its base class.
+_TYPE_WORDS: tuple[tuple[type, str], ...] = (
+    (type(None), "null (no value)"),
+    (bool, "true/false"),
+    (int, "an integer"),
+    (float, "a decimal number"),
+    (datetime.date, "a date"),
+    (dict, "a mapping"),
+    (list, "a list"),
+    (str, "text"),
+)
+
+
+def describe_type(value: object) -> str:
+    """What YAML made of a value, in words: a bare ``yes`` is read as "true/false"."""
+    return next((words for kind, words in _TYPE_WORDS if isinstance(value, kind)), type(value).__name__)
+
+
+def _refused_tag(node: yaml.Node) -> str:
+    tag = str(node.tag)
+    shown = "!!" + tag.removeprefix(_YAML_TAG_PREFIX) if tag.startswith(_YAML_TAG_PREFIX) else tag
+    return f"tag {shown} is refused; only plain YAML data is allowed (text, numbers, true/false, lists, mappings)"
 
 
 def load_yaml(path: Path) -> LoadedFile:
@@ -151,11 +236,20 @@ def load_yaml(path: Path) -> LoadedFile:
                     f"file is {size} bytes; a catalog file may hold at most {MAX_FILE_BYTES}",
                 )
             )
-        text = path.read_bytes().decode("utf-8")
+        content = path.read_bytes()
+        text = content.decode("utf-8")
     except FileNotFoundError:
         raise LoadError(Problem(Location(source, 1, 1), "", "file not found")) from None
     except UnicodeDecodeError as error:
-        raise LoadError(Problem(Location(source, 1, 1), "", f"file is not valid UTF-8 ({error.reason})")) from None
+        before = content[: error.start]
+        line, column = before.count(b"\n") + 1, len(before) - before.rfind(b"\n")  # column in bytes
+        raise LoadError(
+            Problem(
+                Location(source, line, column),
+                "",
+                f"file is not valid UTF-8 ({error.reason}); save it as UTF-8",
+            )
+        ) from None
     except OSError as error:
         raise LoadError(Problem(Location(source, 1, 1), "", f"cannot read file: {error.strerror}")) from None
     return parse_yaml(text, source)
@@ -173,6 +267,16 @@ def parse_yaml(text: str, source: str) -> LoadedFile:
         raise LoadError(problem.problem) from None
     except yaml.MarkedYAMLError as error:
         raise LoadError(_from_yaml_error(error, source)) from None
+    except yaml.reader.ReaderError as error:  # a character YAML does not allow in a file
+        before = text[: error.position]
+        line, column = before.count("\n") + 1, error.position - before.rfind("\n")
+        raise LoadError(
+            Problem(
+                Location(source, line, column),
+                "",
+                f"not valid YAML: character U+{error.character:04X} may not appear in a YAML file ({error.reason})",
+            )
+        ) from None
     except yaml.YAMLError as error:
         raise LoadError(Problem(Location(source, 1, 1), "", f"not valid YAML: {error}")) from None
     finally:
@@ -184,8 +288,6 @@ def _from_yaml_error(error: yaml.MarkedYAMLError, source: str) -> Problem:
     mark = error.problem_mark or error.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     what = " ".join(part for part in (error.context, error.problem) if part)
-    if isinstance(error, yaml.constructor.ConstructorError) and "tag" in (error.problem or ""):
-        what = f"{what}; only plain YAML data is allowed (no tags that build objects)"
     return Problem(Location(source, line, column), "", f"not valid YAML: {what}")
 
 

@@ -36,11 +36,11 @@ class CatalogInvalid(Exception):
 
 
 def format_node_path(parts: tuple[str | int, ...]) -> str:
-    """``("entries", 3, "name")`` -> ``entries[3].name``."""
+    """``("entries", 3, "name")`` -> ``entries[3].name``; a key that is no plain name is quoted: ``['a b']``."""
     text = ""
     for part in parts:
-        if isinstance(part, int):
-            text += f"[{part}]"
+        if isinstance(part, int) or not part.isidentifier():
+            text += f"[{part!r}]"
         else:
-            text += f".{part}" if text else str(part)
+            text += f".{part}" if text else part
     return text

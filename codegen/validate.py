@@ -6,19 +6,22 @@ with any problem never reaches the renderers.
 
 from __future__ import annotations
 
+import builtins
 import datetime
 import json
 import keyword
+import os
 import re
+from collections import Counter
 from collections.abc import Callable, Iterator
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-from jsonschema import Draft202012Validator
+from jsonschema import Draft202012Validator, validators
 from jsonschema.exceptions import ValidationError
 
-from codegen.loader import INDEX_FILE, TABLES_DIR, LoadedFile, LoadError, NodePath, load_yaml
+from codegen.loader import INDEX_FILE, TABLES_DIR, LoadedFile, LoadError, NodePath, describe_type, load_yaml
 from codegen.model import Catalog, Entry, Group, Table, Text, anchor_key
 from codegen.problems import CatalogInvalid, Problem, format_node_path
 
@@ -32,8 +35,29 @@ Reporter = Callable[[NodePath, str], Problem]
 # repository's own whichever catalog directory is checked.
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "catalog" / "schema"
 
-# Names the package defines itself; no table's class may take them.
-RESERVED_CLASS_NAMES = frozenset({"Alias", "GroupEnum", "IntCodeEnum", "StrCodeEnum"})
+# Names the package's __init__ and _groups modules define or import; no table's class may take them.
+RESERVED_CLASS_NAMES = frozenset(
+    {
+        "Alias",
+        "Callable",
+        "GroupEnum",
+        "IntCodeEnum",
+        "IntEnum",
+        "NullTranslations",
+        "StrCodeEnum",
+        "StrEnum",
+        "TABLES",
+        "TypeVar",
+    }
+)
+
+# Table ids whose files would overwrite other generated files: the _groups
+# module, json/catalog.json and the docs' index.md.
+RESERVED_TABLE_IDS = frozenset({"catalog", "groups", "index"})
+
+# Longest table id and class name: the generated package's import lines and
+# tables of names then stay within the line length ruff keeps.
+MAX_ID_LENGTH = 40
 
 # Attribute names of enum members and classes, ours and the enum module's.
 # A member named like one of them (in any case) would shadow or confuse it.
@@ -50,15 +74,29 @@ RESERVED_NAMES = frozenset(
         "aliases",
         "description",
         "description_in",
+        "id",
+        "table_title",
         "mro",
     }
+)
+
+
+def _is_integer(checker: object, instance: object) -> bool:
+    return isinstance(instance, int) and not isinstance(instance, bool)
+
+
+# JSON Schema counts 1.0 as an integer; a catalog means what YAML reads, so a
+# decimal number is never a code or a group id.
+_StrictValidator = validators.extend(  # type: ignore[no-untyped-call]
+    Draft202012Validator, type_checker=Draft202012Validator.TYPE_CHECKER.redefine("integer", _is_integer)
 )
 
 
 @cache
 def _validator(schema_name: str) -> Draft202012Validator:
     schema = json.loads((SCHEMA_DIR / schema_name).read_text(encoding="utf-8"))
-    return Draft202012Validator(inline_local_refs(schema, schema.get("$defs", {})))
+    validator: Draft202012Validator = _StrictValidator(inline_local_refs(schema, schema.get("$defs", {})))
+    return validator
 
 
 def inline_local_refs(node: Any, definitions: dict[str, Any]) -> Any:
@@ -79,6 +117,19 @@ def inline_local_refs(node: Any, definitions: dict[str, Any]) -> Any:
     return {key: inline_local_refs(value, definitions) for key, value in node.items() if key != "$defs"}
 
 
+def catalog_dir_problem(catalog_dir: Path) -> str | None:
+    """Why ``catalog_dir`` cannot be a catalog directory at all (a usage error), or None."""
+    try:
+        with os.scandir(catalog_dir):
+            return None
+    except FileNotFoundError:
+        return f"catalog directory {catalog_dir} does not exist"
+    except NotADirectoryError:
+        return f"{catalog_dir} is a file; --catalog takes the catalog directory (the one holding {INDEX_FILE})"
+    except OSError as error:
+        return f"cannot read the catalog directory {catalog_dir}: {error.strerror}"
+
+
 def load_catalog(catalog_dir: Path) -> Catalog:
     """Load, validate and model the catalog in ``catalog_dir``; raise CatalogInvalid."""
     problems: list[Problem] = []
@@ -89,6 +140,7 @@ def load_catalog(catalog_dir: Path) -> Catalog:
     if not index_ok:
         raise CatalogInvalid(problems)
     table_ids: list[str] = index.data["tables"]
+    _check_table_ids(index, table_ids, problems)
     _check_table_files_listed(catalog_dir, index, table_ids, problems)
 
     tables: list[Table] = []
@@ -124,12 +176,18 @@ def _load(
             problem = Problem(
                 referrer.where(referrer_path),
                 format_node_path(referrer_path),
-                f"table file {path} not found",
+                f"table file {TABLES_DIR}/{path.name} not found",
             )
         problems.append(problem)
         return None
     if not isinstance(loaded.data, dict):
-        problems.append(Problem(loaded.where(()), "", "the document must be a YAML mapping"))
+        problems.append(
+            Problem(
+                loaded.where(()),
+                "",
+                f"the file must hold a YAML mapping (key: value lines), not {describe_type(loaded.data)}",
+            )
+        )
         return None
     return loaded
 
@@ -138,6 +196,17 @@ def _check_schema(loaded: LoadedFile, validator: Draft202012Validator, problems:
     errors = sorted(validator.iter_errors(loaded.data), key=lambda error: list(map(str, error.absolute_path)))
     for error in errors:
         node_path = tuple(error.absolute_path)
+        if error.validator == "additionalProperties":
+            for key in _unknown_keys(error):  # each at its own line
+                key_path = (*node_path, key)
+                problems.append(
+                    Problem(
+                        loaded.where_key(key_path),
+                        format_node_path(key_path),
+                        f"unknown key {key!r}; allowed keys are {_allowed_keys(error)}",
+                    )
+                )
+            continue
         problems.append(Problem(loaded.where(node_path), format_node_path(node_path), _explain(error)))
     return not errors
 
@@ -150,44 +219,132 @@ def _explain(error: ValidationError) -> str:
     return (explain(error) if explain else None) or str(error.message)
 
 
-def _unknown_keys(error: ValidationError) -> str:
+def _instance(error: ValidationError) -> Any:
+    """The value that broke the rule (typed Any: the schema decides what it can be)."""
+    return error.instance
+
+
+def _allowed_keys(error: ValidationError) -> str:
     schema = error.schema if isinstance(error.schema, dict) else {}
-    allowed = sorted(schema.get("properties", {}))
-    extra = sorted(set(error.instance) - set(allowed)) if isinstance(error.instance, dict) else []
-    return f"unknown key {', '.join(map(repr, extra))}; allowed keys are {', '.join(allowed)}"
+    return ", ".join(sorted(schema.get("properties", {})))
+
+
+def _unknown_keys(error: ValidationError) -> list[str]:
+    schema = error.schema if isinstance(error.schema, dict) else {}
+    allowed = set(schema.get("properties", {}))
+    instance: dict[str, Any] = _instance(error)  # a mapping: the loader keeps keys text
+    return sorted(key for key in instance if key not in allowed)
 
 
 def _missing_key(error: ValidationError) -> str:
     return str(error.message).replace("is a required property", "is required here")
 
 
-def _bad_name(error: ValidationError) -> str | None:
-    if error.validator_value == "^[A-Z][A-Z0-9_]*$":
-        return f"{error.instance!r} is not an UPPER_SNAKE_CASE name (A-Z, 0-9 and _, starting with a letter)"
-    return None
+# What each pattern of the schemas asks for, in words.
+_PATTERN_WORDS = {
+    "^[A-Z][A-Z0-9_]*$": "an UPPER_SNAKE_CASE name (A-Z, 0-9 and _, starting with a letter)",
+    "^[A-Z][A-Za-z0-9]*$": "a CamelCase class name (letters and digits, starting with a capital)",
+    "^[a-z][a-z0-9_]*$": "a table id (a-z, 0-9 and _, starting with a letter)",
+}
+
+
+def _bad_pattern(error: ValidationError) -> str:
+    if error.path and error.path[-1] == "catalog_version":
+        return f"{error.instance!r} is not a version number such as 1.2.0"
+    wanted = _PATTERN_WORDS.get(str(error.validator_value), f"text matching {error.validator_value}")
+    return f"{error.instance!r} is not {wanted}"
 
 
 def _empty(error: ValidationError) -> str:
     return "text must not be empty"
 
 
-def _wrong_type(error: ValidationError) -> str | None:
-    if "string" not in str(error.validator_value):
-        return None
-    if isinstance(error.instance, bool):
-        return f"{error.instance} is not text: YAML reads a bare yes/no/on/off as true/false; quote the text"
-    if isinstance(error.instance, (datetime.date, float)) or error.instance is None:
-        return f"{error.instance!r} is not text: YAML reads it as another type; quote the text"
-    return None
+_TYPE_WORDS = {
+    "object": "a mapping (key: value lines)",
+    "array": "a list (lines starting with -)",
+    "integer": "an integer",
+    "boolean": "true or false",
+    "string": "text",
+}
+
+
+def _wrong_type(error: ValidationError) -> str:
+    instance = error.instance
+    if error.validator_value != "string":
+        wanted = _TYPE_WORDS.get(str(error.validator_value), str(error.validator_value))
+        shown = f"the text {instance!r}" if isinstance(instance, str) else describe_type(instance)
+        return f"must be {wanted}, not {shown}"
+    if instance is None:
+        return "no text given: the value is empty"
+    if isinstance(instance, bool):
+        return f"{instance} is not text: YAML reads a bare yes/no/on/off as true/false; quote the text"
+    if isinstance(instance, (dict, list)):
+        return f"must be text, not {describe_type(instance)}"
+    shown = str(instance) if isinstance(instance, datetime.date) else repr(instance)
+    return f"{shown} is not text: YAML reads it as {describe_type(instance)}; quote the text"
+
+
+def _not_allowed_value(error: ValidationError) -> str:
+    allowed: list[object] = list(error.validator_value)  # type: ignore[arg-type]
+    choices = ", ".join(map(str, allowed))
+    return f"{error.instance!r} is not allowed here; write one of {choices}"
+
+
+def _too_few(error: ValidationError) -> str:
+    return "the list is empty; give at least one item"
+
+
+def _repeated_item(error: ValidationError) -> str:
+    counts = Counter(str(item) for item in _instance(error))
+    repeated = sorted(item for item, count in counts.items() if count > 1)
+    return f"{', '.join(repeated)} is listed more than once"
+
+
+def _below_minimum(error: ValidationError) -> str:
+    return f"{error.instance} is negative; it must be 0 or more"
+
+
+def _needs_other_key(error: ValidationError) -> str:
+    dependencies: dict[str, list[str]] = error.validator_value  # type: ignore[assignment]
+    instance: dict[str, Any] = _instance(error)
+    present = sorted(key for key in dependencies if key in instance)
+    missing = sorted({needed for key in present for needed in dependencies[key]} - set(instance))
+    return f"{', '.join(missing)} is required here because {', '.join(present)} is given"
 
 
 _EXPLANATIONS: dict[str, Callable[[ValidationError], str | None]] = {
-    "additionalProperties": _unknown_keys,
     "required": _missing_key,
-    "pattern": _bad_name,
+    "pattern": _bad_pattern,
     "minLength": _empty,
     "type": _wrong_type,
+    "enum": _not_allowed_value,
+    "minItems": _too_few,
+    "uniqueItems": _repeated_item,
+    "minimum": _below_minimum,
+    "dependentRequired": _needs_other_key,
 }
+
+
+def _check_table_ids(index: LoadedFile, table_ids: list[str], problems: list[Problem]) -> None:
+    for position, table_id in enumerate(table_ids):
+        node_path: NodePath = ("tables", position)
+        if len(table_id) > MAX_ID_LENGTH:
+            problems.append(
+                Problem(
+                    index.where(node_path),
+                    format_node_path(node_path),
+                    f"table id {table_id!r} is {len(table_id)} characters long; the limit is {MAX_ID_LENGTH}",
+                )
+            )
+        if table_id in RESERVED_TABLE_IDS:
+            problems.append(
+                Problem(
+                    index.where(node_path),
+                    format_node_path(node_path),
+                    f"table id {table_id!r} is reserved: its files would replace other generated files"
+                    f" (reserved ids: {', '.join(sorted(RESERVED_TABLE_IDS))})",
+                )
+            )
 
 
 def _check_table_files_listed(
@@ -201,7 +358,7 @@ def _check_table_files_listed(
                 Problem(
                     index.where(("tables",)),
                     "tables",
-                    f"{path} is not listed in tables; list it or delete it",
+                    f"{TABLES_DIR}/{path.name} is not listed in tables; list it or delete it",
                 )
             )
 
@@ -265,7 +422,13 @@ def _check_groups(data: dict[str, Any], problem: Reporter) -> Iterator[Problem]:
         yield from _check_name(group["name"], ("groups", index, "name"), problem)
 
 
+# Single letters PEP 8 (and ruff's E741/E742) forbid as names: they pass for 1 and 0.
+AMBIGUOUS_NAMES = frozenset({"I", "O", "l"})
+
+
 def _check_name(name: str, node_path: NodePath, problem: Reporter) -> Iterator[Problem]:
+    if name in AMBIGUOUS_NAMES:
+        yield problem(node_path, f"name {name!r} is easily taken for the digit 1 or 0; choose a longer name")
     if keyword.iskeyword(name) or keyword.issoftkeyword(name):
         yield problem(node_path, f"name {name!r} is a Python keyword")
     if name.lower() in RESERVED_NAMES:
@@ -348,6 +511,19 @@ def _check_aliases(entries: list[dict[str, Any]], names: dict[str, int], problem
             yield problem(node_path, f"alias_of names {target_name}, which must come before its alias")
 
 
+def _class_name_problem(class_name: str) -> str | None:
+    """What is wrong with a table's class name on its own, if anything."""
+    if len(class_name) > MAX_ID_LENGTH:
+        return f"class name {class_name} is {len(class_name)} characters long; the limit is {MAX_ID_LENGTH}"
+    if class_name in AMBIGUOUS_NAMES:
+        return f"class name {class_name} is easily taken for the digit 1 or 0; choose a longer name"
+    if keyword.iskeyword(class_name):
+        return f"class name {class_name} is a Python keyword"
+    if hasattr(builtins, class_name):
+        return f"class name {class_name} would hide Python's built-in {class_name}"
+    return None
+
+
 def _check_across_tables(files: list[LoadedFile]) -> Iterator[Problem]:
     """Rules between tables: class names are unique, and a French text has one English text."""
     owners: dict[str, str] = dict.fromkeys(RESERVED_CLASS_NAMES, "the package itself")
@@ -356,11 +532,15 @@ def _check_across_tables(files: list[LoadedFile]) -> Iterator[Problem]:
         data = loaded.data
         for key in ("enum", "group_enum"):
             class_name = data.get(key)
+            if not class_name:
+                continue
             if class_name in owners:
-                yield Problem(
-                    loaded.where((key,)), key, f"class name {class_name} is already used by {owners[class_name]}"
-                )
-            elif class_name:
+                rule: str | None = f"class name {class_name} is already used by {owners[class_name]}"
+            else:
+                rule = _class_name_problem(class_name)
+            if rule:
+                yield Problem(loaded.where((key,)), key, rule)
+            else:
                 owners[class_name] = f"table {data['id']}"
         for text_path, text in _text_objects(data):
             where = f"{data['id']}: {format_node_path(text_path)}"

@@ -37,6 +37,13 @@ def write_tree(files: dict[str, bytes], out_dir: Path) -> None:
         raise
 
 
+def out_dir_problem(out_dir: Path) -> str | None:
+    """Why ``out_dir`` cannot take the output (a usage error), or None: it may not exist yet."""
+    if out_dir.exists() and not out_dir.is_dir():
+        return f"{out_dir} is a file; --out takes a directory, which the render replaces whole"
+    return None
+
+
 def _swap_in(staging: Path, out_dir: Path) -> None:
     if not out_dir.exists():
         os.rename(staging, out_dir)

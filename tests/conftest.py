@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from codegen.model import Catalog
 from codegen.upstream import UpstreamSection, read_page
@@ -30,3 +32,20 @@ def catalog() -> Catalog:
 def upstream_sections() -> list[UpstreamSection]:
     """The ``##`` sections of the vendored upstream page, parsed."""
     return read_page(UPSTREAM_PAGE)
+
+
+# Hypothesis: the property tests run 200 examples, the same ones on every run (derandomize),
+# so CI never flakes. HYPOTHESIS_PROFILE=explore runs 2000 fresh random examples per test;
+# HYPOTHESIS_EXAMPLES=N changes the count of either.
+_EXAMPLES = {"ci": 200, "explore": 2000}
+for _name, _examples in _EXAMPLES.items():
+    settings.register_profile(
+        _name,
+        max_examples=int(os.environ.get("HYPOTHESIS_EXAMPLES", _examples)),
+        deadline=None,
+        derandomize=_name == "ci",
+        database=None if _name == "ci" else settings.default.database,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+        print_blob=True,
+    )
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))

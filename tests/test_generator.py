@@ -220,11 +220,21 @@ def test_an_invalid_catalog_is_reported_with_file_and_line_and_nothing_is_writte
             "unknown key 'colour'",
         ),
         ("states", "  en: States", "  en: States\n  en: Statuses", "duplicate key 'en' (first given on line"),
-        ("states", "id: states", "id: !!python/object/apply:os.system ['true']", "no tags that build objects"),
-        ("states", "title:\n", "title: !!set\n", "tag tag:yaml.org,2002:set is refused"),
+        (
+            "states",
+            "id: states",
+            "id: !!python/object/apply:os.system ['true']",
+            "tag !!python/object/apply:os.system is refused",
+        ),
+        ("states", "title:\n", "title: !!set\n", "tag !!set is refused"),
         ("states", "title:\n", "extra: &loop\n  again: *loop\ntitle:\n", "an alias refers to a node that contains it"),
         ("states", "title:\n", "<<: {kind: status}\ntitle:\n", "merge keys (<<) are not supported"),
-        ("states", "en: It is done", "en: 2024-01-01", "is not text: YAML reads it as another type"),
+        (
+            "states",
+            "en: It is done",
+            "en: 2024-01-01",
+            "2024-01-01 is not text: YAML reads it as a date; quote the text",
+        ),
         ("states", "en: It is done", "en: Nope", ""),
         ("lookups", "en: Number not found", "en: The number does not exist", ""),
         ("states", 'en: "It is not done: try again"', "en: No", "YAML reads a bare yes/no/on/off as true/false"),
@@ -382,3 +392,63 @@ def test_the_catalog_schemas_are_valid_and_inlining_their_references_changes_no_
 
     assert verdicts(with_refs) == verdicts(inlined)
     assert len(verdicts(inlined)) == 4
+
+
+def test_a_template_error_leaves_the_old_output_untouched(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import jinja2
+
+    from codegen.render import templating
+
+    out = tmp_path / "out"
+    assert main(["render", "--catalog", str(MINI), "--out", str(out)]) == 0
+    before = _tree_bytes(out)
+    broken_templates = Path(shutil.copytree(templating.TEMPLATES_DIR, tmp_path / "templates"))
+    page = broken_templates / "docs" / "table.md.j2"
+    page.write_text(page.read_text(encoding="utf-8") + "{{ no_such_variable }}\n", encoding="utf-8")
+    environment = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(broken_templates), undefined=jinja2.StrictUndefined, autoescape=False
+    )
+    environment.filters.update(templating.environment().filters)
+    monkeypatch.setattr(templating, "environment", lambda: environment)
+    with pytest.raises(jinja2.UndefinedError, match="no_such_variable"):
+        main(["render", "--catalog", str(MINI), "--out", str(out)])
+    assert _tree_bytes(out) == before
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["out", "templates"]
+
+
+@pytest.mark.parametrize("failing_rename", [1, 2], ids=["setting the old output aside", "moving the new one in"])
+def test_a_failure_while_swapping_leaves_the_old_output_in_place(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failing_rename: int
+) -> None:
+    import codegen.writer
+
+    out = tmp_path / "out"
+    write_tree(render_all(load_catalog(MINI)), out)
+    before = _tree_bytes(out)
+    renames = 0
+    real_rename = os.rename
+
+    def rename_then_fail(source: str | Path, target: str | Path) -> None:
+        nonlocal renames
+        renames += 1
+        if renames == failing_rename:
+            raise OSError(5, "Input/output error")
+        real_rename(source, target)
+
+    monkeypatch.setattr(codegen.writer.os, "rename", rename_then_fail)
+    with pytest.raises(OSError, match="Input/output error"):
+        write_tree({"only.txt": b"new"}, out)
+    monkeypatch.undo()
+    assert _tree_bytes(out) == before
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["out"], "a staging or retired directory was left"
+
+
+def test_a_failed_first_render_creates_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def disk_full(self: Path, data: bytes) -> int:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(Path, "write_bytes", disk_full)
+    assert main(["render", "--catalog", str(MINI), "--out", str(tmp_path / "out")]) == 1
+    assert list(tmp_path.iterdir()) == []

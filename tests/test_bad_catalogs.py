@@ -1,0 +1,220 @@
+"""The corpus of broken catalogs: each one is refused with exactly its expected problems, and nothing is written.
+
+Each directory of tests/bad_catalogs/ (but ``_base``) is one case: the files it holds
+replace those of ``_base/``, a small valid catalog, and its ``expected.txt`` lists the
+exact problem lines, with paths relative to the catalog directory (``#`` lines describe
+the case).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from codegen.cli import main
+from codegen.validate import load_catalog
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "tests" / "bad_catalogs"
+BASE = CORPUS / "_base"
+EXPECTED = "expected.txt"
+CASES = sorted(path.name for path in CORPUS.iterdir() if path.is_dir() and not path.name.startswith("_"))
+
+
+def build_case(case: str, catalog_dir: Path) -> Path:
+    """The base catalog with the case's files put over it."""
+    shutil.copytree(BASE, catalog_dir)
+    for path in (CORPUS / case).rglob("*"):
+        if path.is_file() and path.name != EXPECTED:
+            target = catalog_dir / path.relative_to(CORPUS / case)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, target)
+    return catalog_dir
+
+
+def expected_problems(case: str) -> list[str]:
+    lines = (CORPUS / case / EXPECTED).read_text(encoding="utf-8").splitlines()
+    return [line for line in lines if line and not line.startswith("#")]
+
+
+def tree_snapshot(directory: Path) -> dict[str, bytes | None]:
+    """Every file's bytes and every directory (None) under ``directory``, and the names beside it."""
+    snapshot: dict[str, bytes | None] = {
+        f"../{path.name}": None for path in directory.parent.iterdir()
+    }  # a staging directory left beside it would show here
+    for path in sorted(directory.rglob("*")):
+        relative = path.relative_to(directory).as_posix()
+        snapshot[relative] = path.read_bytes() if path.is_file() else None
+    return snapshot
+
+
+@pytest.fixture(scope="module")
+def existing_output(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, bytes | None]]:
+    """An output directory rendered from the base catalog, and its snapshot."""
+    out = tmp_path_factory.mktemp("existing") / "generated"
+    assert main(["render", "--catalog", str(BASE), "--out", str(out)]) == 0
+    return out, tree_snapshot(out)
+
+
+def test_the_base_catalog_is_valid_and_the_corpus_is_large() -> None:
+    catalog = load_catalog(BASE)
+    assert [table.id for table in catalog.tables] == ["errors", "states"]
+    errors = catalog.tables[0]
+    assert errors.groups and errors.has_permanent and errors.aliases and errors.code_type == "integer"
+    assert catalog.tables[1].code_type == "string"
+    assert len(CASES) >= 30
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_each_case_changes_the_base_and_says_what_it_breaks(case: str) -> None:
+    files = [path for path in (CORPUS / case).rglob("*") if path.is_file() and path.name != EXPECTED]
+    assert files, "a case holds at least one file that replaces or adds to the base"
+    for path in files:
+        base_file = BASE / path.relative_to(CORPUS / case)
+        assert not base_file.exists() or base_file.read_bytes() != path.read_bytes(), path
+    description = (CORPUS / case / EXPECTED).read_text(encoding="utf-8").splitlines()[0]
+    assert description.startswith("# ")
+    assert expected_problems(case)
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_each_broken_catalog_is_refused_with_exactly_its_problems_and_the_output_is_untouched(
+    case: str,
+    tmp_path: Path,
+    existing_output: tuple[Path, dict[str, bytes | None]],
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    catalog_dir = build_case(case, tmp_path / "catalog")
+    out, before = existing_output
+    capsys.readouterr()
+    status = main(["render", "--catalog", str(catalog_dir), "--out", str(out)])
+    captured = capsys.readouterr()
+    expected = expected_problems(case)
+    count = f"{len(expected)} problem{'s' if len(expected) != 1 else ''}"
+    assert captured.err.splitlines() == [
+        *(f"{catalog_dir}/{line}" for line in expected),
+        f"error: the catalog has {count}; nothing was written.",
+    ]
+    assert status == 1
+    assert captured.out == ""
+    assert tree_snapshot(out) == before
+
+
+@pytest.mark.parametrize(
+    "case", ["yaml_python_object_apply", "yaml_alias_bomb", "yaml_not_utf8", "several_problems_in_two_files"]
+)
+def test_the_command_refuses_a_broken_catalog_without_a_traceback(
+    case: str, tmp_path: Path, existing_output: tuple[Path, dict[str, bytes | None]]
+) -> None:
+    catalog_dir = build_case(case, tmp_path / "catalog")
+    out, before = existing_output
+    result = _run_codegen(tmp_path, "render", "--catalog", str(catalog_dir), "--out", str(out))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    for line in expected_problems(case):
+        assert f"{catalog_dir}/{line}\n" in result.stderr  # the file, the line and the rule
+    assert not (tmp_path / "pwned").exists(), "a YAML tag ran a command"
+    assert tree_snapshot(out) == before
+
+
+def _run_codegen(cwd: Path, *arguments: str) -> subprocess.CompletedProcess[str]:
+    """``python -m codegen ...`` run from ``cwd`` (where a command run by a YAML tag would leave its files)."""
+    return subprocess.run(
+        [sys.executable, "-m", "codegen", *arguments],
+        cwd=cwd,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+# Usage errors: the command line itself is wrong, so nothing is read or written (exit 2).
+
+
+def test_a_missing_catalog_directory_is_a_usage_error(
+    tmp_path: Path, existing_output: tuple[Path, dict[str, bytes | None]], capsys: pytest.CaptureFixture[str]
+) -> None:
+    out, before = existing_output
+    capsys.readouterr()
+    assert main(["render", "--catalog", str(tmp_path / "nowhere"), "--out", str(out)]) == 2
+    assert capsys.readouterr().err == f"error: catalog directory {tmp_path / 'nowhere'} does not exist\n"
+    assert tree_snapshot(out) == before
+
+
+def test_a_catalog_option_naming_a_file_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    index = BASE / "catalog.yaml"
+    capsys.readouterr()
+    assert main(["validate", "--catalog", str(index)]) == 2
+    assert capsys.readouterr().err == (
+        f"error: {index} is a file; --catalog takes the catalog directory (the one holding catalog.yaml)\n"
+    )
+
+
+def test_an_unreadable_catalog_directory_is_a_usage_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    catalog_dir = build_case("index_bad_version", tmp_path / "catalog")
+    catalog_dir.chmod(0)
+    if os.geteuid() == 0:  # root reads any directory: make listing it fail as it would for anyone else
+        import codegen.validate
+
+        def refuse(path: object) -> None:
+            raise PermissionError(13, "Permission denied")
+
+        monkeypatch.setattr(codegen.validate.os, "scandir", refuse)
+    try:
+        assert main(["validate", "--catalog", str(catalog_dir)]) == 2
+    finally:
+        catalog_dir.chmod(0o755)
+    assert capsys.readouterr().err == f"error: cannot read the catalog directory {catalog_dir}: Permission denied\n"
+
+
+def test_a_catalog_directory_that_cannot_be_opened_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    looping = tmp_path / "catalog"
+    looping.symlink_to(looping)  # a link to itself: opening it fails for root too
+    assert main(["validate", "--catalog", str(looping)]) == 2
+    assert capsys.readouterr().err == (
+        f"error: cannot read the catalog directory {looping}: Too many levels of symbolic links\n"
+    )
+
+
+def test_an_out_option_naming_a_file_is_a_usage_error_and_the_file_is_kept(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    not_a_directory = tmp_path / "notes.txt"
+    not_a_directory.write_text("mine\n", encoding="utf-8")
+    assert main(["render", "--catalog", str(BASE), "--out", str(not_a_directory)]) == 2
+    assert capsys.readouterr().err == (
+        f"error: {not_a_directory} is a file; --out takes a directory, which the render replaces whole\n"
+    )
+    assert not_a_directory.read_text(encoding="utf-8") == "mine\n"
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["notes.txt"]
+
+
+@pytest.mark.parametrize(
+    "arguments",
+    [
+        ["render", "--catalog", "{tmp}/nowhere", "--out", "{tmp}/out"],
+        ["render", "--catalog", "{base}/catalog.yaml", "--out", "{tmp}/out"],
+        ["render", "--catalog", "{base}", "--out", "{base}/catalog.yaml"],
+        ["render", "--catalog"],
+        ["render", "--colour", "red"],
+        ["publish"],
+        [],
+    ],
+)
+def test_the_command_exits_2_on_usage_errors_without_a_traceback(tmp_path: Path, arguments: list[str]) -> None:
+    resolved = [argument.format(tmp=tmp_path, base=BASE) for argument in arguments]
+    result = _run_codegen(tmp_path, *resolved)
+    assert result.returncode == 2, result.stderr
+    assert "error: " in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "out").exists()
