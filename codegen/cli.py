@@ -61,14 +61,23 @@ def _add_upstream_and_diff(commands: argparse._SubParsersAction[argparse.Argumen
 
 def main(argv: list[str] | None = None) -> int:
     arguments = _parser().parse_args(argv)
+    if arguments.command in ("upstream", "diff"):
+        return _compare(arguments)
+    return _generate(arguments)
+
+
+def _compare(arguments: argparse.Namespace) -> int:
     if arguments.command == "upstream":
         from codegen.drift import run as run_upstream
 
         return run_upstream(arguments.page, arguments.catalog, arguments.json, arguments.sha256)
-    if arguments.command == "diff":
-        from codegen.diff import run as run_diff
+    from codegen.diff import run as run_diff
 
-        return run_diff(arguments.old, arguments.new, arguments.json)
+    return run_diff(arguments.old, arguments.new, arguments.json)
+
+
+def _generate(arguments: argparse.Namespace) -> int:
+    """validate, render or check: every command that loads the catalog first."""
     catalog_dir, out_dir = getattr(arguments, "catalog", None), getattr(arguments, "out", None)
     usage_error = (catalog_dir and catalog_dir_problem(catalog_dir)) or (out_dir and out_dir_problem(out_dir))
     if usage_error:
