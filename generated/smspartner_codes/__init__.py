@@ -20,7 +20,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Callable
     from gettext import NullTranslations
-    from typing import TypeVar
+    from typing import IO, TypeVar
 
     from smspartner_codes._delivery_status import DeliveryStatus
     from smspartner_codes._dlr_status import DlrStatus
@@ -111,16 +111,31 @@ def _translate(text: str, lang: str) -> str:
 
 def _load_translations(base: str) -> "NullTranslations":
     import gettext
-    from importlib.resources import files
 
     if base:
-        mo_file = files(__name__).joinpath("locale", base, "LC_MESSAGES", f"{GETTEXT_DOMAIN}.mo")
         try:
-            with mo_file.open("rb") as stream:
+            with _open_resource("locale", base, "LC_MESSAGES", f"{GETTEXT_DOMAIN}.mo") as stream:
                 return gettext.GNUTranslations(stream)
         except FileNotFoundError:
             pass
     return gettext.NullTranslations()
+
+
+def _open_resource(*parts: str) -> "IO[bytes]":
+    """A file shipped in the package, opened for reading bytes.
+
+    A plain file next to this module is opened directly: importlib.resources
+    costs more to import than the whole package. It serves the rare
+    installations where the package is not on disk (a zip file).
+    """
+    import os
+
+    try:
+        return open(os.path.join(os.path.dirname(__file__), *parts), "rb")
+    except (FileNotFoundError, NotADirectoryError):
+        from importlib.resources import files
+
+        return files(__name__).joinpath(*parts).open("rb")
 
 
 # Base classes ---------------------------------------------------------------
@@ -187,6 +202,11 @@ class _Member:
     def aliases(self) -> "tuple[Alias, ...]":
         """The other names the upstream page gives to this code, with their own texts."""
         return ()
+
+    @property
+    def hint(self) -> "str | None":
+        """Our English advice on what to do (retry or not, what to fix), or None where none is needed."""
+        return None
 
     def message_in(self, lang: str) -> str:
         """The text in ``lang`` (``"fr"``, ``"en"``, ``"en_GB"``...), falling back to French."""
