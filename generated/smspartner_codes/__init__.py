@@ -24,12 +24,29 @@ if TYPE_CHECKING:
 
     from smspartner_codes._delivery_status import DeliveryStatus
     from smspartner_codes._dlr_status import DlrStatus
+    from smspartner_codes._errors import (
+        ApiError,
+        HlrErrorApiError,
+        InvalidResponseError,
+        MailSendApiError,
+        NumberVerificationApiError,
+        RentalApiError,
+        SmsCancelApiError,
+        SmsPartnerError,
+        SmsSendApiError,
+        SmsStatusApiError,
+        SubaccountApiError,
+        VmsSendApiError,
+        iter_errors,
+        raise_for_response,
+    )
     from smspartner_codes._groups import GroupEnum, HlrErrorGroup, HlrStatusGroup
     from smspartner_codes._hlr_error import HlrError
     from smspartner_codes._hlr_status import HlrStatus
     from smspartner_codes._mail_send import MailError
     from smspartner_codes._number_verification import NumberVerificationError
     from smspartner_codes._rental import RentalError
+    from smspartner_codes._search import find_code, search
     from smspartner_codes._sms_cancel import SmsCancelError
     from smspartner_codes._sms_send import SmsSendError
     from smspartner_codes._sms_status import SmsStatusError
@@ -66,24 +83,40 @@ __all__ = [
     "TABLES",
     "TABLE_IDS",
     "Alias",
+    "ApiError",
     "DeliveryStatus",
     "DlrStatus",
     "GroupEnum",
     "HlrError",
+    "HlrErrorApiError",
     "HlrErrorGroup",
     "HlrStatus",
     "HlrStatusGroup",
     "IntCodeEnum",
+    "InvalidResponseError",
     "MailError",
+    "MailSendApiError",
+    "NumberVerificationApiError",
     "NumberVerificationError",
+    "RentalApiError",
     "RentalError",
+    "SmsCancelApiError",
     "SmsCancelError",
+    "SmsPartnerError",
+    "SmsSendApiError",
     "SmsSendError",
+    "SmsStatusApiError",
     "SmsStatusError",
     "StrCodeEnum",
+    "SubaccountApiError",
     "SubaccountError",
     "VmsError",
+    "VmsSendApiError",
+    "find_code",
+    "iter_errors",
     "lookup",
+    "raise_for_response",
+    "search",
 ]
 
 
@@ -269,6 +302,22 @@ _LAZY_MODULES: "dict[str, str]" = {
     "GroupEnum": "_groups",
     "HlrStatusGroup": "_groups",
     "HlrErrorGroup": "_groups",
+    "ApiError": "_errors",
+    "InvalidResponseError": "_errors",
+    "SmsPartnerError": "_errors",
+    "iter_errors": "_errors",
+    "raise_for_response": "_errors",
+    "SmsSendApiError": "_errors",
+    "SmsCancelApiError": "_errors",
+    "SmsStatusApiError": "_errors",
+    "NumberVerificationApiError": "_errors",
+    "RentalApiError": "_errors",
+    "SubaccountApiError": "_errors",
+    "HlrErrorApiError": "_errors",
+    "VmsSendApiError": "_errors",
+    "MailSendApiError": "_errors",
+    "find_code": "_search",
+    "search": "_search",
 }
 
 _TABLE_CLASSES: "dict[str, str]" = {
