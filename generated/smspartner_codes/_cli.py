@@ -36,8 +36,15 @@ def default_language() -> str:
     return "fr"
 
 
+class _HelpFormatter(argparse.HelpFormatter):
+    """Help at a fixed width: argparse otherwise imports shutil to ask the terminal, at every add_argument."""
+
+    def __init__(self, prog: str) -> None:
+        super().__init__(prog, width=WIDTH)
+
+
 def build_parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
+    common = argparse.ArgumentParser(add_help=False, formatter_class=_HelpFormatter)
     common.add_argument(
         "--lang",
         choices=LANGUAGES,
@@ -50,16 +57,23 @@ def build_parser() -> argparse.ArgumentParser:
         description="What the codes of the SMSPartner API mean, in French or English.",
         epilog="Exit status: 0 found, 1 not found, 2 usage error.",
         parents=[common],
+        formatter_class=_HelpFormatter,
     )
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    explain = commands.add_parser("explain", parents=[common], help="explain a code, in one table or in every table")
+    # Given prog, argparse skips building a help formatter (and importing shutil) at start-up.
+    # Given prog, argparse skips building a help formatter to compute it.
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND", prog=PROGRAM)
+
+    def command(name: str, summary: str) -> argparse.ArgumentParser:
+        return commands.add_parser(name, parents=[common], formatter_class=_HelpFormatter, help=summary)
+
+    explain = command("explain", "explain a code, in one table or in every table")
     explain.add_argument("table", nargs="?", metavar="TABLE", help="a table id; without it, every table with CODE")
     explain.add_argument("code", metavar="CODE", help="a code (14, DELIVRD) or a member name")
-    search = commands.add_parser("search", parents=[common], help="find codes by words of their names or texts")
-    search.add_argument("text", nargs="+", metavar="TEXT", help="words to find; case and accents are ignored")
-    listing = commands.add_parser("list", parents=[common], help="list the codes of a table, or of every table")
-    listing.add_argument("table", nargs="?", metavar="TABLE")
-    commands.add_parser("tables", parents=[common], help="list the tables")
+    command("search", "find codes by words of their names or texts").add_argument(
+        "text", nargs="+", metavar="TEXT", help="words to find; case and accents are ignored"
+    )
+    command("list", "list the codes of a table, or of every table").add_argument("table", nargs="?", metavar="TABLE")
+    command("tables", "list the tables")
     return parser
 
 
@@ -144,6 +158,8 @@ def _print_members(members: "list[Member]", lang: str, as_json: bool, missing: s
 
 
 def _wrap(text: str, first: str = INDENT) -> str:
+    if len(first) + len(text) <= WIDTH:
+        return first + text  # most texts fit: textwrap is not even imported
     import textwrap
 
     return textwrap.fill(
