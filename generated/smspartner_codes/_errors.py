@@ -67,7 +67,7 @@ class SmsPartnerError(Exception):
         phone_number: "str | None" = None,
         lang: str = "fr",
     ) -> None:
-        super().__init__(table, code, api_message)
+        # BaseException.__new__ has already set self.args to the positional arguments.
         self.table = table
         self.code = code
         self.api_message = api_message
@@ -213,7 +213,15 @@ def raise_for_response(payload: object, table: "str | type[Member]", lang: str =
     (``{"results": [...]}``) the first failed item's error, so use ``iter_errors``
     to see them all; ``InvalidResponseError`` for anything else.
     """
-    for error in iter_errors(payload, table, lang):
+    table_id = table if isinstance(table, str) and table in API_ERRORS else _table_id(table)
+    body, problem = _decode(payload)
+    if problem is not None:
+        raise InvalidResponseError(table_id, api_message=problem, lang=lang)
+    if _is_bulk(body):
+        error = next(iter_errors(body, table_id, lang), None)
+    else:
+        error = _item_error(body, table_id, lang, "the body")
+    if error is not None:
         raise error
 
 
@@ -229,34 +237,37 @@ def iter_errors(payload: object, table: "str | type[Member]", lang: str = "fr") 
     if problem is not None:
         yield InvalidResponseError(table_id, api_message=problem, lang=lang)
         return
-    results = body.get("results") if isinstance(body, dict) else None
-    if isinstance(body, dict) and isinstance(results, list) and "success" not in body:
-        for position, item in enumerate(results):
-            yield from _item_errors(item, table_id, lang, f"results[{position}]")
-        return
-    yield from _item_errors(body, table_id, lang, "the body")
+    results = body.get("results") if _is_bulk(body) and isinstance(body, dict) else None
+    items = enumerate(results) if isinstance(results, list) else [(None, body)]
+    for position, item in items:
+        error = _item_error(item, table_id, lang, "the body" if position is None else f"results[{position}]")
+        if error is not None:
+            yield error
 
 
-def _item_errors(item: object, table_id: str, lang: str, where: str) -> "Iterator[SmsPartnerError]":
+def _is_bulk(body: object) -> bool:
+    """A bulk body: a list of per-number results, and no success flag of its own."""
+    return isinstance(body, dict) and isinstance(body.get("results"), list) and "success" not in body
+
+
+def _item_error(item: object, table_id: str, lang: str, where: str) -> "SmsPartnerError | None":
+    """The error a body (or a bulk item) reports, None for a success."""
     if not isinstance(item, dict):
-        yield InvalidResponseError(table_id, api_message=f"{where} is {_preview(item)}, not a JSON object", lang=lang)
-        return
+        return InvalidResponseError(table_id, api_message=f"{where} is {_preview(item)}, not a JSON object", lang=lang)
     success = item.get("success")
-    if not isinstance(success, bool):
+    if success is True:
+        return None
+    if success is not False:
         got = "no success flag" if success is None else f"success {_preview(success)}, not true or false"
-        yield InvalidResponseError(table_id, api_message=f"{where} has {got}: {_preview(item)}", lang=lang)
-        return
-    if success:
-        return
+        return InvalidResponseError(table_id, api_message=f"{where} has {got}: {_preview(item)}", lang=lang)
     code = _code(item.get("code"), table_id)
     if code is False:
-        yield InvalidResponseError(table_id, api_message=f"{where} has code {_preview(item['code'])}", lang=lang)
-        return
+        return InvalidResponseError(table_id, api_message=f"{where} has code {_preview(item['code'])}", lang=lang)
     message = item.get("message")
     if not isinstance(message, str) and isinstance(item.get("error"), str):
         message = item["error"]  # some endpoints put the text under "error"
     phone_number = item.get("phoneNumber")
-    yield API_ERRORS[table_id](
+    return API_ERRORS[table_id](
         table_id,
         code,
         message if isinstance(message, str) else None,
@@ -299,9 +310,9 @@ def _decode(payload: object) -> "tuple[object, str | None]":
 
 def _code(raw: object, table_id: str) -> "int | str | bool | None":
     """The code as the table types it, None where absent, False where it cannot be a code."""
-    if raw is None:
-        return None
-    if isinstance(raw, bool) or not isinstance(raw, (int, str)):
+    if raw is None or type(raw) is int:
+        return raw
+    if not isinstance(raw, (int, str)) or isinstance(raw, bool):
         return False
     if table_id in _INTEGER_TABLES and isinstance(raw, str) and raw.isascii() and raw.isdigit():
         return int(raw)
@@ -311,6 +322,8 @@ def _code(raw: object, table_id: str) -> "int | str | bool | None":
 def _field_errors(item: "dict[object, object]") -> "list[FieldError]":
     """The ``(elementId, message)`` pairs of ``errors`` (or ``error``, as some endpoints spell it)."""
     raw = item.get("errors", item.get("error"))
+    if raw is None:
+        return []
     if isinstance(raw, dict):
         raw = [raw]
     if not isinstance(raw, list):
