@@ -230,7 +230,7 @@ def test_the_table_may_be_given_by_its_enum_class() -> None:
 
 @pytest.mark.parametrize("table", ["sms_sned", "", 42, int, SmsSendApiError, DlrStatus, "dlr_status"])
 def test_a_wrong_table_is_a_value_error_of_the_caller(table: Any) -> None:
-    with pytest.raises(ValueError, match="table|states") as caught:
+    with pytest.raises(ValueError, match=r"table|states") as caught:
         raise_for_response(INVALID_KEY, table)
     assert not isinstance(caught.value, SmsPartnerError)
 
