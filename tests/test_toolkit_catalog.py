@@ -256,3 +256,54 @@ def test_the_json_schema_checks_the_guidance_fields(validator: Draft202012Valida
 
     for change in (drop_final, final_on_an_error, empty_hint, text_flag):
         assert list(validator.iter_errors(broken(change))) != [], change.__name__
+
+
+# The toolkit rendered from another catalog -------------------------------------------------------
+
+
+def test_the_toolkit_of_the_fixture_catalog_is_clean_and_works(mini_copy: Path, tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    from codegen.render import render_all
+    from codegen.writer import write_tree
+
+    # No success at all (an empty set of successes) and a hint full of quotes and braces.
+    _edit(mini_copy, "states", "    final: true\n    success: true\n", "    final: true\n    success: false\n")
+    _edit(mini_copy, "states", "hint: Wait, then look again.", """hint: 'Say "wait", {then} look ''again''.'""")
+    out = tmp_path / "out"
+    write_tree(render_all(load_catalog(mini_copy)), out)
+    root = Path(__file__).resolve().parent.parent
+    for command in (["format", "--check"], ["check"]):
+        result = subprocess.run(
+            [sys.executable, "-m", "ruff", *command, "--config", str(root / "pyproject.toml"), str(out)],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert result.returncode == 0, result.stdout + result.stderr
+    program = """
+import pickle
+from smspartner_codes import LookupsApiError, State, find_code, iter_errors, raise_for_response, search
+from smspartner_codes._cli import main
+assert [member.is_success for member in State] == [False, False]
+assert [member.is_final for member in State] == [True, False]
+assert State.NOT_DONE.hint == 'Say "wait", {then} look \\'again\\'.'
+try:
+    raise_for_response('{"success": false, "code": 7}', "lookups")
+except LookupsApiError as error:
+    assert error.member.name == "NUMBER_UNKNOWN" and error.permanent is True
+    assert pickle.loads(pickle.dumps(error)) == error
+assert search("fait") == [State.DONE, State.NOT_DONE] and find_code(7)[0].name == "NUMBER_UNKNOWN"
+assert main(["explain", "states", "DONE"]) == 0
+"""
+    result = subprocess.run(
+        [sys.executable, "-c", program],
+        env={**os.environ, "PYTHONPATH": str(out)},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("states done: DONE\n")

@@ -43,28 +43,35 @@ class _HelpFormatter(argparse.HelpFormatter):
         super().__init__(prog, width=WIDTH)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False, formatter_class=_HelpFormatter)
-    common.add_argument(
+def _add_options(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    """--lang and --json, accepted before or after the subcommand.
+
+    Added to each parser rather than inherited from a parent parser: every
+    ArgumentParser costs start-up time (argparse asks gettext for its labels).
+    """
+    parser.add_argument(
         "--lang",
         choices=LANGUAGES,
         default=argparse.SUPPRESS,
         help="language of the texts (default: from the locale, else fr)",
     )
-    common.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="print JSON for scripts")
+    parser.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="print JSON for scripts")
+    return parser
+
+
+def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=PROGRAM,
         description="What the codes of the SMSPartner API mean, in French or English.",
         epilog="Exit status: 0 found, 1 not found, 2 usage error.",
-        parents=[common],
         formatter_class=_HelpFormatter,
     )
-    # Given prog, argparse skips building a help formatter (and importing shutil) at start-up.
+    _add_options(parser)
     # Given prog, argparse skips building a help formatter to compute it.
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND", prog=PROGRAM)
 
     def command(name: str, summary: str) -> argparse.ArgumentParser:
-        return commands.add_parser(name, parents=[common], formatter_class=_HelpFormatter, help=summary)
+        return _add_options(commands.add_parser(name, formatter_class=_HelpFormatter, help=summary))
 
     explain = command("explain", "explain a code, in one table or in every table")
     explain.add_argument("table", nargs="?", metavar="TABLE", help="a table id; without it, every table with CODE")
