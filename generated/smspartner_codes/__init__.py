@@ -9,6 +9,11 @@ built the first time it is used, so importing the package costs little.
 ``lookup(table_id, code)`` finds a member without raising for unknown codes;
 ``TABLES`` maps each table id to its enum class; every member has ``code``,
 ``message`` (SMSPartner's French text), ``message_in(lang)`` and ``table``.
+
+``raise_for_response(payload, table)`` turns an API answer into a typed
+exception; ``search(text)`` and ``find_code(code)`` find members across tables.
+They live in modules of their own, imported on first use, as the
+``smspartner-codes`` command (``python -m smspartner_codes``) does.
 """
 
 # No "from __future__ import annotations": importing __future__ costs as much
