@@ -210,7 +210,7 @@ CLI_ARGUMENTS = ["explain", "sms_send", "14"]
 
 
 def bench_cli(rounds: int) -> tuple[Comparison, Comparison | None]:
-    """``smspartner-codes explain sms_send 14`` against ``python -c pass``, whole processes, in time and instructions."""
+    """``smspartner-codes explain sms_send 14`` against ``python -c pass``: whole processes, timed and counted."""
     env = _environment()
     with tempfile.TemporaryDirectory(prefix="smspartner-bench-") as scratch:
         script = Path(scratch) / "smspartner-codes"
