@@ -251,14 +251,21 @@ def _check_texts(data: dict[str, Any], problem: Reporter) -> Iterator[Problem]:
             yield problem(node_path, f"text contains control characters ({', '.join(controls)}); write it on one line")
 
 
-# Guidance fields (issue 4): status flags and hints ----------------------------
+# Guidance fields (status flags and hints), and the names the exceptions take ------
 
 # Attributes that members get from the guidance fields; a member of that name would confuse them.
 GUIDANCE_RESERVED_NAMES = frozenset({"hint", "is_final", "is_success"})
 
+# Exception classes of the package; each error table also gets one named <TableId>ApiError.
+EXCEPTION_CLASS_NAMES = frozenset({"ApiError", "InvalidResponseError", "SmsPartnerError"})
+
 
 def _check_guidance(data: dict[str, Any], problem: Reporter) -> Iterator[Problem]:
     """Status flags where they belong and consistent; hints written like other texts, on canonical entries."""
+    for key in ("enum", "group_enum"):
+        class_name = data.get(key, "")
+        if class_name in EXCEPTION_CLASS_NAMES or class_name.endswith("ApiError"):
+            yield problem((key,), f"class name {class_name} belongs to the package's exceptions; choose another")
     entries: list[dict[str, Any]] = data["entries"]
     by_name = {entry["name"]: entry for entry in entries}
     for index, entry in enumerate(entries):

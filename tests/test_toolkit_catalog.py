@@ -173,6 +173,9 @@ def test_the_fixture_status_table_loads_with_its_flags_and_hint() -> None:
         ),
         ("lookups", "name: NO_ERROR", "name: HINT", "clashes with the member attribute 'hint'"),
         ("states", "name: DONE", "name: IS_FINAL", "clashes with the member attribute 'is_final'"),
+        ("states", "enum: State", "enum: ApiError", "class name ApiError belongs to the package's exceptions"),
+        ("lookups", "enum: LookupFailure", "enum: LookupApiError", "LookupApiError belongs to the package's"),
+        ("lookups", "group_enum: LookupGroup", "group_enum: SmsPartnerError", "SmsPartnerError belongs to"),
         ("lookups", "    permanent: false\n", "    permanent: false\n    hint: Nothing to do.\n", ""),
     ],
 )
