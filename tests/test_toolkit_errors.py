@@ -165,8 +165,15 @@ GARBAGE = [
 def test_a_body_that_is_not_smspartners_raises_invalid_response_error(payload: object) -> None:
     error = _raised(payload)
     assert type(error) is InvalidResponseError
-    assert (error.table, error.code, error.member, error.permanent) == ("sms_send", None, None, None)
-    assert error.api_message
+    assert isinstance(error, InvalidResponseError)
+    assert (error.table, error.code, error.member, error.permanent, error.api_message) == (
+        "sms_send",
+        None,
+        None,
+        None,
+        None,
+    )
+    assert error.reason
     assert str(error).startswith("sms_send: not an SMSPartner response: ")
     assert len(str(error)) < 250  # a preview, not the whole body
     (only,) = iter_errors(payload, "sms_send")
@@ -203,9 +210,9 @@ def test_broken_bulk_items_give_invalid_response_errors_in_place() -> None:
     body = {"results": [{"success": False, "code": 15}, "oops", {"phoneNumber": "+33600000000"}]}
     errors = list(iter_errors(body, "sms_send"))
     assert [type(error) for error in errors] == [SmsSendApiError, InvalidResponseError, InvalidResponseError]
-    assert errors[1].api_message == "results[1] is 'oops', not a JSON object"
-    assert errors[2].api_message is not None
-    assert errors[2].api_message.startswith("results[2] has no success flag")
+    reasons = [error.reason for error in errors if isinstance(error, InvalidResponseError)]
+    assert reasons[0] == "results[1] is 'oops', not a JSON object"
+    assert reasons[1].startswith("results[2] has no success flag: {'phoneNumber': '+33600000000'}")
 
 
 def test_iter_errors_yields_the_one_error_of_a_non_bulk_body() -> None:
@@ -274,6 +281,8 @@ def test_errors_pickle_with_every_attribute(protocol: int) -> None:
         assert copied == error
         assert [getattr(copied, name) for name in ATTRIBUTES] == [getattr(error, name) for name in ATTRIBUTES]
         assert str(copied) == str(error)
+        assert getattr(copied, "reason", None) == getattr(error, "reason", None)
+        assert repr(copied) == repr(error)
         assert copy.deepcopy(error) == error
 
 
@@ -287,6 +296,15 @@ def test_errors_compare_on_what_they_report() -> None:
     assert _raised(INVALID_KEY) == _raised(INVALID_KEY, lang="en")  # the language only changes str()
     assert len({_raised(INVALID_KEY), _raised(INVALID_KEY)}) == 1
     assert _raised(INVALID_KEY) != ValueError("sms_send")
+    assert _raised(b"<html>") == _raised("<html>")
+    assert _raised(b"<html>") != _raised(b"<body>")  # another reason
+    assert InvalidResponseError("sms_send", "x") != ApiError("sms_send")
+
+
+def test_an_error_of_a_table_this_catalog_lacks_has_no_member() -> None:
+    error = ApiError("sms_sent_v2", 14, "Le numéro est dans la liste des STOP SMS")
+    assert (error.member, error.permanent, error.hint) == (None, None, None)
+    assert str(error) == "sms_sent_v2 14 (a code the catalog does not list): Le numéro est dans la liste des STOP SMS"
 
 
 def test_hierarchy() -> None:

@@ -54,7 +54,7 @@ class SmsPartnerError(Exception):
     for a code the catalog does not know; ``api_message``: the server's own text;
     ``field_errors``: ``(element id, message)`` pairs; ``permanent``: whether sending again
     cannot succeed, where the catalog knows it; ``phone_number``: the number of a bulk item;
-    ``lang``: the language ``str()`` uses.
+    ``lang``: the language ``str()`` uses. An ``InvalidResponseError`` adds ``reason``.
     """
 
     def __init__(
@@ -78,7 +78,10 @@ class SmsPartnerError(Exception):
     @property
     def member(self) -> "Member | None":
         """The catalog's member for the code, or None when the catalog does not know it."""
-        return None if self.code is None else lookup(self.table, self.code)
+        try:
+            return None if self.code is None else lookup(self.table, self.code)
+        except KeyError:  # a table id this catalog lacks (an error built by hand, or unpickled elsewhere)
+            return None
 
     @property
     def permanent(self) -> "bool | None":
@@ -131,11 +134,25 @@ class ApiError(SmsPartnerError):
 class InvalidResponseError(SmsPartnerError):
     """The body is not an SMSPartner JSON body: HTML from a proxy, truncated JSON, a list...
 
-    ``api_message`` says what is wrong and quotes the start of the body.
+    ``reason`` says what is wrong and quotes the start of the body; ``code``,
+    ``member`` and ``api_message`` are None, since there is no answer to read them from.
     """
 
+    def __init__(self, table: str, reason: str, *, lang: str = "fr") -> None:
+        super().__init__(table, lang=lang)
+        self.reason = reason
+
+    def _key(self) -> tuple[object, ...]:
+        return (*super()._key(), self.reason)
+
+    def __reduce__(self) -> "tuple[type[SmsPartnerError], tuple[object, ...], dict[str, object]]":
+        return type(self), (self.table, self.reason), {"lang": self.lang}
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(table={self.table!r}, reason={self.reason!r})"
+
     def __str__(self) -> str:
-        return f"{self.table}: not an SMSPartner response: {self.api_message}"
+        return f"{self.table}: not an SMSPartner response: {self.reason}"
 
 
 class SmsSendApiError(ApiError):
@@ -216,7 +233,7 @@ def raise_for_response(payload: object, table: "str | type[Member]", lang: str =
     table_id = table if isinstance(table, str) and table in API_ERRORS else _table_id(table)
     body, problem = _decode(payload)
     if problem is not None:
-        raise InvalidResponseError(table_id, api_message=problem, lang=lang)
+        raise InvalidResponseError(table_id, problem, lang=lang)
     if _is_bulk(body):
         error = next(iter_errors(body, table_id, lang), None)
     else:
@@ -235,7 +252,7 @@ def iter_errors(payload: object, table: "str | type[Member]", lang: str = "fr") 
     table_id = _table_id(table)
     body, problem = _decode(payload)
     if problem is not None:
-        yield InvalidResponseError(table_id, api_message=problem, lang=lang)
+        yield InvalidResponseError(table_id, problem, lang=lang)
         return
     results = body.get("results") if _is_bulk(body) and isinstance(body, dict) else None
     items = enumerate(results) if isinstance(results, list) else [(None, body)]
@@ -253,16 +270,16 @@ def _is_bulk(body: object) -> bool:
 def _item_error(item: object, table_id: str, lang: str, where: str) -> "SmsPartnerError | None":
     """The error a body (or a bulk item) reports, None for a success."""
     if not isinstance(item, dict):
-        return InvalidResponseError(table_id, api_message=f"{where} is {_preview(item)}, not a JSON object", lang=lang)
+        return InvalidResponseError(table_id, f"{where} is {_preview(item)}, not a JSON object", lang=lang)
     success = item.get("success")
     if success is True:
         return None
     if success is not False:
         got = "no success flag" if success is None else f"success {_preview(success)}, not true or false"
-        return InvalidResponseError(table_id, api_message=f"{where} has {got}: {_preview(item)}", lang=lang)
+        return InvalidResponseError(table_id, f"{where} has {got}: {_preview(item)}", lang=lang)
     code = _code(item.get("code"), table_id)
     if code is False:
-        return InvalidResponseError(table_id, api_message=f"{where} has code {_preview(item['code'])}", lang=lang)
+        return InvalidResponseError(table_id, f"{where} has code {_preview(item['code'])}", lang=lang)
     message = item.get("message")
     if not isinstance(message, str) and isinstance(item.get("error"), str):
         message = item["error"]  # some endpoints put the text under "error"
