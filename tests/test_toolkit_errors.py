@@ -313,3 +313,37 @@ def test_hierarchy() -> None:
     assert issubclass(InvalidResponseError, SmsPartnerError)
     assert not issubclass(InvalidResponseError, ApiError)
     assert issubclass(SmsPartnerError, Exception)
+
+
+# Import cost -----------------------------------------------------------------------------------
+
+
+def _modules_after(code: str) -> set[str]:
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    generated = Path(__file__).resolve().parent.parent / "generated"
+    probe = f"{code}\nimport sys\nprint('\\n'.join(sys.modules))"
+    env = {**os.environ, "PYTHONPATH": str(generated)}
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env, check=True)
+    return set(result.stdout.split())
+
+
+TOOLKIT_MODULES = {"smspartner_codes._errors", "smspartner_codes._search", "smspartner_codes._cli"}
+
+
+def test_the_toolkit_is_imported_only_when_used() -> None:
+    plain = _modules_after("from smspartner_codes import HlrError\nHlrError(2053)")
+    assert sorted(TOOLKIT_MODULES & plain) == []
+    assert sorted({"argparse", "unicodedata", "difflib", "json"} & plain) == []
+    with_dict = _modules_after(
+        "from smspartner_codes import raise_for_response\nraise_for_response({'success': True}, 'sms_send')"
+    )
+    assert TOOLKIT_MODULES & with_dict == {"smspartner_codes._errors"}
+    assert "json" not in with_dict  # json only for a str or bytes body
+    with_text = _modules_after(
+        "from smspartner_codes import raise_for_response\nraise_for_response('{\"success\": true}', 'sms_send')"
+    )
+    assert "json" in with_text
