@@ -131,6 +131,9 @@ def test_an_unknown_table_is_a_usage_error_with_a_suggestion(capsys: pytest.Capt
     status, out, err = run(capsys, "explain", "sms_sned", "14")
     assert (status, out) == (USAGE_ERROR, "")
     assert "unknown table 'sms_sned'; did you mean sms_send?" in err
+    status, _, err = run(capsys, "explain", "sms_send")
+    assert status == USAGE_ERROR
+    assert "explain sms_send needs a CODE too" in err
     status, _, err = run(capsys, "list", "zzz")
     assert status == USAGE_ERROR
     assert "unknown table 'zzz' (smspartner-codes tables lists them)" in err

@@ -103,6 +103,8 @@ def _run(argv: "Sequence[str] | None") -> int:
     table: str | None = getattr(args, "table", None)
     if table is not None and table not in TABLE_IDS:
         parser.error(_unknown_table(table))
+    if args.command == "explain" and table is None and args.code in TABLE_IDS:
+        parser.error(f"explain {args.code} needs a CODE too")
     if args.command == "explain":
         members = _explain(table, args.code)
         missing = f"no code {args.code!r} in {table or 'any table'}"
