@@ -43,6 +43,9 @@ __all__ = [
 Member = IntCodeEnum | StrCodeEnum
 FieldError = tuple[str, str]
 
+# Bodies given undecoded, as the HTTP client returns them.
+_RAW_BODY_TYPES = (str, bytes, bytearray)
+
 # How much of a bad body an InvalidResponseError quotes.
 _PREVIEW_LENGTH = 80
 
@@ -56,6 +59,9 @@ class SmsPartnerError(Exception):
     cannot succeed, where the catalog knows it; ``phone_number``: the number of a bulk item;
     ``lang``: the language ``str()`` uses. An ``InvalidResponseError`` adds ``reason``.
     """
+
+    # Slots, not the instance dict: building the error is the cost of every failed call.
+    __slots__ = ("api_message", "code", "field_errors", "lang", "phone_number", "table")
 
     def __init__(
         self,
@@ -71,7 +77,7 @@ class SmsPartnerError(Exception):
         self.table = table
         self.code = code
         self.api_message = api_message
-        self.field_errors: list[FieldError] = list(field_errors or ())
+        self.field_errors: list[FieldError] = [] if field_errors is None else list(field_errors)
         self.phone_number = phone_number
         self.lang = lang
 
@@ -130,6 +136,8 @@ class SmsPartnerError(Exception):
 class ApiError(SmsPartnerError):
     """The API answered ``"success": false``; each table has its subclass."""
 
+    __slots__ = ()
+
 
 class InvalidResponseError(SmsPartnerError):
     """The body is not an SMSPartner JSON body: HTML from a proxy, truncated JSON, a list...
@@ -137,6 +145,8 @@ class InvalidResponseError(SmsPartnerError):
     ``reason`` says what is wrong and quotes the start of the body; ``code``,
     ``member`` and ``api_message`` are None, since there is no answer to read them from.
     """
+
+    __slots__ = ("reason",)
 
     def __init__(self, table: str, reason: str, *, lang: str = "fr") -> None:
         super().__init__(table, lang=lang)
@@ -158,37 +168,55 @@ class InvalidResponseError(SmsPartnerError):
 class SmsSendApiError(ApiError):
     """An error answer of the ``sms_send`` endpoints; ``member`` is a ``SmsSendError``."""
 
+    __slots__ = ()
+
 
 class SmsCancelApiError(ApiError):
     """An error answer of the ``sms_cancel`` endpoints; ``member`` is a ``SmsCancelError``."""
+
+    __slots__ = ()
 
 
 class SmsStatusApiError(ApiError):
     """An error answer of the ``sms_status`` endpoints; ``member`` is a ``SmsStatusError``."""
 
+    __slots__ = ()
+
 
 class NumberVerificationApiError(ApiError):
     """An error answer of the ``number_verification`` endpoints; ``member`` is a ``NumberVerificationError``."""
+
+    __slots__ = ()
 
 
 class RentalApiError(ApiError):
     """An error answer of the ``rental`` endpoints; ``member`` is a ``RentalError``."""
 
+    __slots__ = ()
+
 
 class SubaccountApiError(ApiError):
     """An error answer of the ``subaccount`` endpoints; ``member`` is a ``SubaccountError``."""
+
+    __slots__ = ()
 
 
 class HlrErrorApiError(ApiError):
     """An error answer of the ``hlr_error`` endpoints; ``member`` is a ``HlrError``."""
 
+    __slots__ = ()
+
 
 class VmsSendApiError(ApiError):
     """An error answer of the ``vms_send`` endpoints; ``member`` is a ``VmsError``."""
 
+    __slots__ = ()
+
 
 class MailSendApiError(ApiError):
     """An error answer of the ``mail_send`` endpoints; ``member`` is a ``MailError``."""
+
+    __slots__ = ()
 
 
 # The ApiError subclass of each table whose codes are errors.
@@ -231,9 +259,11 @@ def raise_for_response(payload: object, table: "str | type[Member]", lang: str =
     to see them all; ``InvalidResponseError`` for anything else.
     """
     table_id = table if isinstance(table, str) and table in API_ERRORS else _table_id(table)
-    body, problem = _decode(payload)
-    if problem is not None:
-        raise InvalidResponseError(table_id, problem, lang=lang)
+    body = payload
+    if isinstance(payload, _RAW_BODY_TYPES):
+        body, problem = _decode(payload)
+        if problem is not None:
+            raise InvalidResponseError(table_id, problem, lang=lang)
     if _is_bulk(body):
         error = next(iter_errors(body, table_id, lang), None)
     else:
@@ -250,10 +280,12 @@ def iter_errors(payload: object, table: "str | type[Member]", lang: str = "fr") 
     a ``success`` flag, or not objects, give an ``InvalidResponseError`` each.
     """
     table_id = _table_id(table)
-    body, problem = _decode(payload)
-    if problem is not None:
-        yield InvalidResponseError(table_id, problem, lang=lang)
-        return
+    body = payload
+    if isinstance(payload, _RAW_BODY_TYPES):
+        body, problem = _decode(payload)
+        if problem is not None:
+            yield InvalidResponseError(table_id, problem, lang=lang)
+            return
     results = body.get("results") if _is_bulk(body) and isinstance(body, dict) else None
     items = enumerate(results) if isinstance(results, list) else [(None, body)]
     for position, item in items:
@@ -264,7 +296,7 @@ def iter_errors(payload: object, table: "str | type[Member]", lang: str = "fr") 
 
 def _is_bulk(body: object) -> bool:
     """A bulk body: a list of per-number results, and no success flag of its own."""
-    return isinstance(body, dict) and isinstance(body.get("results"), list) and "success" not in body
+    return isinstance(body, dict) and "success" not in body and isinstance(body.get("results"), list)
 
 
 def _item_error(item: object, table_id: str, lang: str, where: str) -> "SmsPartnerError | None":
@@ -283,15 +315,12 @@ def _item_error(item: object, table_id: str, lang: str, where: str) -> "SmsPartn
     message = item.get("message")
     if not isinstance(message, str) and isinstance(item.get("error"), str):
         message = item["error"]  # some endpoints put the text under "error"
+    error = API_ERRORS[table_id](table_id, code, message if isinstance(message, str) else None, _field_errors(item))
+    # Set after the call: keyword arguments make building an exception markedly slower.
     phone_number = item.get("phoneNumber")
-    return API_ERRORS[table_id](
-        table_id,
-        code,
-        message if isinstance(message, str) else None,
-        _field_errors(item),
-        phone_number=phone_number if isinstance(phone_number, str) else None,
-        lang=lang,
-    )
+    error.phone_number = phone_number if isinstance(phone_number, str) else None
+    error.lang = lang
+    return error
 
 
 def _table_id(table: "str | type[Member]") -> str:
@@ -313,10 +342,8 @@ def _table_id(table: "str | type[Member]") -> str:
     return table_id
 
 
-def _decode(payload: object) -> "tuple[object, str | None]":
+def _decode(payload: "str | bytes | bytearray") -> "tuple[object, str | None]":
     """The decoded body, or None and what is wrong with it."""
-    if not isinstance(payload, (str, bytes, bytearray)):
-        return payload, None
     import json
 
     try:
