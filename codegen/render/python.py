@@ -103,7 +103,7 @@ def _type_checking_imports(class_modules: list[tuple[str, str]]) -> list[tuple[s
     names_by_module: dict[str, list[str]] = {}
     for name, module in class_modules:
         names_by_module.setdefault(module, []).append(name)
-    return [(module, import_names(names).split(", ")) for module, names in sorted(names_by_module.items())]
+    return [(module, _import_order(names)) for module, names in sorted(names_by_module.items())]
 
 
 def _isort_key(name: str) -> tuple[int, str]:
@@ -112,9 +112,14 @@ def _isort_key(name: str) -> tuple[int, str]:
     return kind, name
 
 
+def _import_order(names: list[str]) -> list[str]:
+    """Names in the order ruff's isort keeps a ``from ... import``: by kind, then case-insensitive."""
+    return sorted(names, key=lambda name: (_isort_key(name)[0], name.lower()))
+
+
 def import_names(names: list[str]) -> str:
-    """Names of a ``from ... import`` line, in ruff's isort order (by kind, then case-insensitive)."""
-    return ", ".join(sorted(names, key=lambda name: (_isort_key(name)[0], name.lower())))
+    """Names of a one-line ``from ... import``, in ruff's isort order."""
+    return ", ".join(_import_order(names))
 
 
 def _render_init(catalog: Catalog, header: str) -> str:
