@@ -59,6 +59,8 @@ def test_lang_limits_the_texts_searched_but_not_the_names() -> None:
     assert price in search("following")  # both languages
     assert price in search("no_default_price", lang="fr")
     assert search("following", lang="en_GB.UTF-8") == search("following", lang="en")
+    assert search("suivant", lang="de") == search("suivant", lang="fr")  # French for a language we lack
+    assert price not in search("following", lang="de")
 
 
 def test_results_follow_the_page_order_without_repeats() -> None:

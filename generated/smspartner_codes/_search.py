@@ -10,6 +10,8 @@ __all__ = ["find_code", "normalize", "search"]
 
 Member = IntCodeEnum | StrCodeEnum
 
+_LANGUAGES = ("fr", "en")
+
 # Searchable text of each member, per language ("fr", "en"), built on the first search.
 _index: "list[tuple[Member, dict[str, str]]]" = []
 
@@ -31,7 +33,7 @@ def _searchable(member: Member) -> "dict[str, str]":
     """The member's name and code, with its texts (and its aliases') in each language."""
     names = [member.name, str(member.code), *(alias.name for alias in member.aliases)]
     texts: dict[str, str] = {}
-    for lang in ("fr", "en"):
+    for lang in _LANGUAGES:
         words = [member.message_in(lang), *(alias.message_in(lang) for alias in member.aliases)]
         if lang == "en" and member.hint:
             words.append(member.hint)
@@ -52,12 +54,18 @@ def search(text: str, lang: "str | None" = None) -> "list[Member]":
         return []
     if not _index:
         _index.extend((member, _searchable(member)) for member in _members())
-    languages = ("fr", "en") if lang is None else (_language_code(lang) or "fr",)
+    languages = ("fr", "en") if lang is None else (_searched_language(lang),)
     found = find_code(text.strip())
     for member, texts in _index:
         if member not in found and any(_holds_all(texts.get(language, ""), words) for language in languages):
             found.append(member)
     return found
+
+
+def _searched_language(lang: str) -> str:
+    """The language of ``lang`` whose texts are searched: French for one we have no texts in, as message_in does."""
+    base = _language_code(lang)
+    return base if base in _LANGUAGES else "fr"
 
 
 def _holds_all(text: str, words: "list[str]") -> bool:
