@@ -144,6 +144,94 @@ def bench_lookup() -> Comparison:
     )
 
 
+ERROR_BODY = {"success": False, "code": 14, "message": "Le numéro est dans la liste des STOP SMS"}
+SUCCESS_TEXT = '{"success": true, "code": 200, "message_id": 1234, "nb_sms": 1, "cost": 0.045, "currency": "EUR"}'
+
+# The least an integrator would write by hand: check the flag, raise a built-in exception, catch it.
+_HAND_WRITTEN = """
+def hand_written(body):
+    if not body["success"]:
+        raise ValueError(body["code"], body["message"])
+
+
+def catch_hand_written(body):
+    try:
+        hand_written(body)
+    except ValueError:
+        pass
+
+
+def catch_ours(body):
+    try:
+        raise_for_response(body, "sms_send")
+    except SmsPartnerError:
+        pass
+"""
+
+
+def bench_raise_for_response() -> tuple[Comparison, Comparison]:
+    """An error body raised and caught, beside the hand-written check; a success body decoded, beside json.loads."""
+    sys.path.insert(0, str(ROOT / "generated"))
+    import json
+
+    from smspartner_codes import SmsPartnerError, raise_for_response
+
+    namespace: dict[str, object] = {"raise_for_response": raise_for_response, "SmsPartnerError": SmsPartnerError}
+    exec(_HAND_WRITTEN, namespace)  # functions, so that both sides pay for a call
+    namespace.update(body=ERROR_BODY, text=SUCCESS_TEXT, json=json)
+    error = Comparison(
+        what="raise_for_response(error dict, 'sms_send') raised and caught, per call (timeit, best of 7)",
+        ours=_best_per_call("catch_ours(body)", namespace, number=100_000) * 1e9,
+        baseline_name='if not body["success"]: raise ValueError(...), caught',
+        baseline=_best_per_call("catch_hand_written(body)", namespace, number=100_000) * 1e9,
+        target=4.0,
+        unit="ns",
+    )
+    success = Comparison(
+        what="raise_for_response(success body as a JSON str, 'sms_send'), per call (timeit, best of 7)",
+        ours=_best_per_call('raise_for_response(text, "sms_send")', namespace, number=100_000) * 1e9,
+        baseline_name="json.loads(text), the decoding alone",
+        baseline=_best_per_call("json.loads(text)", namespace, number=100_000) * 1e9,
+        target=1.5,
+        unit="ns",
+    )
+    return error, success
+
+
+# How an installer's console script starts the command (pip writes these lines).
+CONSOLE_SCRIPT = """import re
+import sys
+from smspartner_codes._cli import main
+if __name__ == "__main__":
+    sys.argv[0] = re.sub(r"(-script\\.pyw|\\.exe)?$", "", sys.argv[0])
+    sys.exit(main())
+"""
+CLI_ARGUMENTS = ["explain", "sms_send", "14"]
+
+
+def bench_cli(rounds: int) -> tuple[Comparison, Comparison | None]:
+    """``smspartner-codes explain sms_send 14`` against ``python -c pass``: whole processes, timed and counted."""
+    env = _environment()
+    with tempfile.TemporaryDirectory(prefix="smspartner-bench-") as scratch:
+        script = Path(scratch) / "smspartner-codes"
+        script.write_text(CONSOLE_SCRIPT, encoding="utf-8")
+        command = [PYTHON, str(script), *CLI_ARGUMENTS]
+        medians = _interleaved_medians({"pass": [PYTHON, "-c", "pass"], "ours": command}, rounds, env)
+        what = f"smspartner-codes {' '.join(CLI_ARGUMENTS)} (as an installed console script)"
+        timed = Comparison(what, medians["ours"] * 1000, "python -c pass", medians["pass"] * 1000, 1.5, "ms")
+        counted = None
+        if shutil.which("valgrind") is not None:
+            counted = Comparison(
+                f"{what}, in instructions (valgrind callgrind)",
+                _instructions(command, env) / 1e6,
+                "python -c pass",
+                _instructions([PYTHON, "-c", "pass"], env) / 1e6,
+                1.5,
+                "M instructions",
+            )
+    return timed, counted
+
+
 def _best_per_call(statement: str, namespace: dict[str, object], number: int = 500_000) -> float:
     timer = timeit.Timer(statement, globals=namespace)
     return min(timer.repeat(repeat=7, number=number)) / number
@@ -173,8 +261,15 @@ def bench_render(rounds: int) -> Comparison:
 def main() -> int:
     rounds = int(os.environ.get("BENCH_ROUNDS", "30"))
     print(f"smspartner-codes benchmarks: Python {sys.version.split()[0]}, {PYTHON}")
-    print(f"start-up figures are medians of {rounds} interleaved runs; lookup is the best of 7 x 500,000 calls\n")
-    comparisons = (bench_import(rounds), bench_import_instructions(), bench_lookup(), bench_render(max(5, rounds // 3)))
+    print(f"start-up figures are medians of {rounds} interleaved runs; per-call figures the best of 7 timeit runs\n")
+    comparisons = (
+        bench_import(rounds),
+        bench_import_instructions(),
+        bench_lookup(),
+        *bench_raise_for_response(),
+        *bench_cli(rounds),
+        bench_render(max(5, rounds // 3)),
+    )
     for comparison in comparisons:
         if comparison is not None:
             print(comparison.line(), end="\n\n", flush=True)

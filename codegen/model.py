@@ -45,6 +45,9 @@ class Entry(NamedTuple):
     group: int | None = None
     permanent: bool | None = None
     alias_of: str | None = None
+    final: bool | None = None
+    success: bool | None = None
+    hint: str | None = None
 
     @property
     def is_alias(self) -> bool:
@@ -73,6 +76,14 @@ class Table(NamedTuple):
     @property
     def has_permanent(self) -> bool:
         return any(entry.permanent is not None for entry in self.entries)
+
+    @property
+    def has_hints(self) -> bool:
+        return any(entry.hint is not None for entry in self.entries)
+
+    @property
+    def has_status_flags(self) -> bool:
+        return any(entry.final is not None for entry in self.entries)
 
     @property
     def entry_blocks(self) -> tuple[tuple[Group | None, tuple[Entry, ...]], ...]:

@@ -375,6 +375,7 @@ def _check_table(loaded: LoadedFile, expected_id: str) -> Iterator[Problem]:
     yield from _check_groups(data, problem)
     yield from _check_entries(data, problem)
     yield from _check_flags_and_anchors(data, problem)
+    yield from _check_guidance(data, problem)
 
 
 def _text_objects(data: dict[str, Any]) -> list[tuple[NodePath, dict[str, str]]]:
@@ -405,6 +406,67 @@ def _check_texts(data: dict[str, Any], problem: Reporter) -> Iterator[Problem]:
         controls = sorted({f"U+{ord(char):04X}" for char in _CONTROL_CHARACTERS.findall(text)})
         if controls:
             yield problem(node_path, f"text contains control characters ({', '.join(controls)}); write it on one line")
+
+
+# Guidance fields (status flags and hints), and the names the exceptions take ------
+
+# Attributes that members get from the guidance fields; a member of that name would confuse them.
+GUIDANCE_RESERVED_NAMES = frozenset({"hint", "is_final", "is_success"})
+
+# Exception classes of the package; each error table also gets one named <TableId>ApiError.
+EXCEPTION_CLASS_NAMES = frozenset({"ApiError", "InvalidResponseError", "SmsPartnerError"})
+
+
+def _check_guidance(data: dict[str, Any], problem: Reporter) -> Iterator[Problem]:
+    """Status flags where they belong and consistent; hints written like other texts, on canonical entries."""
+    for key in ("enum", "group_enum"):
+        class_name = data.get(key, "")
+        if class_name in EXCEPTION_CLASS_NAMES or class_name.endswith("ApiError"):
+            yield problem((key,), f"class name {class_name} belongs to the package's exceptions; choose another")
+    entries: list[dict[str, Any]] = data["entries"]
+    by_name = {entry["name"]: entry for entry in entries}
+    for index, entry in enumerate(entries):
+        node_path: NodePath = ("entries", index)
+        if entry["name"].lower() in GUIDANCE_RESERVED_NAMES:
+            yield problem(
+                (*node_path, "name"),
+                f"name {entry['name']!r} clashes with the member attribute {entry['name'].lower()!r}",
+            )
+        yield from _check_status_flags(data["kind"], entry, by_name, node_path, problem)
+        if "hint" in entry:
+            yield from _check_hint(entry, (*node_path, "hint"), problem)
+
+
+def _check_status_flags(
+    kind: str, entry: dict[str, Any], by_name: dict[str, dict[str, Any]], node_path: NodePath, problem: Reporter
+) -> Iterator[Problem]:
+    flags = [flag for flag in ("final", "success") if flag in entry]
+    if kind != "status":
+        for flag in flags:
+            yield problem((*node_path, flag), f"{flag} belongs to status tables only (this table's kind is {kind})")
+        return
+    for flag in ("final", "success"):
+        if flag not in entry:
+            yield problem(node_path, f"entry of a status table has no {flag} flag; give every entry final and success")
+    if entry.get("success") and entry.get("final") is False:
+        yield problem((*node_path, "success"), "success: true needs final: true; a success is a final state")
+    canonical = by_name.get(entry.get("alias_of", ""))
+    for flag in flags:
+        if canonical is not None and canonical.get(flag) != entry[flag]:
+            yield problem(
+                (*node_path, flag), f"{flag} differs from {entry['alias_of']}'s; an alias shares its code's state"
+            )
+
+
+def _check_hint(entry: dict[str, Any], node_path: NodePath, problem: Reporter) -> Iterator[Problem]:
+    hint: str = entry["hint"]
+    if "alias_of" in entry:
+        yield problem(node_path, f"an alias has no hint of its own; give it to {entry['alias_of']}")
+    if hint != hint.strip():
+        yield problem(node_path, "text has leading or trailing whitespace")
+    controls = sorted({f"U+{ord(char):04X}" for char in _CONTROL_CHARACTERS.findall(hint)})
+    if controls:
+        yield problem(node_path, f"text contains control characters ({', '.join(controls)}); write it on one line")
 
 
 def _check_groups(data: dict[str, Any], problem: Reporter) -> Iterator[Problem]:
@@ -568,6 +630,9 @@ def _build_table(loaded: LoadedFile) -> Table:
             group=raw.get("group"),
             permanent=raw.get("permanent"),
             alias_of=raw.get("alias_of"),
+            final=raw.get("final"),
+            success=raw.get("success"),
+            hint=raw.get("hint"),
         )
         for raw in data["entries"]
     )

@@ -184,7 +184,7 @@ def test_an_invalid_catalog_is_reported_with_file_and_line_and_nothing_is_writte
     )
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
-    assert f"{mini_copy / 'tables' / 'states.yaml'}:15:" in result.stderr
+    assert f"{mini_copy / 'tables' / 'states.yaml'}:17:" in result.stderr
     assert "entries[1].name: name DONE repeats entries[0]" in result.stderr
     assert "nothing was written" in result.stderr
     assert _tree_bytes(out) == before
@@ -272,7 +272,7 @@ def test_the_same_french_text_needs_the_same_english_across_tables(mini_copy: Pa
     with pytest.raises(CatalogInvalid) as caught:
         load_catalog(mini_copy)
     (problem,) = caught.value.problems
-    assert "states.yaml:13:11: entries[0].message.en:" in str(problem)
+    assert "states.yaml:15:11: entries[0].message.en:" in str(problem)
     assert "another English text in lookups: entries[0].message" in problem.message
 
 

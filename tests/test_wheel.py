@@ -235,3 +235,52 @@ def test_plain_gettext_translates_every_text_from_the_installed_package(
     installed: InstalledWheel, catalog: Catalog
 ) -> None:
     assert installed.report["gettext_en"] == [use.text.en for use in catalog.texts()]
+
+
+# The console script -------------------------------------------------------------------
+
+
+def _console_script(venv: Path) -> Path:
+    return (
+        venv
+        / ("Scripts" if os.name == "nt" else "bin")
+        / ("smspartner-codes.exe" if os.name == "nt" else "smspartner-codes")
+    )
+
+
+def test_the_wheel_declares_the_console_script(wheel: Wheel, catalog: Catalog) -> None:
+    with zipfile.ZipFile(wheel.path) as archive:
+        entry_points = archive.read(f"{PACKAGE}-{catalog.version}.dist-info/entry_points.txt").decode("utf-8")
+    assert "[console_scripts]" in entry_points
+    assert "smspartner-codes = smspartner_codes._cli:main" in entry_points
+
+
+def test_the_installed_console_script_explains_a_code(installed: InstalledWheel) -> None:
+    script = _console_script(installed.venv)
+    assert script.is_file()
+    env = {"PATH": os.defpath, "LANG": "C"}  # a bare environment: no PYTHONPATH reaches the repository
+    found = subprocess.run(
+        [str(script), "--json", "explain", "sms_send", "14"], capture_output=True, text=True, env=env, check=False
+    )
+    assert found.returncode == 0, found.stderr
+    ((member,),) = [json.loads(found.stdout)]
+    assert (member["table"], member["code"], member["name"]) == ("sms_send", 14, "NUMBER_IN_STOP_LIST")
+    assert member["message"]["en"] == "The number is on the STOP SMS list"
+    missing = subprocess.run(
+        [str(script), "explain", "sms_send", "9"], capture_output=True, text=True, env=env, check=False
+    )
+    assert missing.returncode == 1
+    assert "no code '9' in sms_send" in missing.stderr
+    module = subprocess.run(
+        [str(_venv_python(installed.venv)), "-I", "-m", PACKAGE, "--lang", "en", "explain", "DELIVRD"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert module.returncode == 0, module.stderr
+    assert module.stdout.splitlines()[:3] == [
+        "dlr_status DELIVRD: DELIVRD",
+        "    The message was processed and delivered successfully.",
+        "    final: yes, success: yes",
+    ]

@@ -59,4 +59,10 @@ def _entry_json(entry: Entry) -> dict[str, Any]:
         document["permanent"] = entry.permanent
     if entry.alias_of is not None:
         document["alias_of"] = entry.alias_of
+    if entry.final is not None:
+        document["final"] = entry.final
+    if entry.success is not None:
+        document["success"] = entry.success
+    if entry.hint is not None:
+        document["hint"] = entry.hint
     return document

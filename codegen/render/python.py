@@ -25,6 +25,23 @@ GROUPS_MODULE = "_groups"
 # The line length of the repository's ruff settings, which the generated code keeps.
 LINE_LENGTH = 120
 
+# The toolkit modules (typed exceptions, search, command line): their public names, loaded on first use.
+ERRORS_MODULE = "_errors"
+ERRORS_EXPORTS = ("ApiError", "InvalidResponseError", "SmsPartnerError", "iter_errors", "raise_for_response")
+SEARCH_MODULE = "_search"
+SEARCH_EXPORTS = ("find_code", "search")
+EXCEPTION_SUFFIX = "ApiError"
+
+
+def exception_name(table: Table) -> str:
+    """The ApiError subclass of a table: ``sms_send`` gives ``SmsSendApiError``."""
+    return "".join(part.capitalize() for part in table.id.split("_")) + EXCEPTION_SUFFIX
+
+
+def error_tables(catalog: Catalog) -> list[Table]:
+    """The tables whose codes are errors, the ones an API answer can report."""
+    return [table for table in catalog.tables if table.kind == "error"]
+
 
 def module_name(table: Table) -> str:
     return f"_{table.id}"
@@ -38,6 +55,7 @@ def render_python(catalog: Catalog) -> dict[str, bytes]:
     }
     for table in catalog.tables:
         files[f"{PACKAGE}/{module_name(table)}.py"] = _render_table(table, header)
+    files.update(_render_toolkit(catalog, header))
     group_tables = [table for table in catalog.tables if table.groups]
     if group_tables:
         files[f"{PACKAGE}/{GROUPS_MODULE}.py"] = render_template(
@@ -52,6 +70,25 @@ def render_python(catalog: Catalog) -> dict[str, bytes]:
             ),
         )
     return {path: text.encode("utf-8") for path, text in files.items()}
+
+
+def _render_toolkit(catalog: Catalog, header: str) -> dict[str, str]:
+    tables = [
+        {"id": table.id, "enum": table.enum, "exception": exception_name(table), "code_type": table.code_type}
+        for table in error_tables(catalog)
+    ]
+    return {
+        f"{PACKAGE}/{ERRORS_MODULE}.py": render_template(
+            "python/_errors.py.j2",
+            notice=header,
+            error_tables=tables,
+            width=max((len(table["exception"]) for table in tables), default=0) + 4,
+            exports=sorted([*ERRORS_EXPORTS, "API_ERRORS", *(table["exception"] for table in tables)], key=_isort_key),
+        ),
+        f"{PACKAGE}/{SEARCH_MODULE}.py": render_template("python/_search.py.j2", notice=header),
+        f"{PACKAGE}/_cli.py": render_template("python/_cli.py.j2", notice=header),
+        f"{PACKAGE}/__main__.py": render_template("python/__main__.py.j2", notice=header),
+    }
 
 
 def _render_table(table: Table, header: str) -> str:
@@ -165,6 +202,9 @@ def _render_init(catalog: Catalog, header: str) -> str:
     group_enums = [table.group_enum for table in catalog.tables if table.group_enum]
     if group_enums:
         lazy_modules += [(name, GROUPS_MODULE) for name in ["GroupEnum", *group_enums]]
+    lazy_modules += [(name, ERRORS_MODULE) for name in ERRORS_EXPORTS]
+    lazy_modules += [(exception_name(table), ERRORS_MODULE) for table in error_tables(catalog)]
+    lazy_modules += [(name, SEARCH_MODULE) for name in SEARCH_EXPORTS]
     return render_template(
         "python/__init__.py.j2",
         notice=header,

@@ -9,6 +9,11 @@ built the first time it is used, so importing the package costs little.
 ``lookup(table_id, code)`` finds a member without raising for unknown codes;
 ``TABLES`` maps each table id to its enum class; every member has ``code``,
 ``message`` (SMSPartner's French text), ``message_in(lang)`` and ``table``.
+
+``raise_for_response(payload, table)`` turns an API answer into a typed
+exception; ``search(text)`` and ``find_code(code)`` find members across tables.
+They live in modules of their own, imported on first use, as the
+``smspartner-codes`` command (``python -m smspartner_codes``) does.
 """
 
 # No "from __future__ import annotations": importing __future__ costs as much
@@ -20,16 +25,33 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Callable
     from gettext import NullTranslations
-    from typing import TypeVar
+    from typing import IO, TypeVar
 
     from smspartner_codes._delivery_status import DeliveryStatus
     from smspartner_codes._dlr_status import DlrStatus
+    from smspartner_codes._errors import (
+        ApiError,
+        HlrErrorApiError,
+        InvalidResponseError,
+        MailSendApiError,
+        NumberVerificationApiError,
+        RentalApiError,
+        SmsCancelApiError,
+        SmsPartnerError,
+        SmsSendApiError,
+        SmsStatusApiError,
+        SubaccountApiError,
+        VmsSendApiError,
+        iter_errors,
+        raise_for_response,
+    )
     from smspartner_codes._groups import GroupEnum, HlrErrorGroup, HlrStatusGroup
     from smspartner_codes._hlr_error import HlrError
     from smspartner_codes._hlr_status import HlrStatus
     from smspartner_codes._mail_send import MailError
     from smspartner_codes._number_verification import NumberVerificationError
     from smspartner_codes._rental import RentalError
+    from smspartner_codes._search import find_code, search
     from smspartner_codes._sms_cancel import SmsCancelError
     from smspartner_codes._sms_send import SmsSendError
     from smspartner_codes._sms_status import SmsStatusError
@@ -66,24 +88,40 @@ __all__ = [
     "TABLES",
     "TABLE_IDS",
     "Alias",
+    "ApiError",
     "DeliveryStatus",
     "DlrStatus",
     "GroupEnum",
     "HlrError",
+    "HlrErrorApiError",
     "HlrErrorGroup",
     "HlrStatus",
     "HlrStatusGroup",
     "IntCodeEnum",
+    "InvalidResponseError",
     "MailError",
+    "MailSendApiError",
+    "NumberVerificationApiError",
     "NumberVerificationError",
+    "RentalApiError",
     "RentalError",
+    "SmsCancelApiError",
     "SmsCancelError",
+    "SmsPartnerError",
+    "SmsSendApiError",
     "SmsSendError",
+    "SmsStatusApiError",
     "SmsStatusError",
     "StrCodeEnum",
+    "SubaccountApiError",
     "SubaccountError",
     "VmsError",
+    "VmsSendApiError",
+    "find_code",
+    "iter_errors",
     "lookup",
+    "raise_for_response",
+    "search",
 ]
 
 
@@ -111,16 +149,31 @@ def _translate(text: str, lang: str) -> str:
 
 def _load_translations(base: str) -> "NullTranslations":
     import gettext
-    from importlib.resources import files
 
     if base:
-        mo_file = files(__name__).joinpath("locale", base, "LC_MESSAGES", f"{GETTEXT_DOMAIN}.mo")
         try:
-            with mo_file.open("rb") as stream:
+            with _open_resource("locale", base, "LC_MESSAGES", f"{GETTEXT_DOMAIN}.mo") as stream:
                 return gettext.GNUTranslations(stream)
         except FileNotFoundError:
             pass
     return gettext.NullTranslations()
+
+
+def _open_resource(*parts: str) -> "IO[bytes]":
+    """A file shipped in the package, opened for reading bytes.
+
+    A plain file next to this module is opened directly: importlib.resources
+    costs more to import than the whole package. It serves the rare
+    installations where the package is not on disk (a zip file).
+    """
+    import os
+
+    try:
+        return open(os.path.join(os.path.dirname(__file__), *parts), "rb")
+    except (FileNotFoundError, NotADirectoryError):
+        from importlib.resources import files
+
+        return files(__name__).joinpath(*parts).open("rb")
 
 
 # Base classes ---------------------------------------------------------------
@@ -188,6 +241,11 @@ class _Member:
         """The other names the upstream page gives to this code, with their own texts."""
         return ()
 
+    @property
+    def hint(self) -> "str | None":
+        """Our English advice on what to do (retry or not, what to fix), or None where none is needed."""
+        return None
+
     def message_in(self, lang: str) -> str:
         """The text in ``lang`` (``"fr"``, ``"en"``, ``"en_GB"``...), falling back to French."""
         return _translate(self.message, lang)
@@ -249,6 +307,22 @@ _LAZY_MODULES: "dict[str, str]" = {
     "GroupEnum": "_groups",
     "HlrStatusGroup": "_groups",
     "HlrErrorGroup": "_groups",
+    "ApiError": "_errors",
+    "InvalidResponseError": "_errors",
+    "SmsPartnerError": "_errors",
+    "iter_errors": "_errors",
+    "raise_for_response": "_errors",
+    "SmsSendApiError": "_errors",
+    "SmsCancelApiError": "_errors",
+    "SmsStatusApiError": "_errors",
+    "NumberVerificationApiError": "_errors",
+    "RentalApiError": "_errors",
+    "SubaccountApiError": "_errors",
+    "HlrErrorApiError": "_errors",
+    "VmsSendApiError": "_errors",
+    "MailSendApiError": "_errors",
+    "find_code": "_search",
+    "search": "_search",
 }
 
 _TABLE_CLASSES: "dict[str, str]" = {

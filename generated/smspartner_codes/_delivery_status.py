@@ -30,6 +30,21 @@ class DeliveryStatus(_StrTableBase):
         """The French text the upstream page gives, as the API returns it."""
         return _MESSAGES[self._value_]
 
+    @property
+    def hint(self) -> str | None:
+        """Our English advice on what to do (retry or not, what to fix), or None where none is needed."""
+        return _HINTS.get(self._value_)
+
+    @property
+    def is_final(self) -> bool:
+        """Whether the state is final: no later status will change it."""
+        return self._value_ in _FINAL
+
+    @property
+    def is_success(self) -> bool:
+        """Whether the state means the message got through (a success is always final)."""
+        return self._value_ in _SUCCESS
+
     @classmethod
     def table_title(cls, lang: str = "fr") -> str:
         """The table's title in ``lang``, falling back to French."""
@@ -44,3 +59,22 @@ _MESSAGES: "dict[str, str]" = {
     "waiting": "Le SMS a été envoyé, en attente chez l’opérateur",
     "ko": "Le SMS n’a pas été envoyé, un problème est survenu veuillez contacter le SAV",
 }
+
+_HINTS: "dict[str, str]" = {
+    "waiting": "Not final: wait for the next status report before acting.",
+    "ko": "Contact SMSPartner support with the message id; the SMS was never sent.",
+}
+
+# Final states, and among them the successes.
+_FINAL: "frozenset[str]" = frozenset(
+    {
+        "delivered",
+        "not delivered",
+        "ko",
+    }
+)
+_SUCCESS: "frozenset[str]" = frozenset(
+    {
+        "delivered",
+    }
+)

@@ -34,6 +34,21 @@ class DlrStatus(_StrTableBase):
         """The French text the upstream page gives, as the API returns it."""
         return _MESSAGES[self._value_]
 
+    @property
+    def hint(self) -> str | None:
+        """Our English advice on what to do (retry or not, what to fix), or None where none is needed."""
+        return _HINTS.get(self._value_)
+
+    @property
+    def is_final(self) -> bool:
+        """Whether the state is final: no later status will change it."""
+        return self._value_ in _FINAL
+
+    @property
+    def is_success(self) -> bool:
+        """Whether the state means the message got through (a success is always final)."""
+        return self._value_ in _SUCCESS
+
     @classmethod
     def table_title(cls, lang: str = "fr") -> str:
         """The table's title in ``lang``, falling back to French."""
@@ -52,3 +67,28 @@ _MESSAGES: "dict[str, str]" = {
     "EXPIRED": "Le message a été envoyé et a expiré en raison d'un dépassement de sa période de validité (notre plate-forme par défaut est de 48 heures), ou l'opérateur a renvoyé EXPIRED comme statut final.",
     "REJECTD": "Le message a été envoyé, mais il a été rejeté par l'opérateur et a renvoyé REJECTD comme statut final",
 }
+
+_HINTS: "dict[str, str]" = {
+    "PENDING": "Not final: wait for the next status report before acting.",
+    "ACCEPTD": "Not final: wait for the next status report before acting.",
+    "UNKNOWN": "No later report will come: contact SMSPartner support if it happens often.",
+    "ENROUTE": "Not final: wait for the next status report before acting.",
+    "EXPIRED": "The handset stayed unreachable for the validity period: send again later if the message still matters.",
+    "REJECTD": "Check the number and the sender before sending again: the same message is likely to be rejected again.",
+}
+
+# Final states, and among them the successes.
+_FINAL: "frozenset[str]" = frozenset(
+    {
+        "DELIVRD",
+        "UNDELIV",
+        "UNKNOWN",
+        "EXPIRED",
+        "REJECTD",
+    }
+)
+_SUCCESS: "frozenset[str]" = frozenset(
+    {
+        "DELIVRD",
+    }
+)

@@ -112,6 +112,11 @@ class HlrError(_IntTableBase):
         return _PERMANENT[self._value_]
 
     @property
+    def hint(self) -> str | None:
+        """Our English advice on what to do (retry or not, what to fix), or None where none is needed."""
+        return _HINTS.get(self._value_)
+
+    @property
     def aliases(self) -> "tuple[Alias, ...]":
         """The other names the upstream page gives to this code, with their own texts."""
         return tuple(
@@ -322,6 +327,26 @@ _PERMANENT: "dict[int, bool]" = {
     501: False,
     2048: False,
     2050: True,
+}
+
+_HINTS: "dict[int, str]" = {
+    1: "The number does not exist: remove it from your list.",
+    6: "The handset is switched off or out of coverage: retry later.",
+    8: "The subscriber is roaming where the service is not allowed: retry later.",
+    27: "The handset is switched off or out of coverage: retry later.",
+    31: "The handset is busy: retry in a few minutes.",
+    33: "A temporary failure: retry later, waiting longer after each failure.",
+    34: "A temporary failure: retry later, waiting longer after each failure.",
+    256: "The handset's memory is full: retry later, once the subscriber has freed space.",
+    502: "A temporary failure: retry later, waiting longer after each failure.",
+    1154: "The operator's network is congested: retry later.",
+    1158: "The operator's network is congested: retry later.",
+    2052: "The number is blacklisted: remove it from your list, or from your account's blacklist if you put it there.",
+    2053: "The sender is blacklisted: use another sender, or remove it from your account's blacklist if you put it there.",
+    4103: "Too many messages went to this number: send fewer, and space them out.",
+    4104: "Too many identical messages went to this number: stop repeating the same text.",
+    2048: "A temporary failure: retry later, waiting longer after each failure.",
+    2050: "The recipient refuses such messages (Do Not Disturb): do not send to this number again.",
 }
 
 _ALIAS_CODES: "dict[str, int]" = {

@@ -59,6 +59,21 @@ class HlrStatus(_IntTableBase):
 
         return HlrStatusGroup(_GROUP_IDS[self._value_])
 
+    @property
+    def hint(self) -> str | None:
+        """Our English advice on what to do (retry or not, what to fix), or None where none is needed."""
+        return _HINTS.get(self._value_)
+
+    @property
+    def is_final(self) -> bool:
+        """Whether the state is final: no later status will change it."""
+        return self._value_ in _FINAL
+
+    @property
+    def is_success(self) -> bool:
+        """Whether the state means the message got through (a success is always final)."""
+        return self._value_ in _SUCCESS
+
     @classmethod
     def table_title(cls, lang: str = "fr") -> str:
         """The table's title in ``lang``, falling back to French."""
@@ -102,3 +117,38 @@ _GROUP_IDS: "dict[int, int]" = {
     21: 5,
     52: 5,
 }
+
+_HINTS: "dict[int, str]" = {
+    3: "Not final: wait for the next status report before acting.",
+    7: "Not final: wait for the next status report before acting.",
+    26: "Not final: wait for the next status report before acting.",
+    8: "Check the number: its prefix or length is wrong.",
+    10: "The recipient refuses such messages (Do Not Disturb): do not send to this number again.",
+    11: "Register the sender ID on your account, then send again.",
+    21: "Retry later, or contact SMSPartner support if it persists.",
+    52: "Check the number: its prefix or length is wrong.",
+}
+
+# Final states, and among them the successes.
+_FINAL: "frozenset[int]" = frozenset(
+    {
+        4,
+        9,
+        2,
+        5,
+        15,
+        29,
+        6,
+        8,
+        10,
+        11,
+        21,
+        52,
+    }
+)
+_SUCCESS: "frozenset[int]" = frozenset(
+    {
+        2,
+        5,
+    }
+)

@@ -60,6 +60,11 @@ class MailError(_IntTableBase):
         """The French text the upstream page gives, as the API returns it."""
         return _MESSAGES[self._value_]
 
+    @property
+    def hint(self) -> str | None:
+        """Our English advice on what to do (retry or not, what to fix), or None where none is needed."""
+        return _HINTS.get(self._value_)
+
     @classmethod
     def table_title(cls, lang: str = "fr") -> str:
         """The table's title in ``lang``, falling back to French."""
@@ -103,4 +108,21 @@ _MESSAGES: "dict[int, str]" = {
     96: "L’IP n’est pas autorisée",
     429: "Trop de requêtes effectuées en une minute (limite : 2000 requêtes / minute / Adresse IP)",
     500: "Problème lors de l’ajout du mail dans la file d’attente",
+}
+
+_HINTS: "dict[int, str]" = {
+    1: "Send your API key with the request (a configuration problem); retrying unchanged cannot succeed.",
+    3: "Send your API key with the request (a configuration problem); retrying unchanged cannot succeed.",
+    10: "Fix the API key in your configuration; retrying with the same key cannot succeed.",
+    11: "Top up the account's credit, then send again; retrying before that cannot succeed.",
+    14: "The recipient has unsubscribed: do not e-mail this address again.",
+    15: "Remove the duplicate address from the request.",
+    20: "Contact SMSPartner support about the account; retrying cannot succeed until it is resolved.",
+    30: "Contact SMSPartner support about the account; retrying cannot succeed until it is resolved.",
+    40: "Check that API access is enabled for the account; contact SMSPartner support if it should be.",
+    50: "Split the request into batches of at most 500 e-mails.",
+    90: "Fix the request body: it is not valid JSON.",
+    96: "Add your server's IP address to the allowed addresses of the SMSPartner account; retrying from this address cannot succeed.",
+    429: "Slow down: wait for the next minute, then retry; stay under 2,000 requests a minute per IP address.",
+    500: "A temporary failure: retry later, waiting longer after each failure.",
 }

@@ -34,6 +34,11 @@ class NumberVerificationError(_IntTableBase):
         """The French text the upstream page gives, as the API returns it."""
         return _MESSAGES[self._value_]
 
+    @property
+    def hint(self) -> str | None:
+        """Our English advice on what to do (retry or not, what to fix), or None where none is needed."""
+        return _HINTS.get(self._value_)
+
     @classmethod
     def table_title(cls, lang: str = "fr") -> str:
         """The table's title in ``lang``, falling back to French."""
@@ -51,4 +56,12 @@ _MESSAGES: "dict[int, str]" = {
     50: "Le nombre de numéros autorisés est de 500 maxi",
     55: "Aucun numéro à envoyer",
     96: "L'IP n'est pas autorisée",
+}
+
+_HINTS: "dict[int, str]" = {
+    11: "Top up the account's credit, then send again; retrying before that cannot succeed.",
+    13: "The destination has no price on your account: ask SMSPartner support to open it; retrying cannot succeed.",
+    19: "Separate the phone numbers with commas.",
+    50: "Split the request into batches of at most 500 numbers.",
+    96: "Add your server's IP address to the allowed addresses of the SMSPartner account; retrying from this address cannot succeed.",
 }

@@ -57,6 +57,11 @@ class RentalError(_IntTableBase):
         """The French text the upstream page gives, as the API returns it."""
         return _MESSAGES[self._value_]
 
+    @property
+    def hint(self) -> str | None:
+        """Our English advice on what to do (retry or not, what to fix), or None where none is needed."""
+        return _HINTS.get(self._value_)
+
     @classmethod
     def table_title(cls, lang: str = "fr") -> str:
         """The table's title in ``lang``, falling back to French."""
@@ -97,4 +102,13 @@ _MESSAGES: "dict[int, str]" = {
     36: "La location du fichier a échoué",
     61: "La requête semble invalide et n'a retourné aucun résultat",
     96: "L'IP n'est pas autorisée",
+}
+
+_HINTS: "dict[int, str]" = {
+    11: "Top up the account's credit, then send again; retrying before that cannot succeed.",
+    27: "Ask for a smaller volume: at most the available volume.",
+    34: "A rental file can be used once: make a new rental request.",
+    35: "The file is still being prepared: ask again later.",
+    36: "Contact SMSPartner support with the rental request.",
+    96: "Add your server's IP address to the allowed addresses of the SMSPartner account; retrying from this address cannot succeed.",
 }

@@ -55,6 +55,11 @@ class SmsSendError(_IntTableBase):
         """The French text the upstream page gives, as the API returns it."""
         return _MESSAGES[self._value_]
 
+    @property
+    def hint(self) -> str | None:
+        """Our English advice on what to do (retry or not, what to fix), or None where none is needed."""
+        return _HINTS.get(self._value_)
+
     @classmethod
     def table_title(cls, lang: str = "fr") -> str:
         """The table's title in ``lang``, falling back to French."""
@@ -93,4 +98,25 @@ _MESSAGES: "dict[int, str]" = {
     90: "Le JSON est malformé: erreur de syntaxe",
     96: "L’IP n’est pas autorisée",
     500: "Problème lors de l’ajout du sms dans la file d’attente",
+}
+
+_HINTS: "dict[int, str]" = {
+    992: "Use a sender approved on your account, or ask SMSPartner to approve this one; retrying unchanged cannot succeed.",
+    1: "Send your API key with the request (a configuration problem); retrying unchanged cannot succeed.",
+    10: "Fix the API key in your configuration; retrying with the same key cannot succeed.",
+    11: "Top up the account's credit, then send again; retrying before that cannot succeed.",
+    13: "The destination has no price on your account: ask SMSPartner support to open it; retrying cannot succeed.",
+    14: "The recipient has opted out (STOP): do not send to this number again.",
+    15: "Remove the duplicate number from the request.",
+    20: "Contact SMSPartner support about the account; retrying cannot succeed until it is resolved.",
+    22: "Schedule the marketing SMS between 8 a.m. and 10 p.m.",
+    23: "Schedule the marketing SMS on a day that is neither a Sunday nor a public holiday.",
+    30: "Contact SMSPartner support about the account; retrying cannot succeed until it is resolved.",
+    40: "Check that API access is enabled for the account; contact SMSPartner support if it should be.",
+    42: "Shorten the message to 160 characters, or send it outside the Low Cost range.",
+    50: "Split the request into batches of at most 500 numbers.",
+    52: "Shorten the message so that it fits in 10 concatenated SMS.",
+    90: "Fix the request body: it is not valid JSON.",
+    96: "Add your server's IP address to the allowed addresses of the SMSPartner account; retrying from this address cannot succeed.",
+    500: "A temporary failure: retry later, waiting longer after each failure.",
 }

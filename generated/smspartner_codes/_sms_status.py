@@ -34,6 +34,11 @@ class SmsStatusError(_IntTableBase):
         """The French text the upstream page gives, as the API returns it."""
         return _MESSAGES[self._value_]
 
+    @property
+    def hint(self) -> str | None:
+        """Our English advice on what to do (retry or not, what to fix), or None where none is needed."""
+        return _HINTS.get(self._value_)
+
     @classmethod
     def table_title(cls, lang: str = "fr") -> str:
         """The table's title in ``lang``, falling back to French."""
@@ -51,4 +56,9 @@ _MESSAGES: "dict[int, str]" = {
     9: "Ne semble pas être un numéro de mobile",
     50: "Le nombre de numéros autorisés est de 500 maxi",
     96: "L’IP n’est pas autorisée",
+}
+
+_HINTS: "dict[int, str]" = {
+    50: "Split the request into batches of at most 500 numbers.",
+    96: "Add your server's IP address to the allowed addresses of the SMSPartner account; retrying from this address cannot succeed.",
 }

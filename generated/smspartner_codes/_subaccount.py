@@ -34,6 +34,11 @@ class SubaccountError(_IntTableBase):
         """The French text the upstream page gives, as the API returns it."""
         return _MESSAGES[self._value_]
 
+    @property
+    def hint(self) -> str | None:
+        """Our English advice on what to do (retry or not, what to fix), or None where none is needed."""
+        return _HINTS.get(self._value_)
+
     @classmethod
     def table_title(cls, lang: str = "fr") -> str:
         """The table's title in ``lang``, falling back to French."""
@@ -51,4 +56,11 @@ _MESSAGES: "dict[int, str]" = {
     7: "Crédit insuffisant pour le sous-compte",
     11: "Crédit insuffisant",
     96: "L'IP n'est pas autorisée",
+}
+
+_HINTS: "dict[int, str]" = {
+    2: "Ask SMSPartner support to allow sub-accounts on your account; retrying cannot succeed.",
+    7: "Transfer credit to the sub-account first, then send again.",
+    11: "Top up the account's credit, then send again; retrying before that cannot succeed.",
+    96: "Add your server's IP address to the allowed addresses of the SMSPartner account; retrying from this address cannot succeed.",
 }

@@ -35,6 +35,11 @@ class VmsError(_StrTableBase):
         """The French text the upstream page gives, as the API returns it."""
         return _MESSAGES[self._value_]
 
+    @property
+    def hint(self) -> str | None:
+        """Our English advice on what to do (retry or not, what to fix), or None where none is needed."""
+        return _HINTS.get(self._value_)
+
     @classmethod
     def table_title(cls, lang: str = "fr") -> str:
         """The table's title in ``lang``, falling back to French."""
@@ -53,4 +58,10 @@ _MESSAGES: "dict[str, str]" = {
     "AUDIO_FILE_NOT_FOUND": "Le fichier audio est introuvable",
     "DESTINATION_INVALID": "Le numéro de téléphone n’est pas autorisé",
     "NOT_CREDIT": "Crédit insuffisant",
+}
+
+_HINTS: "dict[str, str]" = {
+    "PHONE_NUMBER_SIZE_ERROR": "Split the request into batches of at most 500 numbers.",
+    "SENDER_NOT_AUTHORIZED": "Use a sender approved on your account, or ask SMSPartner to approve this one; retrying unchanged cannot succeed.",
+    "NOT_CREDIT": "Top up the account's credit, then send again; retrying before that cannot succeed.",
 }
