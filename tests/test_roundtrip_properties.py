@@ -183,12 +183,22 @@ def _table(draw: st.DrawFn, table_id: str, enum: str, group_enum: str | None, en
             {"id": group_id, "name": name, "description": draw(_text_object(english_of))}
             for group_id, name in zip(group_ids, group_names, strict=True)
         ]
+    status = table["kind"] == "status"
     entries = []
     for code, name in zip(codes, names, strict=False):
-        entries.append(_entry(draw, code, name, group_ids, permanent, english_of))
+        entry = _entry(draw, code, name, group_ids, permanent, english_of)
+        if status:
+            # success implies final; the flags are catalog rules, not free data.
+            entry["final"] = draw(st.booleans())
+            entry["success"] = entry["final"] and draw(st.booleans())
+        if draw(st.booleans()):
+            entry["hint"] = draw(texts)
+        entries.append(entry)
         if alias_names and draw(st.booleans()):
             alias = _entry(draw, code, alias_names.pop(), group_ids, permanent, english_of)
             alias["alias_of"] = name
+            if status:  # an alias shares its code's state, and has no hint of its own
+                alias["final"], alias["success"] = entry["final"], entry["success"]
             entries.append(alias)
     table["entries"] = entries
     return table
@@ -312,6 +322,9 @@ def _check_table_class(enum_class: Any, table: Table) -> None:
             assert (member.group.description, member.group.description_in("en")) == group.description
         if entry.permanent is not None:
             assert member.permanent is entry.permanent
+        assert member.hint == entry.hint
+        if entry.final is not None:
+            assert (member.is_final, member.is_success) == (entry.final, entry.success)
 
 
 def check_json(catalog: Catalog, files: dict[str, bytes]) -> None:
@@ -330,8 +343,12 @@ def check_json(catalog: Catalog, files: dict[str, bytes]) -> None:
             (group.id, group.name, group.description._asdict()) for group in table.groups
         ]
         assert [
-            (entry["code"], entry["name"], entry["message"], entry.get("alias_of")) for entry in document["entries"]
-        ] == [(entry.code, entry.name, entry.message._asdict(), entry.alias_of) for entry in table.entries]
+            (entry["code"], entry["name"], entry["message"], entry.get("alias_of"), entry.get("hint"))
+            for entry in document["entries"]
+        ] == [(entry.code, entry.name, entry.message._asdict(), entry.alias_of, entry.hint) for entry in table.entries]
+        assert [(entry.get("final"), entry.get("success")) for entry in document["entries"]] == [
+            (entry.final, entry.success) for entry in table.entries
+        ]
 
 
 def check_gettext(catalog: Catalog, files: dict[str, bytes]) -> None:
@@ -467,6 +484,12 @@ def test_every_text_and_name_round_trips_through_every_artefact(tmp_path: Path) 
 # Catalogs the property found broken, kept as examples -------------------------------
 
 
+def _status_table(table_id: str, enum: str) -> dict[str, Any]:
+    title = {"fr": f"Table {table_id}", "en": f"Table {table_id}"}
+    entry = {"code": "DONE", "name": "DONE", "final": True, "success": True, "message": {"fr": "Fait", "en": "Done"}}
+    return {"id": table_id, "enum": enum, "kind": "status", "code_type": "string", "title": title, "entries": [entry]}
+
+
 def _example_table(table_id: str, enum: str, group_enum: str | None = None, code: int = 1) -> dict[str, Any]:
     table: dict[str, Any] = {"id": table_id, "enum": enum}
     if group_enum:
@@ -494,6 +517,18 @@ BROKEN_BEFORE = {
     # Names as long as allowed: import lines and __all__ wrap as ruff wraps them.
     "long names": [
         _example_table(f"t{index}_{'x' * 37}", f"E{index}{'x' * 38}", f"G{index}{'x' * 38}") for index in range(4)
+    ],
+    # Only status tables: the exceptions module had empty literals that ruff writes on one line.
+    "no error table": [_status_table("s", "State")],
+    # Error tables with string codes only: no table reads "10" as code 10.
+    "no integer error table": [
+        {
+            **_example_table("e", "Failure"),
+            "code_type": "string",
+            "entries": [
+                {"code": "E1", "name": "FAILED", "message": {"fr": "Échec", "en": "Failed"}, "hint": "Try again later."}
+            ],
+        }
     ],
 }
 

@@ -164,7 +164,7 @@ def test_the_fixture_status_table_loads_with_its_flags_and_hint() -> None:
         ("states", "hint: Wait, then look again.", 'hint: "Wait.\\tNow"', "control characters (U+0009)"),
         ("states", "hint: Wait, then look again.", "hint: ''", "text must not be empty"),
         ("states", "hint: Wait, then look again.", "hint: yes", "is not text"),
-        ("states", "final: true", "final: 'yes'", "'yes' is not of type 'boolean'"),
+        ("states", "final: true", "final: 'yes'", "must be true or false, not the text 'yes'"),
         (
             "lookups",
             "alias_of: NUMBER_UNKNOWN\n",

@@ -166,55 +166,82 @@ class InvalidResponseError(SmsPartnerError):
 
 
 class SmsSendApiError(ApiError):
-    """An error answer of the ``sms_send`` endpoints; ``member`` is a ``SmsSendError``."""
+    """An error answer of the ``sms_send`` endpoints.
+
+    Its ``member`` is a ``SmsSendError``.
+    """
 
     __slots__ = ()
 
 
 class SmsCancelApiError(ApiError):
-    """An error answer of the ``sms_cancel`` endpoints; ``member`` is a ``SmsCancelError``."""
+    """An error answer of the ``sms_cancel`` endpoints.
+
+    Its ``member`` is a ``SmsCancelError``.
+    """
 
     __slots__ = ()
 
 
 class SmsStatusApiError(ApiError):
-    """An error answer of the ``sms_status`` endpoints; ``member`` is a ``SmsStatusError``."""
+    """An error answer of the ``sms_status`` endpoints.
+
+    Its ``member`` is a ``SmsStatusError``.
+    """
 
     __slots__ = ()
 
 
 class NumberVerificationApiError(ApiError):
-    """An error answer of the ``number_verification`` endpoints; ``member`` is a ``NumberVerificationError``."""
+    """An error answer of the ``number_verification`` endpoints.
+
+    Its ``member`` is a ``NumberVerificationError``.
+    """
 
     __slots__ = ()
 
 
 class RentalApiError(ApiError):
-    """An error answer of the ``rental`` endpoints; ``member`` is a ``RentalError``."""
+    """An error answer of the ``rental`` endpoints.
+
+    Its ``member`` is a ``RentalError``.
+    """
 
     __slots__ = ()
 
 
 class SubaccountApiError(ApiError):
-    """An error answer of the ``subaccount`` endpoints; ``member`` is a ``SubaccountError``."""
+    """An error answer of the ``subaccount`` endpoints.
+
+    Its ``member`` is a ``SubaccountError``.
+    """
 
     __slots__ = ()
 
 
 class HlrErrorApiError(ApiError):
-    """An error answer of the ``hlr_error`` endpoints; ``member`` is a ``HlrError``."""
+    """An error answer of the ``hlr_error`` endpoints.
+
+    Its ``member`` is a ``HlrError``.
+    """
 
     __slots__ = ()
 
 
 class VmsSendApiError(ApiError):
-    """An error answer of the ``vms_send`` endpoints; ``member`` is a ``VmsError``."""
+    """An error answer of the ``vms_send`` endpoints.
+
+    Its ``member`` is a ``VmsError``.
+    """
 
     __slots__ = ()
 
 
 class MailSendApiError(ApiError):
-    """An error answer of the ``mail_send`` endpoints; ``member`` is a ``MailError``."""
+    """An error answer of the ``mail_send`` endpoints.
+
+    Its ``member`` is a ``MailError``.
+    """
 
     __slots__ = ()
 
