@@ -351,4 +351,7 @@ def test_relative_links_resolve(docs_dir: Path, language: Language) -> None:
         for href in parse_page(path).links:
             if href.startswith("#"):
                 continue
-            assert (path.parent / href).is_file(), f"{path.name}: {href}"
+            target, _, fragment = href.partition("#")
+            assert (path.parent / target).is_file(), f"{path.name}: {href}"
+            if fragment:  # a link to one code: the anchor is on the target page
+                assert f'<a id="{fragment}"></a>' in (path.parent / target).read_text(encoding="utf-8"), href
