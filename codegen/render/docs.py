@@ -132,6 +132,14 @@ def _name_cell(row: Row) -> str:
     return name
 
 
+def _message_cell(row: Row) -> str:
+    return markdown_text(row.entry.message.in_language(row.language))
+
+
+def _api_text_cell(row: Row) -> str:
+    return markdown_text(row.entry.message.fr)
+
+
 def _flag(value: bool | None, language: Language) -> str:
     """A yes/no flag; a set flag is bold, so that it stands out in a column of noes."""
     labels = LABELS[language]
@@ -148,9 +156,9 @@ COLUMNS: tuple[Column, ...] = (
         lambda table, _: table.has_permanent,
         lambda row: _flag(row.entry.permanent, row.language),
     ),
-    Column("message", "message_help", _everywhere, lambda row: markdown_text(row.entry.message.in_language(row.language))),
+    Column("message", "message_help", _everywhere, _message_cell),
     # The English pages also show the French text, as the API sends it.
-    Column("api_text", "api_text_help", lambda _, language: language != "fr", lambda row: markdown_text(row.entry.message.fr)),
+    Column("api_text", "api_text_help", lambda _, language: language != "fr", _api_text_cell),
 )
 
 
