@@ -9,28 +9,15 @@ step are saved in build/screenshots/ to be looked at.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, ConsoleMessage, Page, expect, sync_playwright
-
-from tests.site.conftest import CHROMIUM, CHROMIUM_ARGS
+from playwright.sync_api import Browser, ConsoleMessage, Locator, Page, expect
 
 pytestmark = pytest.mark.site
 
 LAPTOP = {"width": 1366, "height": 768}
 PHONE = {"width": 390, "height": 844}
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    if not CHROMIUM.is_file():
-        pytest.fail(f"{CHROMIUM} is missing: `make docs-test` installs Debian's chromium package")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 def open_page(browser: Browser, viewport: dict[str, int], problems: list[str]) -> Page:
@@ -51,7 +38,7 @@ def open_page(browser: Browser, viewport: dict[str, int], problems: list[str]) -
     return page
 
 
-def row(page: Page, anchor: str):  # type: ignore[no-untyped-def]
+def row(page: Page, anchor: str) -> Locator:
     return page.locator(f"tr#{anchor}")
 
 
