@@ -33,6 +33,7 @@ html_css_files = ["site.css"]
 html_js_files = ["search-codes.js"]
 html_show_sourcelink = False  # the sources are copies assembled by docs/build.py
 html_copy_source = False
+html_use_index = False  # no index entries: the search and the tables of codes are the way in
 
 # Nothing on a page depends on when it was built.
 html_last_updated_fmt = None

@@ -125,8 +125,14 @@ def test_tables_fit_a_phone(browser: Browser, base_url: str, screenshots: Path, 
     page.goto(f"{base_url}/{language}/hlr_error.html#hlr_error-2053")
     expect(row(page, "hlr_error-2053")).to_be_in_viewport()
     page.screenshot(path=screenshots / f"phone-{language}-hlr_error-2053.png")
-    # The page itself never scrolls sideways: only a table does, inside its own frame.
+    # Neither the page nor a table of codes scrolls sideways: each row is a card as wide as the screen.
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    overflowing = page.evaluate(
+        """[...document.querySelectorAll("table.code-table")]
+            .map((table) => table.closest(".table-wrapper"))
+            .filter((frame) => frame.scrollWidth > frame.clientWidth).length"""
+    )
+    assert overflowing == 0
     expect(page.locator("a.other-language")).to_have_count(1)
     page.goto(f"{base_url}/{language}/index.html")
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
