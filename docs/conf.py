@@ -27,6 +27,7 @@ smartquotes = False
 myst_heading_anchors = 2  # the HLR group sections can be linked to
 
 html_theme = "furo"
+templates_path = ["_templates"]
 html_static_path = ["_static"]
 html_favicon = "_static/favicon.svg"
 html_css_files = ["site.css"]
@@ -41,10 +42,14 @@ html_show_copyright = False
 copyright = ""
 
 TITLES = {"fr": "Codes de l’API SMSPartner", "en": "SMSPartner API codes"}
+# The other build, and its link's words, for the pages that are not Markdown (_templates/search.html).
+OTHER_LANGUAGE = {"fr": ("en", "English version"), "en": ("fr", "Version française")}
 
 
 def per_language(app: Sphinx, config: Config) -> None:
     config.html_title = TITLES[config.language]
+    other, label = OTHER_LANGUAGE[config.language]
+    config.html_context = {"other_language": other, "other_language_label": label}
 
 
 def setup(app: Sphinx) -> None:
