@@ -6,6 +6,8 @@
   a code (alias rows, the home page), and the browser scrolls to, and can highlight, the row.
 - Language links: the Markdown links each page to the same page in the other language with
   ``../en/<page>.md``; on the site that is the other build's ``../en/<page>.html``.
+- Tables of codes: marked, with each cell's column label, so that site.css can turn a row
+  into a card on a phone.
 - Accent-blind search: the stemmed words of the search index, and the words typed in the
   search box, are stripped of their accents, so that "credit" finds "Crédit".
 """
@@ -56,7 +58,7 @@ class CodeAnchors(SphinxTransform):
 
 
 class CodeTables(SphinxTransform):
-    """Mark the tables of codes, and put its column's label in each cell.
+    """Mark the tables of codes, and put the label of its column in each of their cells.
 
     The labels are hidden on a wide screen, where the table has its header; on a phone
     (site.css) each row becomes a card, its cells one under the other, each under its label.
@@ -71,7 +73,9 @@ class CodeTables(SphinxTransform):
                 continue
             table["classes"].append("code-table")
             head = next(table.findall(nodes.thead), None)
-            labels = [entry.astext() for entry in head.findall(nodes.entry)] if head else []
+            if head is None:
+                continue
+            labels = [entry.astext() for entry in head.findall(nodes.entry)]
             for row in rows:
                 if not row["ids"]:
                     continue
