@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, ConsoleMessage, Locator, Page, expect
+from playwright.sync_api import Browser, ConsoleMessage, Locator, Page, Request, expect
 
 pytestmark = pytest.mark.site
 
@@ -24,7 +24,13 @@ def open_page(browser: Browser, viewport: dict[str, int], problems: list[str]) -
     """A new page; script errors, failed requests and console errors are added to ``problems``."""
     page = browser.new_page(viewport=viewport)  # type: ignore[arg-type]
     page.on("pageerror", lambda error: problems.append(f"script error: {error}"))
-    page.on("requestfailed", lambda request: problems.append(f"request failed ({request.failure}): {request.url}"))
+
+    def failed(request: Request) -> None:
+        # net::ERR_ABORTED is a request cut short because the test moved on to another page.
+        if request.failure != "net::ERR_ABORTED":
+            problems.append(f"request failed ({request.failure}): {request.url}")
+
+    page.on("requestfailed", failed)
     page.on(
         "response",
         lambda response: response.status < 400 or problems.append(f"HTTP {response.status}: {response.url}"),
