@@ -8,7 +8,11 @@ INSTALLED := $(VENV)/.installed
 UPSTREAM_PAGE := catalog/upstream/error-codes.fr.md
 
 .DEFAULT_GOAL := help
-.PHONY: help generate check upstream lint test bench
+.PHONY: help generate check upstream lint test bench docs docs-test
+
+# The documentation site and its browser test (see docs/).
+SITE := build/site
+CHROMIUM := /usr/bin/chromium
 
 $(INSTALLED): requirements-dev.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -32,8 +36,24 @@ lint: $(INSTALLED) ## ruff (lint and format) and mypy --strict, on the generator
 	$(PY) -m ruff format --check .
 	$(PY) -m mypy
 
-test: check upstream lint ## the drift checks (generated/, upstream page), lint and type checks, then the test suite
+test: check upstream lint ## the drift checks (generated/, upstream page), lint and type checks, the test suite, then the site and its browser test
 	$(PY) -m pytest
+	@$(MAKE) --no-print-directory docs-test
+
+docs: $(INSTALLED) ## build the French and English site into build/site/ (Sphinx; any warning fails the build)
+	$(PY) docs/build.py $(SITE)
+
+docs-test: docs $(CHROMIUM) ## serve build/site on localhost and drive headless Chromium through it (screenshots in build/screenshots/)
+	$(PY) -m pytest -m site tests/site
+
+# Debian's Chromium, which the browser test drives; installed when missing, never skipped.
+$(CHROMIUM):
+	@echo "$(CHROMIUM) is missing: installing Debian's chromium package for the browser test."
+	@if [ "$$(id -u)" = 0 ]; then sudo=""; \
+	elif command -v sudo >/dev/null 2>&1; then sudo="sudo"; \
+	else echo "error: cannot install chromium: not root and no sudo. Install Debian's 'chromium' package (apt-get install chromium), then run this again." >&2; exit 1; fi; \
+	$$sudo apt-get update -qq && $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
+	@test -x $(CHROMIUM) || { echo "error: apt-get ran but $(CHROMIUM) is still missing." >&2; exit 1; }
 
 bench: $(INSTALLED) ## import, lookup and render costs, each beside a baseline from the same run
 	$(PY) -m codegen.bench

@@ -17,6 +17,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from codegen.model import LANGUAGES, Catalog, Entry, Language, Table
+from codegen.render import docs
 
 # The columns of a table page, per language (the permanent column only where the table has the flag).
 CODE, NAME, PERMANENT, MESSAGE, FRENCH = "code", "name", "permanent", "message", "french"
@@ -278,6 +279,9 @@ def test_name_and_permanent_cells(docs_dir: Path, catalog: Catalog, language: La
             if table.has_permanent:
                 assert entry.permanent is not None
                 assert plain(row[role[PERMANENT]]) == YES_NO[language][entry.permanent], f"{table.id} {entry.name}"
+                # A set flag is bold, to stand out at a glance.
+                bold = "strong_open" in child_types(row[role[PERMANENT]])
+                assert bold == entry.permanent, f"{table.id} {entry.name}"
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -351,4 +355,28 @@ def test_relative_links_resolve(docs_dir: Path, language: Language) -> None:
         for href in parse_page(path).links:
             if href.startswith("#"):
                 continue
-            assert (path.parent / href).is_file(), f"{path.name}: {href}"
+            target, _, fragment = href.partition("#")
+            assert (path.parent / target).is_file(), f"{path.name}: {href}"
+            if fragment:  # a link to one code: the anchor is on the target page
+                assert f'<a id="{fragment}"></a>' in (path.parent / target).read_text(encoding="utf-8"), href
+
+
+def test_a_column_is_added_in_one_place(catalog: Catalog, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """One more entry in COLUMNS, with its label and help, reaches every table page and the home page's guide."""
+    extra = docs.Column("extra", "extra_help", lambda _table, _language: True, lambda row: row.entry.name.lower())
+    monkeypatch.setattr(docs, "COLUMNS", (*docs.COLUMNS, extra))
+    for language in LANGUAGES:
+        monkeypatch.setitem(docs.LABELS[language], "extra", f"Extra {language}")
+        monkeypatch.setitem(docs.LABELS[language], "extra_help", f"help {language}")
+    for path, content in docs.render_docs(catalog).items():
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / path).write_bytes(content)
+    for language in LANGUAGES:
+        home = (tmp_path / "docs" / language / "index.md").read_text(encoding="utf-8")
+        assert f"- **Extra {language}**{docs.LABELS[language]['colon']} help {language}" in home
+        for table in catalog.tables:
+            page = parse_page(tmp_path / "docs" / language / f"{table.id}.md")
+            for md_table in page.tables:
+                assert plain(md_table.header[-1]) == f"Extra {language}", table.id
+            rows = [row for md_table in page.tables for row in md_table.rows]
+            assert [plain(row[-1]) for row in rows] == [entry.name.lower() for entry in table.entries]

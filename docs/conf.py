@@ -1,0 +1,56 @@
+"""Sphinx configuration of the documentation site, shared by the French and English builds.
+
+docs/build.py runs Sphinx once per language with ``--define language=fr|en``; what depends
+on the language is set once that value is known (see ``per_language``).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from sphinx.application import Sphinx
+from sphinx.config import Config
+
+sys.path.insert(0, str(Path(__file__).resolve().parent / "_ext"))
+
+project = "smspartner-codes"
+language = "fr"
+root_doc = "index"
+source_suffix = {".md": "markdown"}
+extensions = ["myst_parser", "smspartner_site"]
+
+# Links to a code's row are checked like any other reference; nitpicky mode also checks the rest.
+nitpicky = True
+# SMSPartner's texts are shown verbatim: no typographic quotes or dashes.
+smartquotes = False
+myst_heading_anchors = 2  # the HLR group sections can be linked to
+
+html_theme = "furo"
+templates_path = ["_templates"]
+html_static_path = ["_static"]
+html_favicon = "_static/favicon.svg"
+html_css_files = ["site.css"]
+html_js_files = ["search-codes.js"]
+html_show_sourcelink = False  # the sources are copies assembled by docs/build.py
+html_copy_source = False
+html_use_index = False  # no index entries: the search and the tables of codes are the way in
+
+# Nothing on a page depends on when it was built.
+html_last_updated_fmt = None
+html_show_copyright = False
+copyright = ""
+
+TITLES = {"fr": "Codes de l’API SMSPartner", "en": "SMSPartner API codes"}
+# The other build, and its link's words, for the pages that are not Markdown (_templates/search.html).
+OTHER_LANGUAGE = {"fr": ("en", "English version"), "en": ("fr", "Version française")}
+
+
+def per_language(app: Sphinx, config: Config) -> None:
+    config.html_title = TITLES[config.language]
+    other, label = OTHER_LANGUAGE[config.language]
+    config.html_context = {"other_language": other, "other_language_label": label}
+
+
+def setup(app: Sphinx) -> None:
+    app.connect("config-inited", per_language)

@@ -1,0 +1,211 @@
+"""The built site, read as HTML: every code's anchor in both languages, alias links, flags,
+group sections, language links, the accent-blind search index, verbatim texts, and a
+second build byte-identical to the first."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cache
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from codegen.model import LANGUAGES, Catalog, Entry, Language, Table
+
+pytestmark = pytest.mark.site
+
+OTHER: dict[Language, Language] = {"fr": "en", "en": "fr"}
+YES: dict[Language, str] = {"fr": "oui", "en": "yes"}
+GROUP_WORD: dict[Language, str] = {"fr": "groupe", "en": "group"}
+
+
+def expected_anchor(table: Table, entry: Entry) -> str:
+    """``<table id>-<code>``; an alias shares its code, so it is named by its name."""
+    key = entry.name if entry.alias_of is not None else str(entry.code)
+    return f"{table.id}-{re.sub(r'[^A-Za-z0-9_]+', '-', key).strip('-')}"
+
+
+@dataclass
+class Row:
+    id: str | None
+    text: str = ""
+    links: list[str] = field(default_factory=list)
+    strong: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Page:
+    ids: list[str] = field(default_factory=list)
+    rows: list[Row] = field(default_factory=list)
+    links: list[tuple[str, list[str], str | None]] = field(default_factory=list)  # href, classes, lang
+    h2: list[str] = field(default_factory=list)
+    text: str = ""
+
+
+class _PageParser(HTMLParser):
+    """Collects ids, the rows of tables with their text, links and bold words, h2 titles and links."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.page = Page()
+        self.row: Row | None = None
+        self.in_strong = False
+        self.h2: list[str] | None = None
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = dict(attrs)
+        if attributes.get("id"):
+            self.page.ids.append(str(attributes["id"]))
+        if tag == "tr":
+            self.row = Row(attributes.get("id"))
+            self.page.rows.append(self.row)
+        elif tag == "a" and attributes.get("href"):
+            href = str(attributes["href"])
+            self.page.links.append((href, str(attributes.get("class") or "").split(), attributes.get("lang")))
+            if self.row is not None:
+                self.row.links.append(href)
+        elif tag == "strong":
+            self.in_strong = True
+        elif tag == "h2":
+            self.h2 = []
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "tr":
+            self.row = None
+        elif tag == "strong":
+            self.in_strong = False
+        elif tag == "h2" and self.h2 is not None:
+            self.page.h2.append("".join(self.h2).replace("¶", "").strip())
+            self.h2 = None
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+        if self.row is not None:
+            self.row.text += data
+            if self.in_strong:
+                self.row.strong.append(data)
+        if self.h2 is not None:
+            self.h2.append(data)
+
+
+@cache
+def parse(path: Path) -> Page:
+    parser = _PageParser()
+    parser.feed(path.read_text(encoding="utf-8"))
+    parser.page.text = "".join(parser.text)
+    return parser.page
+
+
+def table_rows(site: Path, language: Language, table: Table) -> list[Row]:
+    return [row for row in parse(site / language / f"{table.id}.html").rows if row.id is not None]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_code_has_its_anchor_on_its_row(site: Path, catalog: Catalog, language: Language) -> None:
+    checked = 0
+    for table in catalog.tables:
+        page = parse(site / language / f"{table.id}.html")
+        anchors = [row.id for row in table_rows(site, language, table)]
+        assert anchors == [expected_anchor(table, entry) for entry in table.entries], table.id
+        assert len(set(page.ids)) == len(page.ids), f"{table.id}: an id is used twice"
+        checked += len(anchors)
+    assert checked == sum(len(table.entries) for table in catalog.tables)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_rows_show_the_texts_verbatim_and_the_flags(site: Path, catalog: Catalog, language: Language) -> None:
+    for table in catalog.tables:
+        for row, entry in zip(table_rows(site, language, table), table.entries, strict=True):
+            assert entry.message.in_language(language) in row.text, f"{table.id} {entry.name}"
+            assert entry.message.fr in row.text, f"{table.id} {entry.name}: the French text, as the API sends it"
+            assert entry.name in row.text
+            assert row.strong == ([YES[language]] if entry.permanent else []), f"{table.id} {entry.name}"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_alias_rows_link_to_their_canonical_row(site: Path, catalog: Catalog, language: Language) -> None:
+    aliases = 0
+    for table in catalog.tables:
+        anchors = {entry.name: expected_anchor(table, entry) for entry in table.entries}
+        for row, entry in zip(table_rows(site, language, table), table.entries, strict=True):
+            if entry.alias_of is None:
+                assert row.links == [], f"{table.id} {entry.name}"
+            else:
+                aliases += 1
+                assert row.links == [f"#{anchors[entry.alias_of]}"], f"{table.id} {entry.name}"
+    assert aliases > 0
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_grouped_tables_have_a_section_per_group(site: Path, catalog: Catalog, language: Language) -> None:
+    grouped = [table for table in catalog.tables if table.groups]
+    assert grouped
+    for table in grouped:
+        page = parse(site / language / f"{table.id}.html")
+        assert page.h2 == [f"{group.name} ({GROUP_WORD[language]} {group.id})" for group in table.groups]
+        for group in table.groups:
+            assert group.description.in_language(language) in page.text, f"{table.id} {group.name}"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_page_links_to_itself_in_the_other_language(site: Path, language: Language) -> None:
+    pages = sorted((site / language).glob("*.html"))
+    assert {path.stem for path in pages} >= {"index", "developer", "hlr_error", "search"}
+    for path in pages:
+        switches = [(href, lang) for href, classes, lang in parse(path).links if "other-language" in classes]
+        other = OTHER[language]
+        assert switches == [(f"../{other}/{path.name}", other)], path
+        assert (site / other / path.name).is_file()
+
+
+def test_the_landing_page_leads_to_both_languages(site: Path) -> None:
+    hrefs = [href for href, _, _ in parse(site / "index.html").links]
+    assert hrefs == ["fr/index.html", "en/index.html"]
+    assert all((site / href).is_file() for href in hrefs)
+
+
+def test_links_to_a_code_from_other_pages_resolve(site: Path) -> None:
+    for language in LANGUAGES:
+        for path in sorted((site / language).glob("*.html")):
+            for href, _, _ in parse(path).links:
+                target, _, fragment = href.partition("#")
+                if not fragment or "://" in href or not target.endswith(".html"):
+                    continue
+                assert fragment in parse(path.parent / target).ids, f"{path.name}: {href}"
+
+
+def search_terms(site: Path, language: Language) -> set[str]:
+    text = (site / language / "searchindex.js").read_text(encoding="utf-8")
+    index = json.loads(text[text.index("(") + 1 : text.rindex(")")])
+    return set(index["terms"]) | set(index["titleterms"])
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_search_index_is_accent_blind(site: Path, language: Language) -> None:
+    terms = search_terms(site, language)
+    accented = sorted(term for term in terms if unicodedata.normalize("NFD", term) != term)
+    assert accented == []
+    # "Crédit" and "expéditeur" are indexed as a reader may type them, without accents.
+    assert {"cred", "expediteur"} <= terms if language == "fr" else {"expediteur"} <= terms
+
+
+def test_nothing_on_the_site_depends_on_the_clock(site: Path) -> None:
+    for path in sorted(site.rglob("*.html")):
+        text = path.read_text(encoding="utf-8")
+        for stamp in ("Last updated", "Dernière mise à jour", "Copyright", "©"):
+            assert stamp not in text, f"{path}: {stamp}"
+
+
+def test_a_second_build_is_byte_identical(site: Path, tmp_path: Path, root: Path) -> None:
+    subprocess.run([sys.executable, str(root / "docs" / "build.py"), str(tmp_path)], check=True, capture_output=True)
+    first = {path.relative_to(site): path.read_bytes() for path in sorted(site.rglob("*")) if path.is_file()}
+    second = {path.relative_to(tmp_path): path.read_bytes() for path in sorted(tmp_path.rglob("*")) if path.is_file()}
+    assert sorted(first) == sorted(second)
+    assert [path for path in first if first[path] != second[path]] == []
