@@ -21,13 +21,25 @@ from codegen.render import docs
 
 # The columns of a table page, per language (the permanent column only where the table has the flag).
 CODE, NAME, PERMANENT, MESSAGE, FRENCH = "code", "name", "permanent", "message", "french"
+FINAL, SUCCESS, HINT = "final", "success", "hint"
 HEADERS: dict[Language, dict[str, str]] = {
-    "fr": {CODE: "Code", NAME: "Nom", PERMANENT: "Permanent", MESSAGE: "Message"},
+    "fr": {
+        CODE: "Code",
+        NAME: "Nom",
+        PERMANENT: "Permanent",
+        FINAL: "Final",
+        SUCCESS: "Succès",
+        MESSAGE: "Message",
+        HINT: "Que faire (en anglais)",
+    },
     "en": {
         CODE: "Code",
         NAME: "Name",
         PERMANENT: "Permanent",
+        FINAL: "Final",
+        SUCCESS: "Success",
         MESSAGE: "Message",
+        HINT: "What to do",
         FRENCH: "French text (as the API returns it)",
     },
 }
@@ -177,7 +189,9 @@ def row_anchor(code_cell: Token) -> str | None:
 
 
 def columns(table: Table, language: Language) -> list[str]:
-    roles = [CODE, NAME] + ([PERMANENT] if table.has_permanent else []) + [MESSAGE]
+    roles = [CODE, NAME] + ([PERMANENT] if table.has_permanent else [])
+    roles += [FINAL, SUCCESS] if table.kind == "status" else []
+    roles += [MESSAGE] + ([HINT] if any(entry.hint for entry in table.entries) else [])
     return roles + ([FRENCH] if language == "en" else [])
 
 
@@ -282,6 +296,28 @@ def test_name_and_permanent_cells(docs_dir: Path, catalog: Catalog, language: La
                 # A set flag is bold, to stand out at a glance.
                 bold = "strong_open" in child_types(row[role[PERMANENT]])
                 assert bold == entry.permanent, f"{table.id} {entry.name}"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_status_flags_and_hints(docs_dir: Path, catalog: Catalog, language: Language) -> None:
+    flags_seen = hints_seen = 0
+    for table in catalog.tables:
+        page = table_page(docs_dir, language, table)
+        rows = [row for md_table in page.tables for row in md_table.rows]
+        role = {name: position for position, name in enumerate(columns(table, language))}
+        for row, entry in zip(rows, table.entries, strict=True):
+            where = f"{table.id} {entry.name}"
+            if table.kind == "status":
+                for column, value in ((FINAL, entry.final), (SUCCESS, entry.success)):
+                    assert value is not None, where
+                    assert plain(row[role[column]]) == YES_NO[language][value], where
+                    assert ("strong_open" in child_types(row[role[column]])) == value, where
+                    flags_seen += 1
+            if HINT in role:
+                # Hints are written in English only: both languages show the same text.
+                assert plain(row[role[HINT]]) == (entry.hint or ""), where
+                hints_seen += entry.hint is not None
+    assert flags_seen > 0 and hints_seen > 0
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -42,6 +42,7 @@ from markdown_it.token import Token
 
 from codegen.model import LANGUAGES, Catalog, Language, Table, anchor_key
 from codegen.render import render_all
+from codegen.render.docs import LABELS
 from codegen.render.gettext import POT_PATH, mo_path, po_path
 from codegen.render.headers import PACKAGE
 from codegen.render.json_files import table_json
@@ -394,13 +395,17 @@ def _check_table_page(page: str, table: Table, language: Language) -> None:
     body = [cells for header, cells in rows if not header]
     assert sum(header for header, _ in rows) == max(1, len(groups))  # a table per group
     assert len(body) == len(table.entries)
-    message_column = 3 if table.has_permanent else 2
+    labels = LABELS[language]
+    header = [_plain_text(cell) for cell in rows[0][1]]
+    message_column = header.index(labels["message"])
     for row, entry in zip(body, table.entries, strict=True):
         name_span = (row[1].children or [])[0]
         assert (name_span.type, name_span.content) == ("code_inline", entry.name)
         assert _plain_text(row[message_column]) == entry.message.in_language(language)
         if language == "en":
-            assert _plain_text(row[message_column + 1]) == entry.message.fr
+            assert _plain_text(row[header.index(labels["api_text"])]) == entry.message.fr
+        if table.has_hints:
+            assert _plain_text(row[header.index(labels["hint"])]) == (entry.hint or "")
         code_cell = [child for child in row[0].children or [] if child.type != "html_inline"]
         assert "".join(child.content for child in code_cell) == str(entry.code)
 

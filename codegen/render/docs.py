@@ -39,6 +39,15 @@ LABELS: dict[Language, dict[str, str]] = {
         "code_help": "la valeur que l’API renvoie, un nombre ou, dans quelques tables, un mot.",
         "name_help": "le nom du code dans l’enum Python et dans les fichiers JSON.",
         "permanent_help": "(erreurs HLR) **oui** quand un nouvel envoi au même numéro ne peut pas réussir.",
+        "final": "Final",
+        "final_help": "(statuts) **oui** quand aucun rapport ultérieur ne changera plus cet état.",
+        "success": "Succès",
+        "success_help": "(statuts) **oui** quand l’état veut dire que le message est arrivé ou que la demande a abouti.",
+        "hint": "Que faire (en anglais)",
+        "hint_help": (
+            "un conseil court, écrit en anglais, là où il aide : réessayer plus tard, corriger la requête,"
+            " recharger le crédit…"
+        ),
         "message_help": "le texte de SMSPartner, tel que l’API le renvoie.",
         "api_text_help": "",
         "alias_help": (
@@ -80,6 +89,12 @@ LABELS: dict[Language, dict[str, str]] = {
         "code_help": "the value the API sends: a number or, in a few tables, a word.",
         "name_help": "the code's name in the Python enum and in the JSON files.",
         "permanent_help": "(HLR errors) **yes** when sending to the same number again cannot succeed.",
+        "final": "Final",
+        "final_help": "(statuses) **yes** when no later report will change this state.",
+        "success": "Success",
+        "success_help": "(statuses) **yes** when the state means the message arrived or the request succeeded.",
+        "hint": "What to do",
+        "hint_help": "a short piece of advice where one helps: retry later, fix the request, top up the credit…",
         "message_help": "what the code means, in English.",
         "api_text_help": "SMSPartner's own text, which is what the API puts in its responses.",
         "alias_help": (
@@ -140,6 +155,10 @@ def _api_text_cell(row: Row) -> str:
     return markdown_text(row.entry.message.fr)
 
 
+def _hint_cell(row: Row) -> str:
+    return markdown_text(row.entry.hint) if row.entry.hint else ""
+
+
 def _flag(value: bool | None, language: Language) -> str:
     """A yes/no flag; a set flag is bold, so that it stands out in a column of noes."""
     labels = LABELS[language]
@@ -156,7 +175,21 @@ COLUMNS: tuple[Column, ...] = (
         lambda table, _: table.has_permanent,
         lambda row: _flag(row.entry.permanent, row.language),
     ),
+    Column(
+        "final",
+        "final_help",
+        lambda table, _: table.has_status_flags,
+        lambda row: _flag(row.entry.final, row.language),
+    ),
+    Column(
+        "success",
+        "success_help",
+        lambda table, _: table.has_status_flags,
+        lambda row: _flag(row.entry.success, row.language),
+    ),
     Column("message", "message_help", _everywhere, _message_cell),
+    # Hints are ours and written in English only; the French pages show them too, labelled as English.
+    Column("hint", "hint_help", lambda table, _: table.has_hints, _hint_cell),
     # The English pages also show the French text, as the API sends it.
     Column("api_text", "api_text_help", lambda _, language: language != "fr", _api_text_cell),
 )
