@@ -42,7 +42,9 @@ LABELS: dict[Language, dict[str, str]] = {
         "final": "Final",
         "final_help": "(statuts) **oui** quand aucun rapport ultérieur ne changera plus cet état.",
         "success": "Succès",
-        "success_help": "(statuts) **oui** quand l’état veut dire que le message est arrivé ou que la demande a abouti.",
+        "success_help": (
+            "(statuts) **oui** quand l’état veut dire que le message est arrivé ou que la demande a abouti."
+        ),
         "hint": "Que faire (en anglais)",
         "hint_help": (
             "un conseil court, écrit en anglais, là où il aide : réessayer plus tard, corriger la requête,"
