@@ -126,7 +126,11 @@ def test_rows_show_the_texts_verbatim_and_the_flags(site: Path, catalog: Catalog
             assert entry.message.in_language(language) in row.text, f"{table.id} {entry.name}"
             assert entry.message.fr in row.text, f"{table.id} {entry.name}: the French text, as the API sends it"
             assert entry.name in row.text
-            assert row.strong == ([YES[language]] if entry.permanent else []), f"{table.id} {entry.name}"
+            # Each set flag (permanent, final, success) is one bold "yes", in column order.
+            flags = [entry.permanent, entry.final, entry.success]
+            assert row.strong == [YES[language]] * flags.count(True), f"{table.id} {entry.name}"
+            if entry.hint:
+                assert entry.hint in row.text, f"{table.id} {entry.name}: the hint"
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
