@@ -77,6 +77,10 @@ ENTRY_FIELDS: tuple[FieldRule, ...] = (
     FieldRule("message.en", "text", "patch"),
     FieldRule("permanent", "flag", "patch", when_new="minor", when_gone="major"),
     FieldRule("group", "group", "patch", when_new="minor", when_gone="major"),
+    FieldRule("final", "flag", "patch", when_new="minor", when_gone="major"),
+    FieldRule("success", "flag", "patch", when_new="minor", when_gone="major"),
+    # A hint is advice: a new one is new information, a dropped one breaks no caller.
+    FieldRule("hint", "text", "patch", when_new="minor"),
     # The first name of a code is the one value lookups give: moving it breaks callers.
     FieldRule("alias_of", "alias", "major"),
 )
@@ -359,14 +363,14 @@ def load_source(source: str, repository: Path) -> Catalog:
 
     if Path(source).is_dir():
         try:
-            return load_catalog(Path(source))
+            return load_catalog(Path(source), complete=False)
         except CatalogInvalid as invalid:
             raise SourceError(_invalid_text(invalid, source, "")) from None
     with tempfile.TemporaryDirectory(prefix="codegen-diff-") as temporary:
         _extract_catalog(source, repository, Path(temporary))
         catalog_dir = Path(temporary) / "catalog"
         try:
-            return load_catalog(catalog_dir)
+            return load_catalog(catalog_dir, complete=False)
         except CatalogInvalid as invalid:
             raise SourceError(_invalid_text(invalid, str(catalog_dir), f"{source}:catalog")) from None
 

@@ -130,8 +130,12 @@ def catalog_dir_problem(catalog_dir: Path) -> str | None:
         return f"cannot read the catalog directory {catalog_dir}: {error.strerror}"
 
 
-def load_catalog(catalog_dir: Path) -> Catalog:
-    """Load, validate and model the catalog in ``catalog_dir``; raise CatalogInvalid."""
+def load_catalog(catalog_dir: Path, *, complete: bool = True) -> Catalog:
+    """Load, validate and model the catalog in ``catalog_dir``; raise CatalogInvalid.
+
+    ``complete=False`` accepts a catalog written before a field became required (the status
+    flags): ``diff`` must still read the releases made before that rule.
+    """
     problems: list[Problem] = []
     index = _load(catalog_dir / INDEX_FILE, problems)
     if index is None:
@@ -151,7 +155,7 @@ def load_catalog(catalog_dir: Path) -> Catalog:
             continue
         if not _check_schema(loaded, _validator("table.schema.json"), problems):
             continue
-        table_problems = list(_check_table(loaded, table_id))
+        table_problems = list(_check_table(loaded, table_id, complete))
         problems.extend(table_problems)
         if not table_problems:
             checked.append(loaded)
@@ -363,7 +367,7 @@ def _check_table_files_listed(
             )
 
 
-def _check_table(loaded: LoadedFile, expected_id: str) -> Iterator[Problem]:
+def _check_table(loaded: LoadedFile, expected_id: str, complete: bool) -> Iterator[Problem]:
     data: dict[str, Any] = loaded.data
 
     def problem(node_path: NodePath, message: str) -> Problem:
@@ -375,7 +379,7 @@ def _check_table(loaded: LoadedFile, expected_id: str) -> Iterator[Problem]:
     yield from _check_groups(data, problem)
     yield from _check_entries(data, problem)
     yield from _check_flags_and_anchors(data, problem)
-    yield from _check_guidance(data, problem)
+    yield from _check_guidance(data, problem, complete)
 
 
 def _text_objects(data: dict[str, Any]) -> list[tuple[NodePath, dict[str, str]]]:
@@ -417,7 +421,7 @@ GUIDANCE_RESERVED_NAMES = frozenset({"hint", "is_final", "is_success"})
 EXCEPTION_CLASS_NAMES = frozenset({"ApiError", "InvalidResponseError", "SmsPartnerError"})
 
 
-def _check_guidance(data: dict[str, Any], problem: Reporter) -> Iterator[Problem]:
+def _check_guidance(data: dict[str, Any], problem: Reporter, complete: bool) -> Iterator[Problem]:
     """Status flags where they belong and consistent; hints written like other texts, on canonical entries."""
     for key in ("enum", "group_enum"):
         class_name = data.get(key, "")
@@ -432,13 +436,18 @@ def _check_guidance(data: dict[str, Any], problem: Reporter) -> Iterator[Problem
                 (*node_path, "name"),
                 f"name {entry['name']!r} clashes with the member attribute {entry['name'].lower()!r}",
             )
-        yield from _check_status_flags(data["kind"], entry, by_name, node_path, problem)
+        yield from _check_status_flags(data["kind"], entry, by_name, node_path, problem, complete)
         if "hint" in entry:
             yield from _check_hint(entry, (*node_path, "hint"), problem)
 
 
 def _check_status_flags(
-    kind: str, entry: dict[str, Any], by_name: dict[str, dict[str, Any]], node_path: NodePath, problem: Reporter
+    kind: str,
+    entry: dict[str, Any],
+    by_name: dict[str, dict[str, Any]],
+    node_path: NodePath,
+    problem: Reporter,
+    complete: bool,
 ) -> Iterator[Problem]:
     flags = [flag for flag in ("final", "success") if flag in entry]
     if kind != "status":
@@ -446,7 +455,7 @@ def _check_status_flags(
             yield problem((*node_path, flag), f"{flag} belongs to status tables only (this table's kind is {kind})")
         return
     for flag in ("final", "success"):
-        if flag not in entry:
+        if complete and flag not in entry:
             yield problem(node_path, f"entry of a status table has no {flag} flag; give every entry final and success")
     if entry.get("success") and entry.get("final") is False:
         yield problem((*node_path, "success"), "success: true needs final: true; a success is a final state")

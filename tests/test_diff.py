@@ -388,3 +388,30 @@ def test_flags_given_are_additions_and_flags_taken_are_breaking(tmp_path: Path) 
         ("states", "done", "permanent", None, False, "minor"),
         ("states", "not done", "permanent", None, False, "minor"),
     ]
+
+
+def test_a_release_made_before_the_status_flags_were_required_still_compares(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Releases before 1.1.0 have no final/success flags: validate refuses them today, diff still reads them."""
+    old = copy_catalog(tmp_path / "old")
+
+    def drop_guidance(table: Table) -> None:
+        for item in table["entries"]:
+            for field in ("final", "success", "hint"):
+                item.pop(field, None)
+
+    edit(old, "states", drop_guidance)
+    assert main(["validate", "--catalog", str(old)]) == 1
+    capsys.readouterr()
+
+    assert main(["diff", str(old), str(MINI), "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    fields = sorted((change["name"], change["field"], change["impact"]) for change in report["changes"])
+    assert fields == [
+        ("DONE", "final", "minor"),
+        ("DONE", "success", "minor"),
+        ("NOT_DONE", "final", "minor"),
+        ("NOT_DONE", "hint", "minor"),
+        ("NOT_DONE", "success", "minor"),
+    ]
