@@ -436,7 +436,7 @@ def _check_guidance(data: dict[str, Any], problem: Reporter, complete: bool) -> 
                 (*node_path, "name"),
                 f"name {entry['name']!r} clashes with the member attribute {entry['name'].lower()!r}",
             )
-        yield from _check_status_flags(data["kind"], entry, by_name, node_path, problem, complete)
+        yield from _check_status_flags(data["kind"], entry, by_name, node_path, problem, complete=complete)
         if "hint" in entry:
             yield from _check_hint(entry, (*node_path, "hint"), problem)
 
@@ -447,6 +447,7 @@ def _check_status_flags(
     by_name: dict[str, dict[str, Any]],
     node_path: NodePath,
     problem: Reporter,
+    *,
     complete: bool,
 ) -> Iterator[Problem]:
     flags = [flag for flag in ("final", "success") if flag in entry]
