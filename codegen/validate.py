@@ -76,6 +76,9 @@ RESERVED_NAMES = frozenset(
         "description_in",
         "id",
         "table_title",
+        "hint",
+        "is_final",
+        "is_success",
         "mro",
     }
 )
@@ -393,7 +396,7 @@ def _text_objects(data: dict[str, Any]) -> list[tuple[NodePath, dict[str, str]]]
 
 
 def _check_texts(data: dict[str, Any], problem: Reporter) -> Iterator[Problem]:
-    """Texts, and string codes, are one line with no surrounding spaces."""
+    """Texts, hints and string codes are one line with no surrounding spaces."""
     lines: list[tuple[NodePath, str]] = [
         ((*text_path, language), text)
         for text_path, text_object in _text_objects(data)
@@ -403,6 +406,9 @@ def _check_texts(data: dict[str, Any], problem: Reporter) -> Iterator[Problem]:
         (("entries", index, "code"), entry["code"])
         for index, entry in enumerate(data["entries"])
         if isinstance(entry["code"], str)
+    ]
+    lines += [
+        (("entries", index, "hint"), entry["hint"]) for index, entry in enumerate(data["entries"]) if "hint" in entry
     ]
     for node_path, text in lines:
         if text != text.strip():
@@ -414,15 +420,12 @@ def _check_texts(data: dict[str, Any], problem: Reporter) -> Iterator[Problem]:
 
 # Guidance fields (status flags and hints), and the names the exceptions take ------
 
-# Attributes that members get from the guidance fields; a member of that name would confuse them.
-GUIDANCE_RESERVED_NAMES = frozenset({"hint", "is_final", "is_success"})
-
 # Exception classes of the package; each error table also gets one named <TableId>ApiError.
 EXCEPTION_CLASS_NAMES = frozenset({"ApiError", "InvalidResponseError", "SmsPartnerError"})
 
 
 def _check_guidance(data: dict[str, Any], problem: Reporter, complete: bool) -> Iterator[Problem]:
-    """Status flags where they belong and consistent; hints written like other texts, on canonical entries."""
+    """Status flags where they belong and consistent; hints on canonical entries only (_check_texts checks them)."""
     for key in ("enum", "group_enum"):
         class_name = data.get(key, "")
         if class_name in EXCEPTION_CLASS_NAMES or class_name.endswith("ApiError"):
@@ -431,14 +434,9 @@ def _check_guidance(data: dict[str, Any], problem: Reporter, complete: bool) -> 
     by_name = {entry["name"]: entry for entry in entries}
     for index, entry in enumerate(entries):
         node_path: NodePath = ("entries", index)
-        if entry["name"].lower() in GUIDANCE_RESERVED_NAMES:
-            yield problem(
-                (*node_path, "name"),
-                f"name {entry['name']!r} clashes with the member attribute {entry['name'].lower()!r}",
-            )
         yield from _check_status_flags(data["kind"], entry, by_name, node_path, problem, complete=complete)
-        if "hint" in entry:
-            yield from _check_hint(entry, (*node_path, "hint"), problem)
+        if "hint" in entry and "alias_of" in entry:
+            yield problem((*node_path, "hint"), f"an alias has no hint of its own; give it to {entry['alias_of']}")
 
 
 def _check_status_flags(
@@ -466,17 +464,6 @@ def _check_status_flags(
             yield problem(
                 (*node_path, flag), f"{flag} differs from {entry['alias_of']}'s; an alias shares its code's state"
             )
-
-
-def _check_hint(entry: dict[str, Any], node_path: NodePath, problem: Reporter) -> Iterator[Problem]:
-    hint: str = entry["hint"]
-    if "alias_of" in entry:
-        yield problem(node_path, f"an alias has no hint of its own; give it to {entry['alias_of']}")
-    if hint != hint.strip():
-        yield problem(node_path, "text has leading or trailing whitespace")
-    controls = sorted({f"U+{ord(char):04X}" for char in _CONTROL_CHARACTERS.findall(hint)})
-    if controls:
-        yield problem(node_path, f"text contains control characters ({', '.join(controls)}); write it on one line")
 
 
 def _check_groups(data: dict[str, Any], problem: Reporter) -> Iterator[Problem]:
