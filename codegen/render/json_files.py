@@ -51,18 +51,14 @@ def table_json(table: Table) -> dict[str, Any]:
     return document
 
 
+# Entry fields written only where the catalog gives them, in this order.
+OPTIONAL_ENTRY_FIELDS = ("group", "permanent", "alias_of", "final", "success", "hint")
+
+
 def _entry_json(entry: Entry) -> dict[str, Any]:
     document: dict[str, Any] = {"code": entry.code, "name": entry.name, "message": _text(entry.message)}
-    if entry.group is not None:
-        document["group"] = entry.group
-    if entry.permanent is not None:
-        document["permanent"] = entry.permanent
-    if entry.alias_of is not None:
-        document["alias_of"] = entry.alias_of
-    if entry.final is not None:
-        document["final"] = entry.final
-    if entry.success is not None:
-        document["success"] = entry.success
-    if entry.hint is not None:
-        document["hint"] = entry.hint
+    for field in OPTIONAL_ENTRY_FIELDS:
+        value = getattr(entry, field)
+        if value is not None:
+            document[field] = value
     return document
