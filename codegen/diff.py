@@ -25,6 +25,7 @@ invalid catalog.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import re
@@ -40,6 +41,7 @@ from typing import Literal, NamedTuple, cast
 
 from codegen.model import Catalog, Entry, Group, Table
 from codegen.problems import CatalogInvalid
+from codegen.validate import load_catalog
 
 EXIT_OK = 0
 EXIT_CANNOT_COMPARE = 2
@@ -359,20 +361,18 @@ class SourceError(Exception):
 
 def load_source(source: str, repository: Path) -> Catalog:
     """The catalog in directory ``source``, or in ``catalog/`` of git revision ``source`` of ``repository``."""
-    from codegen.validate import load_catalog
-
-    if Path(source).is_dir():
-        try:
-            return load_catalog(Path(source), complete=False)
-        except CatalogInvalid as invalid:
-            raise SourceError(_invalid_text(invalid, source, "")) from None
-    with tempfile.TemporaryDirectory(prefix="codegen-diff-") as temporary:
-        _extract_catalog(source, repository, Path(temporary))
-        catalog_dir = Path(temporary) / "catalog"
+    with contextlib.ExitStack() as stack:
+        if Path(source).is_dir():
+            catalog_dir, shown, real = Path(source), source, ""
+        else:
+            temporary = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="codegen-diff-")))
+            _extract_catalog(source, repository, temporary)
+            catalog_dir = temporary / "catalog"
+            shown, real = str(catalog_dir), f"{source}:catalog"
         try:
             return load_catalog(catalog_dir, complete=False)
         except CatalogInvalid as invalid:
-            raise SourceError(_invalid_text(invalid, str(catalog_dir), f"{source}:catalog")) from None
+            raise SourceError(_invalid_text(invalid, shown, real)) from None
 
 
 def _invalid_text(invalid: CatalogInvalid, shown_path: str, real_path: str) -> str:

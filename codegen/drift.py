@@ -294,15 +294,15 @@ def pair_rows(
 
 def _row_key(table: Table, row: UpstreamRow) -> str:
     """The row's code as ``str(entry.code)`` would read: ``007`` is 7 in an integer table."""
-    if table.code_type == "integer" and re.fullmatch("[0-9]+", row.code):
-        return str(int(row.code))
-    return row.code
+    return str(row_code(table, row))
 
 
 def row_code(table: Table, row: UpstreamRow) -> int | str:
     """The row's code as the catalog would hold it (text when it is not a number in an integer table)."""
-    key = _row_key(table, row)
-    return int(key) if table.code_type == "integer" and key.isdigit() else key
+    # ASCII digits only: str.isdigit() also accepts "²", which int() refuses.
+    if table.code_type == "integer" and re.fullmatch("[0-9]+", row.code):
+        return int(row.code)
+    return row.code
 
 
 # The report.

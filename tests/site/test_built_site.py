@@ -109,14 +109,11 @@ def table_rows(site: Path, language: Language, table: Table) -> list[Row]:
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_code_has_its_anchor_on_its_row(site: Path, catalog: Catalog, language: Language) -> None:
-    checked = 0
     for table in catalog.tables:
         page = parse(site / language / f"{table.id}.html")
         anchors = [row.id for row in table_rows(site, language, table)]
         assert anchors == [expected_anchor(table, entry) for entry in table.entries], table.id
         assert len(set(page.ids)) == len(page.ids), f"{table.id}: an id is used twice"
-        checked += len(anchors)
-    assert checked == sum(len(table.entries) for table in catalog.tables)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
