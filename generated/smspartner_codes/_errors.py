@@ -285,7 +285,7 @@ def raise_for_response(payload: object, table: "str | type[Member]", lang: str =
     (``{"results": [...]}``) the first failed item's error, so use ``iter_errors``
     to see them all; ``InvalidResponseError`` for anything else.
     """
-    table_id = table if isinstance(table, str) and table in API_ERRORS else _table_id(table)
+    table_id = _table_id(table)
     body = payload
     if isinstance(payload, _RAW_BODY_TYPES):
         body, problem = _decode(payload)
@@ -351,6 +351,8 @@ def _item_error(item: object, table_id: str, lang: str, where: str) -> "SmsPartn
 
 
 def _table_id(table: "str | type[Member]") -> str:
+    if isinstance(table, str) and table in API_ERRORS:  # the common case, first and cheap
+        return table
     import smspartner_codes
 
     if isinstance(table, type):

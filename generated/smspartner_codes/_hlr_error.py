@@ -4,6 +4,7 @@
 # ruff: noqa: E501, RUF001, RUF100
 """The ``hlr_error`` table: HlrError."""
 
+import smspartner_codes
 from smspartner_codes import Alias, IntCodeEnum, _build_enum, _IntTableBase, _translate
 
 TYPE_CHECKING = False
@@ -102,9 +103,8 @@ class HlrError(_IntTableBase):
     @property
     def group(self) -> "HlrErrorGroup":
         """The upstream group of this code."""
-        from smspartner_codes._groups import HlrErrorGroup
-
-        return HlrErrorGroup(_GROUP_IDS[self._value_])
+        # Through the package: its lazy loader imports _groups once, then the name is a plain attribute.
+        return smspartner_codes.HlrErrorGroup(_GROUP_IDS[self._value_])
 
     @property
     def permanent(self) -> bool:

@@ -4,6 +4,7 @@
 # ruff: noqa: E501, RUF001, RUF100
 """The ``hlr_status`` table: HlrStatus."""
 
+import smspartner_codes
 from smspartner_codes import IntCodeEnum, _build_enum, _IntTableBase, _translate
 
 TYPE_CHECKING = False
@@ -55,9 +56,8 @@ class HlrStatus(_IntTableBase):
     @property
     def group(self) -> "HlrStatusGroup":
         """The upstream group of this code."""
-        from smspartner_codes._groups import HlrStatusGroup
-
-        return HlrStatusGroup(_GROUP_IDS[self._value_])
+        # Through the package: its lazy loader imports _groups once, then the name is a plain attribute.
+        return smspartner_codes.HlrStatusGroup(_GROUP_IDS[self._value_])
 
     @property
     def hint(self) -> str | None:

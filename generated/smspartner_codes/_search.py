@@ -31,10 +31,11 @@ def _members() -> "list[Member]":
 
 def _searchable(member: Member) -> "dict[str, str]":
     """The member's name and code, with its texts (and its aliases') in each language."""
-    names = [member.name, str(member.code), *(alias.name for alias in member.aliases)]
+    aliases = member.aliases  # built on each access: once is enough
+    names = [member.name, str(member.code), *(alias.name for alias in aliases)]
     texts: dict[str, str] = {}
     for lang in _LANGUAGES:
-        words = [member.message_in(lang), *(alias.message_in(lang) for alias in member.aliases)]
+        words = [member.message_in(lang), *(alias.message_in(lang) for alias in aliases)]
         if lang == "en" and member.hint:
             words.append(member.hint)
         texts[lang] = normalize(" ".join([*names, *words]))
