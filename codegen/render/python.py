@@ -6,7 +6,7 @@ from __future__ import annotations
 from functools import cmp_to_key
 from typing import Any
 
-from codegen.model import Catalog, Table
+from codegen.model import LANGUAGES, Catalog, Table
 from codegen.render.headers import PACKAGE, notice_lines
 from codegen.render.templating import python_string, render_template
 
@@ -207,6 +207,7 @@ def _render_init(catalog: Catalog, header: str) -> str:
     lazy_modules += [(name, SEARCH_MODULE) for name in SEARCH_EXPORTS]
     return render_template(
         "python/__init__.py.j2",
+        languages=f"({', '.join(map(python_string, LANGUAGES))})",
         notice=header,
         catalog=catalog,
         lazy_modules=lazy_modules,

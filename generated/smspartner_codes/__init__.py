@@ -137,6 +137,16 @@ def _language_code(lang: str) -> str:
     return base if base.isascii() and base.isalpha() and 2 <= len(base) <= 3 else ""
 
 
+# The languages of the catalog's texts; French is the source, and the fallback.
+_LANGUAGES = ("fr", "en")
+
+
+def _supported_language(lang: str) -> str:
+    """The base language of ``lang`` when the catalog has texts in it, else French."""
+    base = _language_code(lang)
+    return base if base in _LANGUAGES else "fr"
+
+
 def _translate(text: str, lang: str) -> str:
     """``text`` (French, as in the catalog) in ``lang``; French where we have no translation."""
     base = _language_code(lang)

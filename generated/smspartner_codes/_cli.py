@@ -10,7 +10,7 @@ import argparse
 import os
 import sys
 
-from smspartner_codes import TABLE_IDS, IntCodeEnum, StrCodeEnum, _language_code, lookup
+from smspartner_codes import _LANGUAGES, TABLE_IDS, IntCodeEnum, StrCodeEnum, _supported_language, lookup
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -21,7 +21,6 @@ Member = IntCodeEnum | StrCodeEnum
 PROGRAM = "smspartner-codes"
 WIDTH = 79  # readable in an 80-column terminal
 INDENT = "    "
-LANGUAGES = ("fr", "en")
 
 FOUND, NOT_FOUND, USAGE_ERROR = 0, 1, 2
 
@@ -31,8 +30,7 @@ def default_language() -> str:
     for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
         value = os.environ.get(variable)
         if value:
-            language = _language_code(value)
-            return language if language in LANGUAGES else "fr"
+            return _supported_language(value)
     return "fr"
 
 
@@ -51,7 +49,7 @@ def _add_options(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
     """
     parser.add_argument(
         "--lang",
-        choices=LANGUAGES,
+        choices=_LANGUAGES,
         default=argparse.SUPPRESS,
         help="language of the texts (default: from the locale, else fr)",
     )
@@ -208,7 +206,7 @@ def _member_json(member: Member) -> "dict[str, object]":
         "table": member.table,
         "code": member.code,
         "name": member.name,
-        "message": {lang: member.message_in(lang) for lang in LANGUAGES},
+        "message": {lang: member.message_in(lang) for lang in _LANGUAGES},
         "hint": member.hint,
     }
     group = getattr(member, "group", None)
@@ -219,7 +217,7 @@ def _member_json(member: Member) -> "dict[str, object]":
             document[flag.removeprefix("is_")] = getattr(member, flag)
     if member.aliases:
         document["aliases"] = [
-            {"name": alias.name, "message": {lang: alias.message_in(lang) for lang in LANGUAGES}}
+            {"name": alias.name, "message": {lang: alias.message_in(lang) for lang in _LANGUAGES}}
             for alias in member.aliases
         ]
     return document
@@ -235,7 +233,7 @@ def _print_tables(lang: str, as_json: bool) -> int:
                 {
                     "id": table_id,
                     "enum": classes[table_id].__name__,
-                    "title": {language: classes[table_id].table_title(language) for language in LANGUAGES},
+                    "title": {language: classes[table_id].table_title(language) for language in _LANGUAGES},
                     "codes": len(classes[table_id]),
                 }
                 for table_id in TABLE_IDS

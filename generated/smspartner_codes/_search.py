@@ -4,13 +4,12 @@
 
 import unicodedata
 
-from smspartner_codes import TABLE_IDS, IntCodeEnum, StrCodeEnum, _language_code
+from smspartner_codes import _LANGUAGES, TABLE_IDS, IntCodeEnum, StrCodeEnum, _supported_language
 
 __all__ = ["find_code", "normalize", "search"]
 
 Member = IntCodeEnum | StrCodeEnum
 
-_LANGUAGES = ("fr", "en")
 
 # Searchable text of each member, per language ("fr", "en"), built on the first search.
 _index: "list[tuple[Member, dict[str, str]]]" = []
@@ -55,18 +54,12 @@ def search(text: str, lang: "str | None" = None) -> "list[Member]":
         return []
     if not _index:
         _index.extend((member, _searchable(member)) for member in _members())
-    languages = ("fr", "en") if lang is None else (_searched_language(lang),)
+    languages = _LANGUAGES if lang is None else (_supported_language(lang),)
     found = find_code(text.strip())
     for member, texts in _index:
         if member not in found and any(_holds_all(texts.get(language, ""), words) for language in languages):
             found.append(member)
     return found
-
-
-def _searched_language(lang: str) -> str:
-    """The language of ``lang`` whose texts are searched: French for one we have no texts in, as message_in does."""
-    base = _language_code(lang)
-    return base if base in _LANGUAGES else "fr"
 
 
 def _holds_all(text: str, words: "list[str]") -> bool:
