@@ -206,7 +206,8 @@ def _xml_objects(
             if list(child):
                 fields.append(ExampleValue(key, CONTAINER, line_of(child)))
                 continue
-            value: Scalar = (child.text or "").strip()
+            # A line break inside an element's text is the page's layout: it reads as one space.
+            value: Scalar = re.sub(r"\s*\n\s*", " ", (child.text or "").strip())
             if top and position == 0 and value in ("true", "false"):
                 key, value = "success", value == "true"
             elif top and position == 1 and re.fullmatch("[0-9]+", str(value)):

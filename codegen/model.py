@@ -38,32 +38,71 @@ class Group(NamedTuple):
     description: Text
 
 
+class Variant(NamedTuple):
+    """Another wording SMSPartner's pages give for a code, verbatim, and its language."""
+
+    text: str
+    language: str
+
+
+class Spelling(NamedTuple):
+    """Another form in which the API sends an entry: its code or its name, as printed."""
+
+    value: str
+    field: Literal["code", "name"]
+    sources: tuple[str, ...]
+
+
+# The language of an entry's text of record (``message.fr``): SMSPartner's French, SMSPartner's
+# English for a code its pages give in English only, or None when they give no wording at all
+# (``message.fr`` then repeats our English).
+WordingLanguage = Literal["fr", "en"] | None
+
+
 class Entry(NamedTuple):
     code: int | str
     name: str
-    message: Text
+    message: Text  # fr: the text of record (see message_language); en: ours
     group: int | None = None
     permanent: bool | None = None
     alias_of: str | None = None
     final: bool | None = None
     success: bool | None = None
     hint: str | None = None
+    message_language: WordingLanguage = "fr"
+    variants: tuple[Variant, ...] = ()
+    sources: tuple[str, ...] = ()  # path:line of the vendored pages that document this entry
+    spellings: tuple[Spelling, ...] = ()
+    definition: str | None = None  # the shared definition it includes
 
     @property
     def is_alias(self) -> bool:
         return self.alias_of is not None
 
+    @property
+    def wordings(self) -> tuple[str, ...]:
+        """SMSPartner's wordings of the code: the text of record first, then the variants."""
+        record = (self.message.fr,) if self.message_language is not None else ()
+        return record + tuple(variant.text for variant in self.variants)
+
 
 class Table(NamedTuple):
     id: str
     enum: str
-    kind: Literal["error", "status"]
+    kind: Literal["error", "status", "value"]
     code_type: Literal["integer", "string"]
-    title: Text
+    title: Text  # fr: SMSPartner's title, or our English when no French page names the table
     entries: tuple[Entry, ...]
     groups: tuple[Group, ...] = ()
     group_enum: str | None = None
     source_file: str = ""
+    origin: Literal["error_page", "endpoint_pages"] = "error_page"
+    title_in_french: bool = True
+
+    @property
+    def is_seed(self) -> bool:
+        """A section of the error-code page, the seed of the catalog."""
+        return self.origin == "error_page"
 
     @property
     def canonical_entries(self) -> tuple[Entry, ...]:
@@ -103,9 +142,72 @@ class Table(NamedTuple):
         return next(group for group in self.groups if group.id == group_id)
 
 
+class EndpointUrl(NamedTuple):
+    url: str  # host and path, path parameters as {name}
+    sources: tuple[str, ...]
+    misprint: bool = False  # printed for this endpoint, but another endpoint's
+
+
+class EndpointField(NamedTuple):
+    """A payload field whose values a table lists: by code, name, group id or wording."""
+
+    name: str
+    table: str
+    key: Literal["code", "name", "group", "wording"]
+    sources: tuple[str, ...] = ()
+
+
+class Endpoint(NamedTuple):
+    id: str  # <product>.<name>
+    kind: Literal["call", "push"]
+    method: str | None
+    title: Text  # fr: the French page's title, or our English when there is no French page
+    pages: tuple[str, ...]
+    urls: tuple[EndpointUrl, ...] = ()
+    tables: tuple[str, ...] = ()  # an answer's code is read with these, in order
+    fields: tuple[EndpointField, ...] = ()
+    no_codes: str | None = None
+    title_in_french: bool = True
+
+    @property
+    def product(self) -> str:
+        return self.id.partition(".")[0]
+
+
+class DisagreementSide(NamedTuple):
+    source: str
+    entry: str | None = None  # <table id>.<NAME>
+    endpoint: str | None = None
+    url: str | None = None
+    says: str | None = None
+
+
+class Disagreement(NamedTuple):
+    id: str
+    kind: Literal["meaning", "code", "url", "field"]
+    about: str
+    sides: tuple[DisagreementSide, ...]
+    why: str
+    reading: str | None = None
+
+
 class Catalog(NamedTuple):
     version: str
     tables: tuple[Table, ...]
+    endpoints: tuple[Endpoint, ...] = ()
+    disagreements: tuple[Disagreement, ...] = ()
+
+    def table(self, table_id: str) -> Table:
+        return next(table for table in self.tables if table.id == table_id)
+
+    def variant_texts(self) -> tuple[TextUse, ...]:
+        """Every variant wording, as a text translated to its entry's English, in catalog order."""
+        return tuple(
+            TextUse(Text(variant.text, entry.message.en), table.id, f"{entry.name} ({entry.code}) variant")
+            for table in self.tables
+            for entry in table.entries
+            for variant in entry.variants
+        )
 
     def texts(self) -> tuple[TextUse, ...]:
         """Every translatable text, where it is used, in catalog order."""

@@ -48,7 +48,7 @@ _BULLET = re.compile(r"^\s*[*-]\s+\*\*(?P<term>[^*]+?)\*\*\s*(?P<rest>.*)$")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|\r(?!\n)")
 
 # Headings of the request sections, whose JSON blocks are request bodies unless they hold an answer.
-_REQUEST_HEADING = re.compile(r"requ[eê]te|request|richiesta|solicitud|peti[cç][aã]o", re.IGNORECASE)
+_REQUEST_HEADING = re.compile(r"(requ[eê]tes?|requests?|richiesta|solicitud|peti[cç][aã]o)\s*:?", re.IGNORECASE)
 
 # First header cells of the tables that list codes: "_" (most pages), "Code", "ErrorGrpId".
 CODE_TABLE_FIRST_HEADERS = frozenset({"_", "code", "errorgrpid"})
@@ -343,7 +343,7 @@ class _PageReader:
         if block.kind == "html":
             content = html.unescape(content)
         strict, problem, objects = read_example(example_format, content, block.first_line)
-        if _REQUEST_HEADING.search(self.heading) and not any(value.key == "success" for o in objects for value in o):
+        if _REQUEST_HEADING.fullmatch(self.heading) and not any(value.key == "success" for o in objects for value in o):
             self.urls.read_block(block)  # a request body printed under "Requête", often with its URL
             return
         self.page.examples.append(

@@ -22,8 +22,9 @@ from jsonschema import Draft202012Validator, validators
 from jsonschema.exceptions import ValidationError
 
 from codegen.loader import INDEX_FILE, TABLES_DIR, LoadedFile, LoadError, NodePath, describe_type, load_yaml
-from codegen.model import Catalog, Entry, Group, Table, Text, anchor_key
+from codegen.model import Catalog, Entry, Group, Spelling, Table, Text, Variant, WordingLanguage, anchor_key
 from codegen.problems import CatalogInvalid, Problem, format_node_path
+from codegen.sources import expand
 
 # Unicode's control characters (category Cc) and lone surrogates (Cs).
 _CONTROL_CHARACTERS = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
@@ -80,6 +81,7 @@ RESERVED_NAMES = frozenset(
         "is_final",
         "is_success",
         "mro",
+        "variants",
     }
 )
 
@@ -150,6 +152,10 @@ def load_catalog(catalog_dir: Path, *, complete: bool = True) -> Catalog:
     _check_table_ids(index, table_ids, problems)
     _check_table_files_listed(catalog_dir, index, table_ids, problems)
 
+    # The endpoint data (shared definitions, endpoints, disagreements) builds on this module's helpers.
+    from codegen import endpoint_catalog
+
+    definitions = endpoint_catalog.load_definitions(catalog_dir, problems)
     tables: list[Table] = []
     checked: list[LoadedFile] = []
     for position, table_id in enumerate(table_ids):
@@ -158,15 +164,24 @@ def load_catalog(catalog_dir: Path, *, complete: bool = True) -> Catalog:
             continue
         if not _check_schema(loaded, _validator("table.schema.json"), problems):
             continue
-        table_problems = list(_check_table(loaded, table_id, complete))
+        table_problems = endpoint_catalog.expand_includes(loaded, definitions)
+        if not table_problems:
+            table_problems += _check_table(loaded, table_id, complete)
+            table_problems += endpoint_catalog.check_table(loaded)
         problems.extend(table_problems)
         if not table_problems:
             checked.append(loaded)
             tables.append(_build_table(loaded))
     problems.extend(_check_across_tables(checked))
+    endpoints, disagreements = endpoint_catalog.load_endpoint_data(catalog_dir, tables, checked, definitions, problems)
     if problems:
         raise CatalogInvalid(problems)
-    return Catalog(version=index.data["catalog_version"], tables=tuple(tables))
+    return Catalog(
+        version=index.data["catalog_version"],
+        tables=tuple(tables),
+        endpoints=endpoints,
+        disagreements=disagreements,
+    )
 
 
 def _load(
@@ -602,14 +617,17 @@ def _check_across_tables(files: list[LoadedFile]) -> Iterator[Problem]:
             else:
                 owners[class_name] = f"table {data['id']}"
         for text_path, text in _text_objects(data):
+            record = text.get("fr") or text.get("upstream_en")
+            if record is None:
+                continue  # our English only: no text of SMSPartner's to key a translation by
             where = f"{data['id']}: {format_node_path(text_path)}"
-            first_english, first_place = english.setdefault(text["fr"], (text["en"], where))
+            first_english, first_place = english.setdefault(record, (text["en"], where))
             if first_english != text["en"]:
                 yield Problem(
                     loaded.where((*text_path, "en")),
                     format_node_path((*text_path, "en")),
-                    f"the same French text has another English text in {first_place}; gettext keys translations"
-                    " by the French text, so give both the same English",
+                    f"the same upstream text has another English text in {first_place}; gettext keys translations"
+                    " by SMSPartner's text, so give both the same English",
                 )
 
 
@@ -617,33 +635,54 @@ def _text(raw: dict[str, str]) -> Text:
     return Text(fr=raw["fr"], en=raw["en"])
 
 
+def _message(raw: dict[str, str]) -> tuple[Text, WordingLanguage]:
+    """The text of record (SMSPartner's French, else its English, else our English) and its language."""
+    if "fr" in raw:
+        return Text(fr=raw["fr"], en=raw["en"]), "fr"
+    if "upstream_en" in raw:
+        return Text(fr=raw["upstream_en"], en=raw["en"]), "en"
+    return Text(fr=raw["en"], en=raw["en"]), None
+
+
 def _build_table(loaded: LoadedFile) -> Table:
     data = loaded.data
-    entries = tuple(
-        Entry(
-            code=raw["code"],
-            name=raw["name"],
-            message=_text(raw["message"]),
-            group=raw.get("group"),
-            permanent=raw.get("permanent"),
-            alias_of=raw.get("alias_of"),
-            final=raw.get("final"),
-            success=raw.get("success"),
-            hint=raw.get("hint"),
+    entries = []
+    for raw in data["entries"]:
+        message, language = _message(raw["message"])
+        entries.append(
+            Entry(
+                code=raw["code"],
+                name=raw["name"],
+                message=message,
+                group=raw.get("group"),
+                permanent=raw.get("permanent"),
+                alias_of=raw.get("alias_of"),
+                final=raw.get("final"),
+                success=raw.get("success"),
+                hint=raw.get("hint"),
+                message_language=language,
+                variants=tuple(Variant(item["text"], item["lang"]) for item in raw.get("variants", [])),
+                sources=expand(raw.get("sources", [])),
+                spellings=tuple(
+                    Spelling(item["value"], item["field"], expand(item["sources"])) for item in raw.get("spellings", [])
+                ),
+                definition=raw.get("include"),
+            )
         )
-        for raw in data["entries"]
-    )
     groups = tuple(
         Group(id=raw["id"], name=raw["name"], description=_text(raw["description"])) for raw in data.get("groups", [])
     )
+    title = data["title"]
     return Table(
         id=data["id"],
         enum=data["enum"],
         kind=data["kind"],
         code_type=data["code_type"],
-        title=_text(data["title"]),
-        entries=entries,
+        title=Text(fr=title.get("fr", title["en"]), en=title["en"]),
+        entries=tuple(entries),
         groups=groups,
         group_enum=data.get("group_enum"),
         source_file=loaded.where(()).file,
+        origin=data.get("origin", "error_page"),
+        title_in_french="fr" in title,
     )

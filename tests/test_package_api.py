@@ -247,8 +247,13 @@ def test_every_permanent_flag_matches_the_catalog(catalog: Catalog) -> None:
 
 def test_the_only_alias_is_2053_in_hlr_error(catalog: Catalog) -> None:
     # Pinned, names included: they are public API, and the tests below derive the aliases from the catalog.
+    # Among the seed tables; the aliases of the endpoint tables are second meanings, each explained by a
+    # disagreement (tests/test_endpoint_catalog.py).
     aliases = [
-        (table.id, entry.name, entry.code, entry.alias_of) for table in catalog.tables for entry in table.aliases
+        (table.id, entry.name, entry.code, entry.alias_of)
+        for table in catalog.tables
+        if table.is_seed
+        for entry in table.aliases
     ]
     assert aliases == [("hlr_error", "EC_SOURCE_ADDRESS_BLACKLISTED", 2053, "EC_BLACKLISTED_SENDERADDRESS")]
 

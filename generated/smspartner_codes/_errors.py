@@ -7,15 +7,51 @@ The hierarchy::
     SmsPartnerError                 every error of this module
     +-- InvalidResponseError        the body is not an SMSPartner JSON body
     +-- ApiError                    the API answered "success": false
-        +-- SmsSendApiError               table sms_send
-        +-- SmsCancelApiError             table sms_cancel
-        +-- SmsStatusApiError             table sms_status
-        +-- NumberVerificationApiError    table number_verification
-        +-- RentalApiError                table rental
-        +-- SubaccountApiError            table subaccount
-        +-- HlrErrorApiError              table hlr_error
-        +-- VmsSendApiError               table vms_send
-        +-- MailSendApiError              table mail_send
+        +-- SmsSendApiError                              table sms_send
+        +-- SmsCancelApiError                            table sms_cancel
+        +-- SmsStatusApiError                            table sms_status
+        +-- NumberVerificationApiError                   table number_verification
+        +-- RentalApiError                               table rental
+        +-- SubaccountApiError                           table subaccount
+        +-- HlrErrorApiError                             table hlr_error
+        +-- VmsSendApiError                              table vms_send
+        +-- MailSendApiError                             table mail_send
+        +-- SmsCreditsControlApiError                    table sms_credits_control
+        +-- SmsSendControlApiError                       table sms_send_control
+        +-- SmsVnSendControlApiError                     table sms_vn_send_control
+        +-- SmsMessageCancelControlApiError              table sms_message_cancel_control
+        +-- SmsGroupAddControlApiError                   table sms_group_add_control
+        +-- SmsContactAddControlApiError                 table sms_contact_add_control
+        +-- SmsGroupDeleteControlApiError                table sms_group_delete_control
+        +-- SmsContactDeleteControlApiError              table sms_contact_delete_control
+        +-- SmsGroupListControlApiError                  table sms_group_list_control
+        +-- SmsContactDetailControlApiError              table sms_contact_detail_control
+        +-- SmsStopListControlApiError                   table sms_stop_list_control
+        +-- SmsStopAddControlApiError                    table sms_stop_add_control
+        +-- SmsStopDeleteControlApiError                 table sms_stop_delete_control
+        +-- SmsCallforwardControlApiError                table sms_callforward_control
+        +-- SmsSubaccountCreateControlApiError           table sms_subaccount_create_control
+        +-- SmsSubaccountRemoveControlApiError           table sms_subaccount_remove_control
+        +-- SmsSubaccountListControlApiError             table sms_subaccount_list_control
+        +-- SmsSubaccountCreditAddControlApiError        table sms_subaccount_credit_add_control
+        +-- SmsSubaccountCreditRemoveControlApiError     table sms_subaccount_credit_remove_control
+        +-- SmsMessageStatusControlApiError              table sms_message_status_control
+        +-- SmsMultiStatusControlApiError                table sms_multi_status_control
+        +-- SmsBulkStatusControlApiError                 table sms_bulk_status_control
+        +-- HlrNotifyControlApiError                     table hlr_notify_control
+        +-- HlrLookupControlApiError                     table hlr_lookup_control
+        +-- VoiceCreditsControlApiError                  table voice_credits_control
+        +-- VoiceCampaignCancelControlApiError           table voice_campaign_cancel_control
+        +-- MailSendControlApiError                      table mail_send_control
+        +-- MailCreditsControlApiError                   table mail_credits_control
+        +-- MailMessageCancelControlApiError             table mail_message_cancel_control
+        +-- MailUnsubscribeAddControlApiError            table mail_unsubscribe_add_control
+        +-- MailUnsubscribeListControlApiError           table mail_unsubscribe_list_control
+        +-- MailUnsubscribeDeleteControlApiError         table mail_unsubscribe_delete_control
+        +-- MailSubaccountListControlApiError            table mail_subaccount_list_control
+        +-- MailSubaccountCreditAddControlApiError       table mail_subaccount_credit_add_control
+        +-- MailSubaccountCreditRemoveControlApiError    table mail_subaccount_credit_remove_control
+        +-- MailBulkStatusControlApiError                table mail_bulk_status_control
 """
 
 from collections.abc import Iterator
@@ -26,16 +62,52 @@ __all__ = [
     "API_ERRORS",
     "ApiError",
     "HlrErrorApiError",
+    "HlrLookupControlApiError",
+    "HlrNotifyControlApiError",
     "InvalidResponseError",
+    "MailBulkStatusControlApiError",
+    "MailCreditsControlApiError",
+    "MailMessageCancelControlApiError",
     "MailSendApiError",
+    "MailSendControlApiError",
+    "MailSubaccountCreditAddControlApiError",
+    "MailSubaccountCreditRemoveControlApiError",
+    "MailSubaccountListControlApiError",
+    "MailUnsubscribeAddControlApiError",
+    "MailUnsubscribeDeleteControlApiError",
+    "MailUnsubscribeListControlApiError",
     "NumberVerificationApiError",
     "RentalApiError",
+    "SmsBulkStatusControlApiError",
+    "SmsCallforwardControlApiError",
     "SmsCancelApiError",
+    "SmsContactAddControlApiError",
+    "SmsContactDeleteControlApiError",
+    "SmsContactDetailControlApiError",
+    "SmsCreditsControlApiError",
+    "SmsGroupAddControlApiError",
+    "SmsGroupDeleteControlApiError",
+    "SmsGroupListControlApiError",
+    "SmsMessageCancelControlApiError",
+    "SmsMessageStatusControlApiError",
+    "SmsMultiStatusControlApiError",
     "SmsPartnerError",
     "SmsSendApiError",
+    "SmsSendControlApiError",
     "SmsStatusApiError",
+    "SmsStopAddControlApiError",
+    "SmsStopDeleteControlApiError",
+    "SmsStopListControlApiError",
+    "SmsSubaccountCreateControlApiError",
+    "SmsSubaccountCreditAddControlApiError",
+    "SmsSubaccountCreditRemoveControlApiError",
+    "SmsSubaccountListControlApiError",
+    "SmsSubaccountRemoveControlApiError",
+    "SmsVnSendControlApiError",
     "SubaccountApiError",
     "VmsSendApiError",
+    "VoiceCampaignCancelControlApiError",
+    "VoiceCreditsControlApiError",
     "iter_errors",
     "raise_for_response",
 ]
@@ -246,6 +318,330 @@ class MailSendApiError(ApiError):
     __slots__ = ()
 
 
+class SmsCreditsControlApiError(ApiError):
+    """An error answer of the ``sms_credits_control`` endpoints.
+
+    Its ``member`` is a ``SmsCreditsControl``.
+    """
+
+    __slots__ = ()
+
+
+class SmsSendControlApiError(ApiError):
+    """An error answer of the ``sms_send_control`` endpoints.
+
+    Its ``member`` is a ``SmsSendControl``.
+    """
+
+    __slots__ = ()
+
+
+class SmsVnSendControlApiError(ApiError):
+    """An error answer of the ``sms_vn_send_control`` endpoints.
+
+    Its ``member`` is a ``SmsVnSendControl``.
+    """
+
+    __slots__ = ()
+
+
+class SmsMessageCancelControlApiError(ApiError):
+    """An error answer of the ``sms_message_cancel_control`` endpoints.
+
+    Its ``member`` is a ``SmsMessageCancelControl``.
+    """
+
+    __slots__ = ()
+
+
+class SmsGroupAddControlApiError(ApiError):
+    """An error answer of the ``sms_group_add_control`` endpoints.
+
+    Its ``member`` is a ``SmsGroupAddControl``.
+    """
+
+    __slots__ = ()
+
+
+class SmsContactAddControlApiError(ApiError):
+    """An error answer of the ``sms_contact_add_control`` endpoints.
+
+    Its ``member`` is a ``SmsContactAddControl``.
+    """
+
+    __slots__ = ()
+
+
+class SmsGroupDeleteControlApiError(ApiError):
+    """An error answer of the ``sms_group_delete_control`` endpoints.
+
+    Its ``member`` is a ``SmsGroupDeleteControl``.
+    """
+
+    __slots__ = ()
+
+
+class SmsContactDeleteControlApiError(ApiError):
+    """An error answer of the ``sms_contact_delete_control`` endpoints.
+
+    Its ``member`` is a ``SmsContactDeleteControl``.
+    """
+
+    __slots__ = ()
+
+
+class SmsGroupListControlApiError(ApiError):
+    """An error answer of the ``sms_group_list_control`` endpoints.
+
+    Its ``member`` is a ``SmsGroupListControl``.
+    """
+
+    __slots__ = ()
+
+
+class SmsContactDetailControlApiError(ApiError):
+    """An error answer of the ``sms_contact_detail_control`` endpoints.
+
+    Its ``member`` is a ``SmsContactDetailControl``.
+    """
+
+    __slots__ = ()
+
+
+class SmsStopListControlApiError(ApiError):
+    """An error answer of the ``sms_stop_list_control`` endpoints.
+
+    Its ``member`` is a ``SmsStopListControl``.
+    """
+
+    __slots__ = ()
+
+
+class SmsStopAddControlApiError(ApiError):
+    """An error answer of the ``sms_stop_add_control`` endpoints.
+
+    Its ``member`` is a ``SmsStopAddControl``.
+    """
+
+    __slots__ = ()
+
+
+class SmsStopDeleteControlApiError(ApiError):
+    """An error answer of the ``sms_stop_delete_control`` endpoints.
+
+    Its ``member`` is a ``SmsStopDeleteControl``.
+    """
+
+    __slots__ = ()
+
+
+class SmsCallforwardControlApiError(ApiError):
+    """An error answer of the ``sms_callforward_control`` endpoints.
+
+    Its ``member`` is a ``SmsCallforwardControl``.
+    """
+
+    __slots__ = ()
+
+
+class SmsSubaccountCreateControlApiError(ApiError):
+    """An error answer of the ``sms_subaccount_create_control`` endpoints.
+
+    Its ``member`` is a ``SmsSubaccountCreateControl``.
+    """
+
+    __slots__ = ()
+
+
+class SmsSubaccountRemoveControlApiError(ApiError):
+    """An error answer of the ``sms_subaccount_remove_control`` endpoints.
+
+    Its ``member`` is a ``SmsSubaccountRemoveControl``.
+    """
+
+    __slots__ = ()
+
+
+class SmsSubaccountListControlApiError(ApiError):
+    """An error answer of the ``sms_subaccount_list_control`` endpoints.
+
+    Its ``member`` is a ``SmsSubaccountListControl``.
+    """
+
+    __slots__ = ()
+
+
+class SmsSubaccountCreditAddControlApiError(ApiError):
+    """An error answer of the ``sms_subaccount_credit_add_control`` endpoints.
+
+    Its ``member`` is a ``SmsSubaccountCreditAddControl``.
+    """
+
+    __slots__ = ()
+
+
+class SmsSubaccountCreditRemoveControlApiError(ApiError):
+    """An error answer of the ``sms_subaccount_credit_remove_control`` endpoints.
+
+    Its ``member`` is a ``SmsSubaccountCreditRemoveControl``.
+    """
+
+    __slots__ = ()
+
+
+class SmsMessageStatusControlApiError(ApiError):
+    """An error answer of the ``sms_message_status_control`` endpoints.
+
+    Its ``member`` is a ``SmsMessageStatusControl``.
+    """
+
+    __slots__ = ()
+
+
+class SmsMultiStatusControlApiError(ApiError):
+    """An error answer of the ``sms_multi_status_control`` endpoints.
+
+    Its ``member`` is a ``SmsMultiStatusControl``.
+    """
+
+    __slots__ = ()
+
+
+class SmsBulkStatusControlApiError(ApiError):
+    """An error answer of the ``sms_bulk_status_control`` endpoints.
+
+    Its ``member`` is a ``SmsBulkStatusControl``.
+    """
+
+    __slots__ = ()
+
+
+class HlrNotifyControlApiError(ApiError):
+    """An error answer of the ``hlr_notify_control`` endpoints.
+
+    Its ``member`` is a ``HlrNotifyControl``.
+    """
+
+    __slots__ = ()
+
+
+class HlrLookupControlApiError(ApiError):
+    """An error answer of the ``hlr_lookup_control`` endpoints.
+
+    Its ``member`` is a ``HlrLookupControl``.
+    """
+
+    __slots__ = ()
+
+
+class VoiceCreditsControlApiError(ApiError):
+    """An error answer of the ``voice_credits_control`` endpoints.
+
+    Its ``member`` is a ``VoiceCreditsControl``.
+    """
+
+    __slots__ = ()
+
+
+class VoiceCampaignCancelControlApiError(ApiError):
+    """An error answer of the ``voice_campaign_cancel_control`` endpoints.
+
+    Its ``member`` is a ``VoiceCampaignCancelControl``.
+    """
+
+    __slots__ = ()
+
+
+class MailSendControlApiError(ApiError):
+    """An error answer of the ``mail_send_control`` endpoints.
+
+    Its ``member`` is a ``MailSendControl``.
+    """
+
+    __slots__ = ()
+
+
+class MailCreditsControlApiError(ApiError):
+    """An error answer of the ``mail_credits_control`` endpoints.
+
+    Its ``member`` is a ``MailCreditsControl``.
+    """
+
+    __slots__ = ()
+
+
+class MailMessageCancelControlApiError(ApiError):
+    """An error answer of the ``mail_message_cancel_control`` endpoints.
+
+    Its ``member`` is a ``MailMessageCancelControl``.
+    """
+
+    __slots__ = ()
+
+
+class MailUnsubscribeAddControlApiError(ApiError):
+    """An error answer of the ``mail_unsubscribe_add_control`` endpoints.
+
+    Its ``member`` is a ``MailUnsubscribeAddControl``.
+    """
+
+    __slots__ = ()
+
+
+class MailUnsubscribeListControlApiError(ApiError):
+    """An error answer of the ``mail_unsubscribe_list_control`` endpoints.
+
+    Its ``member`` is a ``MailUnsubscribeListControl``.
+    """
+
+    __slots__ = ()
+
+
+class MailUnsubscribeDeleteControlApiError(ApiError):
+    """An error answer of the ``mail_unsubscribe_delete_control`` endpoints.
+
+    Its ``member`` is a ``MailUnsubscribeDeleteControl``.
+    """
+
+    __slots__ = ()
+
+
+class MailSubaccountListControlApiError(ApiError):
+    """An error answer of the ``mail_subaccount_list_control`` endpoints.
+
+    Its ``member`` is a ``MailSubaccountListControl``.
+    """
+
+    __slots__ = ()
+
+
+class MailSubaccountCreditAddControlApiError(ApiError):
+    """An error answer of the ``mail_subaccount_credit_add_control`` endpoints.
+
+    Its ``member`` is a ``MailSubaccountCreditAddControl``.
+    """
+
+    __slots__ = ()
+
+
+class MailSubaccountCreditRemoveControlApiError(ApiError):
+    """An error answer of the ``mail_subaccount_credit_remove_control`` endpoints.
+
+    Its ``member`` is a ``MailSubaccountCreditRemoveControl``.
+    """
+
+    __slots__ = ()
+
+
+class MailBulkStatusControlApiError(ApiError):
+    """An error answer of the ``mail_bulk_status_control`` endpoints.
+
+    Its ``member`` is a ``MailBulkStatusControl``.
+    """
+
+    __slots__ = ()
+
+
 # The ApiError subclass of each table whose codes are errors.
 API_ERRORS: "dict[str, type[ApiError]]" = {
     "sms_send": SmsSendApiError,
@@ -257,6 +653,42 @@ API_ERRORS: "dict[str, type[ApiError]]" = {
     "hlr_error": HlrErrorApiError,
     "vms_send": VmsSendApiError,
     "mail_send": MailSendApiError,
+    "sms_credits_control": SmsCreditsControlApiError,
+    "sms_send_control": SmsSendControlApiError,
+    "sms_vn_send_control": SmsVnSendControlApiError,
+    "sms_message_cancel_control": SmsMessageCancelControlApiError,
+    "sms_group_add_control": SmsGroupAddControlApiError,
+    "sms_contact_add_control": SmsContactAddControlApiError,
+    "sms_group_delete_control": SmsGroupDeleteControlApiError,
+    "sms_contact_delete_control": SmsContactDeleteControlApiError,
+    "sms_group_list_control": SmsGroupListControlApiError,
+    "sms_contact_detail_control": SmsContactDetailControlApiError,
+    "sms_stop_list_control": SmsStopListControlApiError,
+    "sms_stop_add_control": SmsStopAddControlApiError,
+    "sms_stop_delete_control": SmsStopDeleteControlApiError,
+    "sms_callforward_control": SmsCallforwardControlApiError,
+    "sms_subaccount_create_control": SmsSubaccountCreateControlApiError,
+    "sms_subaccount_remove_control": SmsSubaccountRemoveControlApiError,
+    "sms_subaccount_list_control": SmsSubaccountListControlApiError,
+    "sms_subaccount_credit_add_control": SmsSubaccountCreditAddControlApiError,
+    "sms_subaccount_credit_remove_control": SmsSubaccountCreditRemoveControlApiError,
+    "sms_message_status_control": SmsMessageStatusControlApiError,
+    "sms_multi_status_control": SmsMultiStatusControlApiError,
+    "sms_bulk_status_control": SmsBulkStatusControlApiError,
+    "hlr_notify_control": HlrNotifyControlApiError,
+    "hlr_lookup_control": HlrLookupControlApiError,
+    "voice_credits_control": VoiceCreditsControlApiError,
+    "voice_campaign_cancel_control": VoiceCampaignCancelControlApiError,
+    "mail_send_control": MailSendControlApiError,
+    "mail_credits_control": MailCreditsControlApiError,
+    "mail_message_cancel_control": MailMessageCancelControlApiError,
+    "mail_unsubscribe_add_control": MailUnsubscribeAddControlApiError,
+    "mail_unsubscribe_list_control": MailUnsubscribeListControlApiError,
+    "mail_unsubscribe_delete_control": MailUnsubscribeDeleteControlApiError,
+    "mail_subaccount_list_control": MailSubaccountListControlApiError,
+    "mail_subaccount_credit_add_control": MailSubaccountCreditAddControlApiError,
+    "mail_subaccount_credit_remove_control": MailSubaccountCreditRemoveControlApiError,
+    "mail_bulk_status_control": MailBulkStatusControlApiError,
 }
 
 
@@ -271,6 +703,42 @@ _INTEGER_TABLES = frozenset(
         "subaccount",
         "hlr_error",
         "mail_send",
+        "sms_credits_control",
+        "sms_send_control",
+        "sms_vn_send_control",
+        "sms_message_cancel_control",
+        "sms_group_add_control",
+        "sms_contact_add_control",
+        "sms_group_delete_control",
+        "sms_contact_delete_control",
+        "sms_group_list_control",
+        "sms_contact_detail_control",
+        "sms_stop_list_control",
+        "sms_stop_add_control",
+        "sms_stop_delete_control",
+        "sms_callforward_control",
+        "sms_subaccount_create_control",
+        "sms_subaccount_remove_control",
+        "sms_subaccount_list_control",
+        "sms_subaccount_credit_add_control",
+        "sms_subaccount_credit_remove_control",
+        "sms_message_status_control",
+        "sms_multi_status_control",
+        "sms_bulk_status_control",
+        "hlr_notify_control",
+        "hlr_lookup_control",
+        "voice_credits_control",
+        "voice_campaign_cancel_control",
+        "mail_send_control",
+        "mail_credits_control",
+        "mail_message_cancel_control",
+        "mail_unsubscribe_add_control",
+        "mail_unsubscribe_list_control",
+        "mail_unsubscribe_delete_control",
+        "mail_subaccount_list_control",
+        "mail_subaccount_credit_add_control",
+        "mail_subaccount_credit_remove_control",
+        "mail_bulk_status_control",
     }
 )
 
