@@ -352,8 +352,7 @@ def report_text(differences: list[Difference], page: str, catalog_dir: str, cata
     codes = sum(len(table.entries) for table in seeds)
     if not differences:
         return _wrap(
-            f"{page} and {catalog_dir} (catalog_version {catalog.version}) agree:"
-            f" {len(seeds)} tables, {codes} entries."
+            f"{page} and {catalog_dir} (catalog_version {catalog.version}) agree: {len(seeds)} tables, {codes} entries."
         )
     tables = {difference.table or difference.section for difference in differences}
     lines = [

@@ -15,7 +15,7 @@ from babel.messages.catalog import Catalog as MessageCatalog
 from babel.messages.mofile import read_mo
 from babel.messages.pofile import read_po
 
-from codegen.model import Catalog, Language
+from codegen.model import Catalog, Language, TextUse
 
 DOMAIN = "smspartner_codes"
 
@@ -49,8 +49,13 @@ def _messages(po: MessageCatalog) -> dict[str, str]:
     return pairs
 
 
+def _all_texts(catalog: Catalog) -> tuple[TextUse, ...]:
+    """Every message id: the texts of record, then the variant wordings (each translated to its entry's English)."""
+    return (*catalog.texts(), *catalog.variant_texts())
+
+
 def _expected(catalog: Catalog, language: Language | None) -> dict[str, str]:
-    return {use.text.fr: use.text.in_language(language) if language else "" for use in catalog.texts()}
+    return {use.text.fr: use.text.in_language(language) if language else "" for use in _all_texts(catalog)}
 
 
 @pytest.mark.parametrize("language", ["en", "fr"])
@@ -64,7 +69,7 @@ def test_stdlib_gettext_translates_every_french_text_into_english(localedir: Pat
     translation = gettext.translation(DOMAIN, localedir=str(localedir), languages=["en"])
     wrong = [
         (use.table_id, use.what, translation.gettext(use.text.fr), use.text.en)
-        for use in catalog.texts()
+        for use in _all_texts(catalog)
         if translation.gettext(use.text.fr) != use.text.en
     ]
     assert wrong == []
@@ -74,7 +79,7 @@ def test_stdlib_gettext_gives_back_the_french(localedir: Path, catalog: Catalog)
     translation = gettext.translation(DOMAIN, localedir=str(localedir), languages=["fr"])
     wrong = [
         (use.table_id, use.what, translation.gettext(use.text.fr))
-        for use in catalog.texts()
+        for use in _all_texts(catalog)
         if translation.gettext(use.text.fr) != use.text.fr
     ]
     assert wrong == []
@@ -107,7 +112,7 @@ def test_pot_has_every_french_text_with_empty_msgstr(root: Path, catalog: Catalo
 def test_one_msgid_per_distinct_french_text(root: Path, catalog: Catalog, name: str) -> None:
     ids = [message.id for message in _read_po(_po_path(root, name)) if message.id != ""]
     assert len(ids) == len(set(ids))
-    assert len(ids) == len({use.text.fr for use in catalog.texts()})
+    assert len(ids) == len({use.text.fr for use in _all_texts(catalog)})
 
 
 @pytest.mark.parametrize("name", ["en", "fr", "pot"])
@@ -125,7 +130,7 @@ def test_nothing_is_fuzzy_and_the_header_names_the_version(root: Path, catalog: 
 def test_the_same_french_text_has_one_english_text(catalog: Catalog) -> None:
     """gettext keys by French text: a French text used twice must be translated the same way both times."""
     english: dict[str, set[str]] = {}
-    for use in catalog.texts():
+    for use in _all_texts(catalog):
         english.setdefault(use.text.fr, set()).add(use.text.en)
     assert {fr: en for fr, en in english.items() if len(en) > 1} == {}
 
@@ -148,5 +153,5 @@ def test_gnu_msgfmt_accepts_the_po_file_and_its_mo_reads_the_same(
     assert result.returncode == 0 and not result.stderr, result.stderr
     by_gnu = gettext.translation(DOMAIN, localedir=str(tmp_path), languages=[language])
     by_babel = gettext.translation(DOMAIN, localedir=str(localedir), languages=[language])
-    for use in catalog.texts():
+    for use in _all_texts(catalog):
         assert by_gnu.gettext(use.text.fr) == by_babel.gettext(use.text.fr) == use.text.in_language(language)

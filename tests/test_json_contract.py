@@ -150,19 +150,21 @@ def test_schema_rejects_a_table_file_without_catalog_version(
 
 
 def test_catalog_json_shape(whole: dict[str, Any], catalog: Catalog) -> None:
-    assert set(whole) - {"$comment"} == {"catalog_version", "tables"}
+    assert set(whole) - {"$comment"} == {"catalog_version", "tables", "endpoints", "disagreements"}
+    assert [endpoint["id"] for endpoint in whole["endpoints"]] == [endpoint.id for endpoint in catalog.endpoints]
+    assert [item["id"] for item in whole["disagreements"]] == [item.id for item in catalog.disagreements]
     assert isinstance(whole["catalog_version"], str)
     assert isinstance(whole["tables"], list)
     assert [table["id"] for table in whole["tables"]] == [table.id for table in catalog.tables]
     for table in whole["tables"]:
         assert set(TABLE_KEYS) <= set(table), table["id"]
         assert set(table["title"]) == {"fr", "en"}
-        assert table["kind"] in ("error", "status")
+        assert table["kind"] in ("error", "status", "value")
         assert table["code_type"] in ("integer", "string")
         assert isinstance(table["groups"], list)
         assert isinstance(table["entries"], list)
         for entry in table["entries"]:
-            assert {"code", "name", "message"} <= set(entry), table["id"]
+            assert {"code", "name", "message", "message_language"} <= set(entry), table["id"]
             assert set(entry["message"]) == {"fr", "en"}
 
 

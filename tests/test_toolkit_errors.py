@@ -11,7 +11,6 @@ from typing import Any
 import pytest
 
 from codegen.model import Catalog
-
 from smspartner_codes import (
     ApiError,
     DlrStatus,

@@ -1,7 +1,8 @@
 """Render the gettext catalogs with Babel: a template, then .po and .mo files per language.
 
-The French upstream text is the msgid, so a text the API returns can be
-translated as it is: ``translation.gettext(api_message)``.
+SMSPartner's text is the msgid, so a text the API returns can be translated
+as it is: ``translation.gettext(api_message)``; every variant wording the pages
+give for a code is a msgid too.
 """
 
 from __future__ import annotations
@@ -66,7 +67,9 @@ def message_catalog(catalog: Catalog, language: Language | None) -> MessageCatal
         charset="utf-8",
         fuzzy=False,
     )
-    for use in catalog.texts():
+    # Each variant wording is a message id of its own, translated to its entry's English
+    # (and, in French, to itself): a server text in any documented wording translates.
+    for use in (*catalog.texts(), *catalog.variant_texts()):
         # A French text used in several places becomes one message whose
         # comments list them all ("hlr_error: EC_UNKNOWN_SUBSCRIBER (1)"),
         # which also says which file of catalog/tables/ holds it.

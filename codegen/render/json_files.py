@@ -6,8 +6,9 @@ import json
 from pathlib import Path
 from typing import Any
 
-from codegen.model import Catalog, Entry, Table, Text
+from codegen.model import Catalog, Disagreement, Endpoint, Entry, Table, Text
 from codegen.render.headers import PACKAGE, notice
+from codegen.sources import line_of, page_of
 
 SCHEMA_SOURCE = Path(__file__).resolve().parent.parent / "templates" / "json" / "catalog.schema.json"
 PACKAGE_COPY = f"{PACKAGE}/catalog.json"
@@ -21,7 +22,15 @@ def dump(document: dict[str, Any]) -> bytes:
 def render_json(catalog: Catalog) -> dict[str, bytes]:
     header = notice(catalog)
     tables = [table_json(table) for table in catalog.tables]
-    whole = dump({"$comment": header, "catalog_version": catalog.version, "tables": tables})
+    whole = dump(
+        {
+            "$comment": header,
+            "catalog_version": catalog.version,
+            "tables": tables,
+            "endpoints": [endpoint_json(endpoint) for endpoint in catalog.endpoints],
+            "disagreements": [disagreement_json(item) for item in catalog.disagreements],
+        }
+    )
     files = {"json/catalog.json": whole, PACKAGE_COPY: whole}
     for table in tables:
         files[f"json/{table['id']}.json"] = dump({"$comment": header, "catalog_version": catalog.version, **table})
@@ -38,6 +47,8 @@ def table_json(table: Table) -> dict[str, Any]:
     document: dict[str, Any] = {
         "id": table.id,
         "title": _text(table.title),
+        "title_language": "fr" if table.title_in_french else "en",
+        "origin": table.origin,
         "kind": table.kind,
         "code_type": table.code_type,
         "enum": table.enum,
@@ -56,9 +67,69 @@ OPTIONAL_ENTRY_FIELDS = ("group", "permanent", "alias_of", "final", "success", "
 
 
 def _entry_json(entry: Entry) -> dict[str, Any]:
-    document: dict[str, Any] = {"code": entry.code, "name": entry.name, "message": _text(entry.message)}
+    document: dict[str, Any] = {
+        "code": entry.code,
+        "name": entry.name,
+        "message": _text(entry.message),
+        "message_language": entry.message_language,
+    }
     for field in OPTIONAL_ENTRY_FIELDS:
         value = getattr(entry, field)
         if value is not None:
             document[field] = value
+    if entry.variants:
+        document["variants"] = [{"text": variant.text, "lang": variant.language} for variant in entry.variants]
+    if entry.spellings:
+        document["spellings"] = [
+            {"value": spelling.value, "field": spelling.field, "sources": sources_json(spelling.sources)}
+            for spelling in entry.spellings
+        ]
+    if entry.sources:
+        document["sources"] = sources_json(entry.sources)
     return document
+
+
+def sources_json(sources: tuple[str, ...]) -> list[dict[str, Any]]:
+    """``path:line`` sources as ``{"page": path, "line": line}``; the path is under catalog/upstream/."""
+    return [{"page": page_of(source), "line": line_of(source)} for source in sources]
+
+
+def endpoint_json(endpoint: Endpoint) -> dict[str, Any]:
+    document: dict[str, Any] = {
+        "id": endpoint.id,
+        "product": endpoint.product,
+        "kind": endpoint.kind,
+        "method": endpoint.method,
+        "title": _text(endpoint.title),
+        "title_language": "fr" if endpoint.title_in_french else "en",
+        "pages": list(endpoint.pages),
+        "urls": [
+            {"url": url.url, "misprint": url.misprint, "sources": sources_json(url.sources)} for url in endpoint.urls
+        ],
+        "tables": list(endpoint.tables),
+        "fields": [
+            {"name": field.name, "table": field.table, "key": field.key, "sources": sources_json(field.sources)}
+            for field in endpoint.fields
+        ],
+    }
+    if endpoint.no_codes:
+        document["no_codes"] = endpoint.no_codes
+    return document
+
+
+def disagreement_json(item: Disagreement) -> dict[str, Any]:
+    sides = []
+    for side in item.sides:
+        document: dict[str, Any] = {"source": sources_json((side.source,))[0]}
+        for key in ("entry", "endpoint", "url", "says"):
+            if getattr(side, key) is not None:
+                document[key] = getattr(side, key)
+        sides.append(document)
+    return {
+        "id": item.id,
+        "kind": item.kind,
+        "about": item.about,
+        "sides": sides,
+        "reading": item.reading,
+        "why": item.why,
+    }
