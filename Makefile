@@ -5,7 +5,6 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
-UPSTREAM_PAGE := catalog/upstream/error-codes.fr.md
 
 .DEFAULT_GOAL := help
 .PHONY: help generate check upstream lint test bench docs docs-test
@@ -28,8 +27,8 @@ generate: $(INSTALLED) ## validate catalog/ and render generated/ (Python, JSON,
 check: $(INSTALLED) ## fail, listing the files, when generated/ differs from a fresh render
 	$(PY) -m codegen check
 
-upstream: $(INSTALLED) ## check the vendored upstream page against its sha256, then the catalog against that page
-	$(PY) -m codegen upstream $(UPSTREAM_PAGE) --sha256 $(UPSTREAM_PAGE).sha256
+upstream: $(INSTALLED) ## check the vendored pages against their sha256, then the catalog against every page (error codes and endpoints)
+	$(PY) -m codegen upstream
 
 lint: $(INSTALLED) ## ruff (lint and format) and mypy --strict, on the generator and the generated package
 	$(PY) -m ruff check .

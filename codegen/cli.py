@@ -43,10 +43,23 @@ def _parser() -> argparse.ArgumentParser:
 
 def _add_upstream_and_diff(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     upstream_help = (
-        "compare SMSPartner's page with the catalog: exit 0 if they agree, 1 on drift, 2 if it cannot compare them"
+        "compare SMSPartner's pages with the catalog: exit 0 if they agree, 1 on drift, 2 if it cannot compare them"
     )
     upstream = commands.add_parser("upstream", help=upstream_help, description=upstream_help)
-    upstream.add_argument("page", type=Path, help="the page, in SMSPartner's Markdown (error-codes.fr.md)")
+    upstream.add_argument(
+        "page",
+        type=Path,
+        nargs="?",
+        help="the error-code page, in SMSPartner's Markdown (error-codes.fr.md); without it, every vendored page"
+        " of the catalog's upstream/ is compared: the error-code page and the endpoint pages",
+    )
+    upstream.add_argument(
+        "--pages",
+        type=Path,
+        metavar="DIR",
+        help="also compare the endpoint pages under DIR (SMSPartner's docpartner tree; its SHA256SUMS is checked"
+        " when it has one)",
+    )
     upstream.add_argument("--catalog", type=Path, default=DEFAULT_CATALOG, help="catalog directory (default: catalog)")
     upstream.add_argument("--json", action="store_true", help="print the differences as JSON")
     upstream.add_argument(
@@ -68,9 +81,13 @@ def main(argv: list[str] | None = None) -> int:
 
 def _compare(arguments: argparse.Namespace) -> int:
     if arguments.command == "upstream":
-        from codegen.drift import run as run_upstream
+        if arguments.page is not None and arguments.pages is None:
+            from codegen.drift import run as run_upstream
 
-        return run_upstream(arguments.page, arguments.catalog, arguments.json, arguments.sha256)
+            return run_upstream(arguments.page, arguments.catalog, arguments.json, arguments.sha256)
+        from codegen.pagedrift import run_all
+
+        return run_all(arguments.catalog, arguments.pages, arguments.page, arguments.sha256, arguments.json)
     from codegen.diff import run as run_diff
 
     return run_diff(arguments.old, arguments.new, arguments.json)
