@@ -39,6 +39,8 @@ from functools import reduce
 from pathlib import Path
 from typing import Literal, NamedTuple, cast
 
+from codegen.diff_endpoints import describe as describe_extra
+from codegen.diff_endpoints import disagreement_changes, endpoint_changes, entry_changes
 from codegen.model import Catalog, Entry, Group, Table
 from codegen.problems import CatalogInvalid
 from codegen.validate import load_catalog
@@ -49,7 +51,7 @@ EXIT_CANNOT_COMPARE = 2
 Impact = Literal["major", "minor", "patch"]
 IMPACTS: tuple[Impact, ...] = ("patch", "minor", "major")
 Value = str | int | bool | None
-Subject = Literal["table", "group", "entry"]
+Subject = Literal["table", "group", "entry", "endpoint", "disagreement"]
 
 
 class FieldRule(NamedTuple):
@@ -85,6 +87,8 @@ ENTRY_FIELDS: tuple[FieldRule, ...] = (
     FieldRule("hint", "text", "patch", when_new="minor"),
     # The first name of a code is the one value lookups give: moving it breaks callers.
     FieldRule("alias_of", "alias", "major"),
+    # SMSPartner's text of record now in another language (a French text found for an English-only code).
+    FieldRule("message_language", "wording language", "patch"),
 )
 GROUP_FIELDS: tuple[FieldRule, ...] = (
     FieldRule("name", "renamed", "major"),
@@ -98,9 +102,10 @@ TABLE_FIELDS: tuple[FieldRule, ...] = (
     FieldRule("kind", "kind", "patch"),
     FieldRule("title.fr", "text", "patch"),
     FieldRule("title.en", "text", "patch"),
+    FieldRule("origin", "origin", "patch"),
 )
 
-_SUBJECTS = ("table", "group", "entry")
+_SUBJECTS = ("table", "group", "entry", "endpoint", "disagreement")
 
 
 @dataclass(frozen=True)
@@ -145,7 +150,12 @@ def compare(old: Catalog, new: Catalog) -> list[Change]:
             continue
         changes.extend(_compare_table(table, new_tables[table.id]))
     order = {table_id: index for index, table_id in enumerate([*new_tables, *old_tables])}
-    return sorted(changes, key=lambda change: _sort_key(change, order))
+    # Endpoints and disagreements follow the tables, in NEW's order (codegen.diff_endpoints).
+    return [
+        *sorted(changes, key=lambda change: _sort_key(change, order)),
+        *endpoint_changes(old, new),
+        *disagreement_changes(old, new),
+    ]
 
 
 def _sort_key(change: Change, table_order: dict[str, int]) -> tuple[object, ...]:
@@ -186,9 +196,9 @@ def _compare_table(old: Table, new: Table) -> Iterator[Change]:
     for before, after in pairs:
         if before.name != after.name:
             yield Change(new.id, "entry", "renamed", "major", after.code, after.name, "name", before.name, after.name)
-        yield from _field_changes(
-            ENTRY_FIELDS, before, after, Change(new.id, "entry", "", "patch", after.code, after.name)
-        )
+        where = Change(new.id, "entry", "", "patch", after.code, after.name)
+        yield from _field_changes(ENTRY_FIELDS, before, after, where)
+        yield from entry_changes(before, after, where)
 
 
 def _compare_groups(old: Table, new: Table) -> Iterator[Change]:
@@ -278,7 +288,7 @@ _SECTIONS: tuple[tuple[Impact, str], ...] = (
 )
 _WHY: dict[Impact, str] = {
     "major": "major, because something was removed, renamed or changed type",
-    "minor": "minor, because codes, groups or tables were added and nothing was removed or renamed",
+    "minor": "minor, because codes, groups, tables, endpoints or wordings were added and nothing was removed",
     "patch": "patch, because only texts, flags or groups of existing codes changed",
 }
 _LANGUAGES = {"fr": "French", "en": "English"}
@@ -316,6 +326,9 @@ def describe(change: Change) -> str:
             return f"“{markdown_text(value)}”"
         return "none" if value is None else str(value).lower() if isinstance(value, bool) else str(value)
 
+    extra = describe_extra(change, quoted)
+    if extra is not None:
+        return extra
     subject = f"`{change.table}`"
     if change.subject == "group":
         subject += f" group {change.key} `{change.name}`"

@@ -278,7 +278,8 @@ def pair_rows(
 
     Returns the pairs, the rows without an entry and the entries without a row.
     """
-    free = list(table.entries)
+    # A former name kept as an alias (renamed) is ours, not the page's: no row lists it.
+    free = [entry for entry in table.entries if not entry.renamed]
     pairs: list[tuple[UpstreamRow, Entry]] = []
     only_rows: list[UpstreamRow] = []
     keyed = [(row, _row_key(table, row)) for row in section.rows]

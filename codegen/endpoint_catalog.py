@@ -158,6 +158,12 @@ def check_table(loaded: LoadedFile) -> list[Problem]:
                 )
             )
         found += _check_variants(loaded, node_path, entry)
+        if entry.get("renamed") and "alias_of" not in entry:
+            found.append(
+                _problem(
+                    loaded, (*node_path, "renamed"), "renamed marks a former name kept as an alias: give its alias_of"
+                )
+            )
         found += _compact(loaded, (*node_path, "sources"), entry.get("sources", []))
         for position, spelling in enumerate(entry.get("spellings", [])):
             spelling_path: NodePath = (*node_path, "spellings", position, "value")

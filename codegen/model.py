@@ -74,6 +74,7 @@ class Entry(NamedTuple):
     sources: tuple[str, ...] = ()  # path:line of the vendored pages that document this entry
     spellings: tuple[Spelling, ...] = ()
     definition: str | None = None  # the shared definition it includes
+    renamed: bool = False  # a former name kept as an alias; upstream does not print it
 
     @property
     def is_alias(self) -> bool:

@@ -53,8 +53,8 @@ RESERVED_CLASS_NAMES = frozenset(
 )
 
 # Table ids whose files would overwrite other generated files: the _groups
-# module, json/catalog.json and the docs' index.md.
-RESERVED_TABLE_IDS = frozenset({"catalog", "groups", "index"})
+# module, json/catalog.json and the docs' index.md, endpoints.md and disagreements.md.
+RESERVED_TABLE_IDS = frozenset({"catalog", "disagreements", "endpoints", "groups", "index"})
 
 # Longest table id and class name: the generated package's import lines and
 # tables of names then stay within the line length ruff keeps.
@@ -667,6 +667,7 @@ def _build_table(loaded: LoadedFile) -> Table:
                     Spelling(item["value"], item["field"], expand(item["sources"])) for item in raw.get("spellings", [])
                 ),
                 definition=raw.get("include"),
+                renamed=raw.get("renamed", False),
             )
         )
     groups = tuple(

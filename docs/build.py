@@ -51,8 +51,11 @@ def stage(language: str) -> Path:
     for page in generated + hand_written:
         shutil.copyfile(page, source / page.name)
     shutil.copyfile(GENERATED / "json" / "catalog.schema.json", source / "catalog.schema.json")
+    tables = table_ids()
+    # The generated pages that are not tables (the endpoints, the disagreements), after the tables.
+    others = [page.stem for page in generated if page.stem not in tables and page.stem != "index"]
     with (source / "index.md").open("a", encoding="utf-8") as home:
-        home.write(toctree(table_ids() + [page.stem for page in hand_written]))
+        home.write(toctree(tables + others + [page.stem for page in hand_written]))
     return source
 
 

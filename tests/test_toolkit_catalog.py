@@ -43,7 +43,7 @@ EXPECTED_STATES: dict[str, dict[int | str, tuple[bool, bool]]] = {
         26: (False, False),
         4: (True, False),
         9: (True, False),
-        2: (True, True),
+        2: (False, False),
         5: (True, True),
         15: (True, False),
         29: (True, False),

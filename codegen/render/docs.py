@@ -8,6 +8,7 @@ from typing import NamedTuple
 from codegen.model import LANGUAGES, Catalog, Entry, Language, Table, anchor_key
 from codegen.render.headers import notice
 from codegen.render.templating import markdown_text, render_template
+from codegen.sources import line_of, page_of
 
 # The words of the pages themselves, per language.
 LABELS: dict[Language, dict[str, str]] = {
@@ -31,7 +32,7 @@ LABELS: dict[Language, dict[str, str]] = {
         "name": "Nom",
         "permanent": "Permanent",
         "message": "Message",
-        "api_text": "Texte français (tel que l’API le renvoie)",
+        "api_text": "Texte de SMSPartner (tel que l’API le renvoie)",
         "reading": "Lire une table",
         "reading_intro": (
             "Chaque table reprend une section de la page de SMSPartner. Choisissez celle de l’appel que vous avez"
@@ -39,7 +40,10 @@ LABELS: dict[Language, dict[str, str]] = {
         ),
         "code_help": "la valeur que l’API renvoie, un nombre ou, dans quelques tables, un mot.",
         "name_help": "le nom du code dans l’enum Python et dans les fichiers JSON.",
-        "permanent_help": "(erreurs HLR) **oui** quand un nouvel envoi au même numéro ne peut pas réussir.",
+        "permanent_help": (
+            "(erreurs HLR) **oui** quand SMSPartner marque l’erreur permanente : son verdict sur cette tentative ;"
+            " la colonne « Que faire » dit s’il faut réessayer."
+        ),
         "final": "Final",
         "final_help": "(statuts) **oui** quand aucun rapport ultérieur ne changera plus cet état.",
         "success": "Succès",
@@ -65,6 +69,54 @@ LABELS: dict[Language, dict[str, str]] = {
         "alias_of": "alias de",
         "other_language": "English version",
         "back": "Toutes les tables",
+        "variants": "Autres formulations",
+        "variants_help": (
+            "les autres formulations que les pages de SMSPartner donnent du code, telles quelles, avec leur langue."
+        ),
+        "sources": "Sources",
+        "sources_help": "les lignes des pages de SMSPartner (copiées dans catalog/upstream/) qui documentent le code.",
+        "disagreement": "désaccord",
+        "disagreements_help": (
+            "Un code dont les sources se contredisent renvoie, sur chacune des lignes en cause, à la page des"
+            " désaccords."
+        ),
+        "renamed_of": "ancien nom de",
+        "used_by": "Utilisée par",
+        "origin": "Source",
+        "origin_error_page": "page des codes d’erreur",
+        "origin_endpoint_pages": "pages des points d’accès",
+        "endpoints": "Points d’accès",
+        "endpoints_intro": (
+            "Chaque point d’accès que documente SMSPartner : sa méthode, chaque URL que ses pages impriment, et les"
+            " tables avec lesquelles lire le code d’une réponse, dans l’ordre (sa propre table d’abord, puis celle de"
+            " la page des codes d’erreur pour ce genre d’appel)."
+        ),
+        "endpoint": "Point d’accès",
+        "method": "Méthode",
+        "urls": "URL",
+        "tables_in_order": "Tables, dans l’ordre",
+        "fields": "Champs",
+        "pages": "Pages",
+        "misprint": "coquille",
+        "no_codes": "aucun code documenté",
+        "push": "envoyé à votre URL",
+        "disagreements": "Désaccords entre les sources",
+        "disagreements_intro": (
+            "Là où les pages de SMSPartner se contredisent : chaque désaccord avec ses côtés (la page et la ligne de"
+            " chacun), la lecture que présente le paquet quand le texte du serveur ne tranche pas, et pourquoi"
+            " (en anglais)."
+        ),
+        "disagreement_id": "Désaccord",
+        "about": "Objet (en anglais)",
+        "sides": "Côtés",
+        "reading_chosen": "Lecture retenue",
+        "why": "Pourquoi (en anglais)",
+        "both_kept": "les deux sont gardés",
+        "kind_meaning": "sens",
+        "kind_code": "code",
+        "kind_url": "URL",
+        "kind_field": "champ",
+        "more": "Voir aussi",
     },
     "en": {
         "site_title": "SMSPartner API codes",
@@ -84,7 +136,7 @@ LABELS: dict[Language, dict[str, str]] = {
         "name": "Name",
         "permanent": "Permanent",
         "message": "Message",
-        "api_text": "French text (as the API returns it)",
+        "api_text": "SMSPartner's text (as the API returns it)",
         "reading": "Reading a table",
         "reading_intro": (
             "Each table is one section of SMSPartner's page. Pick the table of the endpoint you called:"
@@ -92,7 +144,10 @@ LABELS: dict[Language, dict[str, str]] = {
         ),
         "code_help": "the value the API sends: a number or, in a few tables, a word.",
         "name_help": "the code's name in the Python enum and in the JSON files.",
-        "permanent_help": "(HLR errors) **yes** when sending to the same number again cannot succeed.",
+        "permanent_help": (
+            "(HLR errors) **yes** when SMSPartner marks the error permanent: its verdict on that attempt;"
+            " the What to do column says whether to try again."
+        ),
         "final": "Final",
         "final_help": "(statuses) **yes** when no later report will change this state.",
         "success": "Success",
@@ -100,7 +155,10 @@ LABELS: dict[Language, dict[str, str]] = {
         "hint": "What to do",
         "hint_help": "a short piece of advice where one helps: retry later, fix the request, top up the credit…",
         "message_help": "what the code means, in English.",
-        "api_text_help": "SMSPartner's own text, which is what the API puts in its responses.",
+        "api_text_help": (
+            "SMSPartner's own text, which is what the API puts in its responses: French, or English where its pages"
+            " give only English; a dash where they give the code without a text."
+        ),
         "alias_help": (
             "An *alias* is a second name SMSPartner's page gives to a code already listed;"
             " its row links to the main entry."
@@ -113,6 +171,50 @@ LABELS: dict[Language, dict[str, str]] = {
         "alias_of": "alias of",
         "other_language": "Version française",
         "back": "All tables",
+        "variants": "Other wordings",
+        "variants_help": "the other wordings SMSPartner's pages give for the code, verbatim, with their language.",
+        "sources": "Sources",
+        "sources_help": "the lines of SMSPartner's pages (copied in catalog/upstream/) that document the code.",
+        "disagreement": "disagreement",
+        "disagreements_help": (
+            "A code whose sources contradict each other links, on each row involved, to the disagreements page."
+        ),
+        "renamed_of": "former name of",
+        "used_by": "Used by",
+        "origin": "Source",
+        "origin_error_page": "error-code page",
+        "origin_endpoint_pages": "endpoint pages",
+        "endpoints": "Endpoints",
+        "endpoints_intro": (
+            "Every endpoint SMSPartner documents: its method, every URL its pages print, and the tables an answer's"
+            " code is read with, in order (its own table first, then the error-code page's table for that kind of"
+            " call)."
+        ),
+        "endpoint": "Endpoint",
+        "method": "Method",
+        "urls": "URLs",
+        "tables_in_order": "Tables, in order",
+        "fields": "Fields",
+        "pages": "Pages",
+        "misprint": "misprint",
+        "no_codes": "no code documented",
+        "push": "sent to your URL",
+        "disagreements": "Where the sources disagree",
+        "disagreements_intro": (
+            "Where SMSPartner's pages contradict each other: each disagreement with its sides (the page and line of"
+            " each), the reading the package presents when the server's text does not decide, and why."
+        ),
+        "disagreement_id": "Disagreement",
+        "about": "What",
+        "sides": "Sides",
+        "reading_chosen": "Reading",
+        "why": "Why",
+        "both_kept": "both are kept",
+        "kind_meaning": "meaning",
+        "kind_code": "code",
+        "kind_url": "URL",
+        "kind_field": "field",
+        "more": "See also",
     },
 }
 
@@ -124,6 +226,7 @@ class Row(NamedTuple):
     entry: Entry
     language: Language
     anchors: dict[str, str]  # entry name -> its anchor
+    disagreements: dict[str, tuple[str, ...]]  # entry name -> ids of the disagreements naming it
 
 
 class Column(NamedTuple):
@@ -146,8 +249,12 @@ def _code_cell(row: Row) -> str:
 def _name_cell(row: Row) -> str:
     entry = row.entry
     name = f"`{entry.name}`"  # names are UPPER_SNAKE_CASE: nothing to escape in a code span
+    labels = LABELS[row.language]
     if entry.alias_of:
-        name += f" ({LABELS[row.language]['alias_of']} [`{entry.alias_of}`](#{row.anchors[entry.alias_of]}))"
+        relation = labels["renamed_of" if entry.renamed else "alias_of"]
+        name += f" ({relation} [`{entry.alias_of}`](#{row.anchors[entry.alias_of]}))"
+    for item in row.disagreements.get(entry.name, ()):
+        name += f" · [⚠ {labels['disagreement']}](disagreements.md#{disagreement_anchor(item)})"
     return name
 
 
@@ -156,7 +263,23 @@ def _message_cell(row: Row) -> str:
 
 
 def _api_text_cell(row: Row) -> str:
-    return markdown_text(row.entry.message.fr)
+    return markdown_text(row.entry.message.fr) if row.entry.message_language else "—"
+
+
+def _variants_cell(row: Row) -> str:
+    return " · ".join(f"{markdown_text(variant.text)} ({variant.language})" for variant in row.entry.variants)
+
+
+def _sources_cell(row: Row) -> str:
+    return " · ".join(f"`{item}`" for item in compact_sources(row.entry.sources))
+
+
+def compact_sources(sources: tuple[str, ...]) -> list[str]:
+    """``docpartner/SMS/a.md:3``, ``docpartner/SMS/a.md:5`` -> ``SMS/a.md:3,5``: one item per page."""
+    pages: dict[str, list[str]] = {}
+    for source in sources:
+        pages.setdefault(page_of(source).removeprefix("docpartner/"), []).append(str(line_of(source)))
+    return [f"{page}:{','.join(lines)}" for page, lines in pages.items()]
 
 
 def _hint_cell(row: Row) -> str:
@@ -194,8 +317,12 @@ COLUMNS: tuple[Column, ...] = (
     Column("message", "message_help", _everywhere, _message_cell),
     # Hints are ours and written in English only; the French pages show them too, labelled as English.
     Column("hint", "hint_help", lambda table, _: table.has_hints, _hint_cell),
-    # The English pages also show the French text, as the API sends it.
+    # The English pages also show SMSPartner's text, as the API sends it.
     Column("api_text", "api_text_help", lambda _, language: language != "fr", _api_text_cell),
+    Column(
+        "variants", "variants_help", lambda table, _: any(entry.variants for entry in table.entries), _variants_cell
+    ),
+    Column("sources", "sources_help", lambda table, _: any(entry.sources for entry in table.entries), _sources_cell),
 )
 
 
@@ -217,7 +344,9 @@ def table_columns(table: Table, language: Language) -> list[Column]:
     return [column for column in COLUMNS if column.shown(table, language)]
 
 
-def table_sections(table: Table, language: Language) -> list[Section]:
+def table_sections(
+    table: Table, language: Language, disagreements: dict[str, tuple[str, ...]] | None = None
+) -> list[Section]:
     """The page's tables, ready to print: every cell is escaped Markdown."""
     labels = LABELS[language]
     anchors = {entry.name: anchor(table, entry) for entry in table.entries}
@@ -225,7 +354,10 @@ def table_sections(table: Table, language: Language) -> list[Section]:
     header = [labels[column.label] for column in columns]
     sections = []
     for group, entries in table.entry_blocks:
-        rows = [[column.cell(Row(table, entry, language, anchors)) for column in columns] for entry in entries]
+        rows = [
+            [column.cell(Row(table, entry, language, anchors, disagreements or {})) for column in columns]
+            for entry in entries
+        ]
         if group is None:
             sections.append(Section("", "", header, rows))
         else:
@@ -250,6 +382,126 @@ def example_anchor(catalog: Catalog) -> tuple[str, str]:
     return table.id, anchor(table, table.entries[0])
 
 
+def disagreement_anchor(disagreement_id: str) -> str:
+    return f"disagreement-{disagreement_id}"
+
+
+def endpoint_anchor(endpoint_id: str) -> str:
+    return "endpoint-" + endpoint_id.replace(".", "-")
+
+
+def disagreements_of_entries(catalog: Catalog) -> dict[str, dict[str, tuple[str, ...]]]:
+    """table id -> entry name -> the ids of the disagreements one of whose sides is that entry."""
+    found: dict[str, dict[str, list[str]]] = {}
+    for item in catalog.disagreements:
+        for side in item.sides:
+            if side.entry:
+                table_id, _, name = side.entry.partition(".")
+                ids = found.setdefault(table_id, {}).setdefault(name, [])
+                if item.id not in ids:
+                    ids.append(item.id)
+    return {table_id: {name: tuple(ids) for name, ids in names.items()} for table_id, names in found.items()}
+
+
+def _entry_link(catalog: Catalog, reference: str) -> str:
+    table_id, _, name = reference.partition(".")
+    table = catalog.table(table_id)
+    entry = next(entry for entry in table.entries if entry.name == name)
+    return f"[`{reference}`]({table_id}.md#{anchor(table, entry)})"
+
+
+def _endpoint_link(endpoint_id: str) -> str:
+    return f"[`{endpoint_id}`](endpoints.md#{endpoint_anchor(endpoint_id)})"
+
+
+def _used_by(catalog: Catalog, table: Table) -> list[str]:
+    return [
+        _endpoint_link(endpoint.id)
+        for endpoint in catalog.endpoints
+        if table.id in endpoint.tables or any(field.table == table.id for field in endpoint.fields)
+    ]
+
+
+def endpoint_rows(catalog: Catalog, language: Language) -> list[list[str]]:
+    labels = LABELS[language]
+    by_endpoint: dict[str, list[str]] = {}
+    for item in catalog.disagreements:
+        for side in item.sides:
+            involved = side.endpoint or _endpoint_of_entry(catalog, side.entry)
+            if involved and item.id not in by_endpoint.setdefault(involved, []):
+                by_endpoint[involved].append(item.id)
+    rows = []
+    for endpoint in catalog.endpoints:
+        urls = [f"`{url.url}`" + (f" ({labels['misprint']})" if url.misprint else "") for url in endpoint.urls] or [
+            labels["push"]
+        ]
+        tables = " → ".join(f"[`{table_id}`]({table_id}.md)" for table_id in endpoint.tables) or labels["no_codes"]
+        fields = [f"`{field.name}`: [`{field.table}`]({field.table}.md)" for field in endpoint.fields]
+        notes = [
+            f"[⚠ {labels['disagreement']}](disagreements.md#{disagreement_anchor(item)})"
+            for item in by_endpoint.get(endpoint.id, [])
+        ]
+        rows.append(
+            [
+                f'<a id="{endpoint_anchor(endpoint.id)}"></a>`{endpoint.id}`<br>'
+                + markdown_text(endpoint.title.in_language(language))
+                + ("".join(f"<br>{note}" for note in notes)),
+                endpoint.method or "—",
+                "<br>".join(urls),
+                tables,
+                "<br>".join(fields) or "—",
+                "<br>".join(f"`{page.removeprefix('docpartner/')}`" for page in endpoint.pages),
+            ]
+        )
+    return rows
+
+
+def _endpoint_of_entry(catalog: Catalog, reference: str | None) -> str | None:
+    """The one endpoint using the table of an entry of the endpoint pages (None for a seed table)."""
+    if reference is None:
+        return None
+    table_id = reference.partition(".")[0]
+    if catalog.table(table_id).is_seed:
+        return None
+    return next((endpoint.id for endpoint in catalog.endpoints if table_id in endpoint.tables), None)
+
+
+def disagreement_rows(catalog: Catalog, language: Language) -> list[list[str]]:
+    labels = LABELS[language]
+    rows = []
+    for item in catalog.disagreements:
+        sides = []
+        for side in item.sides:
+            where = f"`{side.source.removeprefix('docpartner/')}`"
+            if side.entry:
+                table_id, _, name = side.entry.partition(".")
+                entry = next(entry for entry in catalog.table(table_id).entries if entry.name == name)
+                what = (
+                    f"{_entry_link(catalog, side.entry)} {markdown_text(entry.wordings[0]) if entry.wordings else ''}"
+                )
+            elif side.url:
+                what = f"`{side.url}` ({_endpoint_link(side.endpoint or '')})"
+            else:
+                what = f"« {markdown_text(side.says or '')} »"
+            sides.append(f"{where}{labels['colon']} {what.strip()}")
+        if item.reading is None:
+            reading = labels["both_kept"]
+        elif "/" in item.reading:
+            reading = f"`{item.reading}`"
+        else:
+            reading = _entry_link(catalog, item.reading)
+        rows.append(
+            [
+                f'<a id="{disagreement_anchor(item.id)}"></a>`{item.id}`<br>{labels["kind_" + item.kind]}',
+                markdown_text(item.about),
+                "<br>".join(sides),
+                reading,
+                markdown_text(item.why),
+            ]
+        )
+    return rows
+
+
 def render_docs(catalog: Catalog) -> dict[str, bytes]:
     files: dict[str, str] = {}
     for language in LANGUAGES:
@@ -262,8 +514,29 @@ def render_docs(catalog: Catalog) -> dict[str, bytes]:
             example=example_anchor(catalog),
             **common,
         )
+        disagreements = disagreements_of_entries(catalog)
         for table in catalog.tables:
             files[f"docs/{language}/{table.id}.md"] = render_template(
-                "docs/table.md.j2", table=table, sections=table_sections(table, language), **common
+                "docs/table.md.j2",
+                table=table,
+                sections=table_sections(table, language, disagreements.get(table.id, {})),
+                used_by=_used_by(catalog, table),
+                **common,
             )
+        if catalog.endpoints:
+            labels = LABELS[language]
+            listings = (
+                ("endpoints", ("endpoint", "method", "urls", "tables_in_order", "fields", "pages"), endpoint_rows),
+                ("disagreements", ("disagreement_id", "about", "sides", "reading_chosen", "why"), disagreement_rows),
+            )
+            for page, header, rows in listings:
+                files[f"docs/{language}/{page}.md"] = render_template(
+                    "docs/listing.md.j2",
+                    page=page,
+                    title=labels[page],
+                    intro=labels[f"{page}_intro"],
+                    header=[labels[key] for key in header],
+                    rows=rows(catalog, language),
+                    **common,
+                )
     return {path: text.encode("utf-8") for path, text in files.items()}

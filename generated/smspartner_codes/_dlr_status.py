@@ -71,7 +71,7 @@ _MESSAGES: "dict[str, str]" = {
 _HINTS: "dict[str, str]" = {
     "PENDING": "Not final: wait for the next status report before acting.",
     "ACCEPTD": "Not final: wait for the next status report before acting.",
-    "UNKNOWN": "No later report will come: contact SMSPartner support if it happens often.",
+    "UNKNOWN": "The outcome is unknown, and SMPP lets a later report follow; if none does, treat the SMS as undelivered, and contact SMSPartner support if it happens often.",
     "ENROUTE": "Not final: wait for the next status report before acting.",
     "EXPIRED": "The handset stayed unreachable for the validity period: send again later if the message still matters.",
     "REJECTD": "Check the number and the sender before sending again: the same message is likely to be rejected again.",

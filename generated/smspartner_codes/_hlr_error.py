@@ -343,8 +343,12 @@ _HINTS: "dict[int, str]" = {
     1158: "The operator's network is congested: retry later.",
     2052: "The number is blacklisted: remove it from your list, or from your account's blacklist if you put it there.",
     2053: "The sender is blacklisted: use another sender, or remove it from your account's blacklist if you put it there.",
+    4100: "Upstream ends this attempt (its validity expired before it was sent on): send again if the message still matters.",
+    4101: "Upstream ends this attempt (it was not delivered within its validity): send again later if the message still matters.",
+    4102: "Upstream ends this attempt (no SMPP connection to pass it on): send again later; contact SMSPartner support if it persists.",
     4103: "Too many messages went to this number: send fewer, and space them out.",
     4104: "Too many identical messages went to this number: stop repeating the same text.",
+    51: "Upstream ends this attempt (the network was congested): send again later.",
     2048: "A temporary failure: retry later, waiting longer after each failure.",
     2050: "The recipient refuses such messages (Do Not Disturb): do not send to this number again.",
 }

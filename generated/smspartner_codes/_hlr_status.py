@@ -122,6 +122,8 @@ _HINTS: "dict[int, str]" = {
     3: "Not final: wait for the next status report before acting.",
     7: "Not final: wait for the next status report before acting.",
     26: "Not final: wait for the next status report before acting.",
+    2: "Not final: the operator has the message, the handset may not; wait for the next status report.",
+    29: "The outcome is unknown: the SMS may have arrived, so do not resend blindly; resend only if the message must get through and a duplicate does no harm.",
     8: "Check the number: its prefix or length is wrong.",
     10: "The recipient refuses such messages (Do Not Disturb): do not send to this number again.",
     11: "Register the sender ID on your account, then send again.",
@@ -134,7 +136,6 @@ _FINAL: "frozenset[int]" = frozenset(
     {
         4,
         9,
-        2,
         5,
         15,
         29,
@@ -148,7 +149,6 @@ _FINAL: "frozenset[int]" = frozenset(
 )
 _SUCCESS: "frozenset[int]" = frozenset(
     {
-        2,
         5,
     }
 )

@@ -4,7 +4,7 @@
 # ruff: noqa: E501, RUF001, RUF100
 """The ``mail_send`` table: MailError."""
 
-from smspartner_codes import IntCodeEnum, _build_enum, _IntTableBase, _translate
+from smspartner_codes import Alias, IntCodeEnum, _build_enum, _IntTableBase, _translate
 
 TYPE_CHECKING = False
 
@@ -17,7 +17,8 @@ class MailError(_IntTableBase):
 
     API_KEY_REQUIRED = 1
     CONTENT_REQUIRED = 2
-    API_KEY_MISSING = 3
+    API_KEY_REQUIRED_REPEATED = 3
+    API_KEY_MISSING = API_KEY_REQUIRED_REPEATED  # a second upstream name for the same code
     SENDER_EMAIL_REQUIRED = 4
     SENDER_NAME_EMPTY = 5
     ATTACHMENT_URL_REQUIRED = 8
@@ -64,6 +65,13 @@ class MailError(_IntTableBase):
     def hint(self) -> str | None:
         """Our English advice on what to do (retry or not, what to fix), or None where none is needed."""
         return _HINTS.get(self._value_)
+
+    @property
+    def aliases(self) -> "tuple[Alias, ...]":
+        """The other names the upstream page gives to this code, with their own texts."""
+        return tuple(
+            Alias(name, self, _ALIAS_MESSAGES[name]) for name, code in _ALIAS_CODES.items() if code == self._value_
+        )
 
     @classmethod
     def table_title(cls, lang: str = "fr") -> str:
@@ -116,7 +124,7 @@ _HINTS: "dict[int, str]" = {
     10: "Fix the API key in your configuration; retrying with the same key cannot succeed.",
     11: "Top up the account's credit, then send again; retrying before that cannot succeed.",
     14: "The recipient has unsubscribed: do not e-mail this address again.",
-    15: "Remove the duplicate address from the request.",
+    15: "Nothing to do for this address: it is already on the list.",
     20: "Contact SMSPartner support about the account; retrying cannot succeed until it is resolved.",
     30: "Contact SMSPartner support about the account; retrying cannot succeed until it is resolved.",
     40: "Check that API access is enabled for the account; contact SMSPartner support if it should be.",
@@ -125,4 +133,12 @@ _HINTS: "dict[int, str]" = {
     96: "Add your server's IP address to the allowed addresses of the SMSPartner account; retrying from this address cannot succeed.",
     429: "Slow down: wait for the next minute, then retry; stay under 2,000 requests a minute per IP address.",
     500: "A temporary failure: retry later, waiting longer after each failure.",
+}
+
+_ALIAS_CODES: "dict[str, int]" = {
+    "API_KEY_MISSING": 3,
+}
+
+_ALIAS_MESSAGES: "dict[str, str]" = {
+    "API_KEY_MISSING": "La clé API est requise",
 }

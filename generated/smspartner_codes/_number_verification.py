@@ -59,8 +59,9 @@ _MESSAGES: "dict[int, str]" = {
 }
 
 _HINTS: "dict[int, str]" = {
-    11: "Top up the account's credit, then send again; retrying before that cannot succeed.",
-    13: "The destination has no price on your account: ask SMSPartner support to open it; retrying cannot succeed.",
+    11: "Top up the account's credit, then try again; retrying before that cannot succeed.",
+    13: "Check the number first: the commonest cause is a mistyped number or one without its country code; if it is right, ask SMSPartner support to open the destination.",
+    14: "The number opted out (STOP): leave it out of your sendings.",
     19: "Separate the phone numbers with commas.",
     50: "Split the request into batches of at most 500 numbers.",
     96: "Add your server's IP address to the allowed addresses of the SMSPartner account; retrying from this address cannot succeed.",

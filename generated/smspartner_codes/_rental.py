@@ -105,7 +105,7 @@ _MESSAGES: "dict[int, str]" = {
 }
 
 _HINTS: "dict[int, str]" = {
-    11: "Top up the account's credit, then send again; retrying before that cannot succeed.",
+    11: "Top up the account's credit, then try again; retrying before that cannot succeed.",
     27: "Ask for a smaller volume: at most the available volume.",
     34: "A rental file can be used once: make a new rental request.",
     35: "The file is still being prepared: ask again later.",

@@ -60,7 +60,7 @@ _MESSAGES: "dict[int, str]" = {
 
 _HINTS: "dict[int, str]" = {
     2: "Ask SMSPartner support to allow sub-accounts on your account; retrying cannot succeed.",
-    7: "Transfer credit to the sub-account first, then send again.",
-    11: "Top up the account's credit, then send again; retrying before that cannot succeed.",
+    7: "Transfer credit to the sub-account first, then try again; retrying before that cannot succeed.",
+    11: "Top up the account's credit, then try again; retrying before that cannot succeed.",
     96: "Add your server's IP address to the allowed addresses of the SMSPartner account; retrying from this address cannot succeed.",
 }
