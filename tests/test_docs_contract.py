@@ -21,6 +21,7 @@ from codegen.render import docs
 
 # The columns of a table page, per language (the permanent column only where the table has the flag).
 CODE, NAME, PERMANENT, MESSAGE, FRENCH = "code", "name", "permanent", "message", "french"
+VARIANTS, SOURCES = "variants", "sources"
 FINAL, SUCCESS, HINT = "final", "success", "hint"
 HEADERS: dict[Language, dict[str, str]] = {
     "fr": {
@@ -31,6 +32,8 @@ HEADERS: dict[Language, dict[str, str]] = {
         SUCCESS: "Succès",
         MESSAGE: "Message",
         HINT: "Que faire (en anglais)",
+        VARIANTS: "Autres formulations",
+        SOURCES: "Sources",
     },
     "en": {
         CODE: "Code",
@@ -40,7 +43,9 @@ HEADERS: dict[Language, dict[str, str]] = {
         SUCCESS: "Success",
         MESSAGE: "Message",
         HINT: "What to do",
-        FRENCH: "French text (as the API returns it)",
+        FRENCH: "SMSPartner's text (as the API returns it)",
+        VARIANTS: "Other wordings",
+        SOURCES: "Sources",
     },
 }
 YES_NO: dict[Language, dict[bool, str]] = {"fr": {True: "oui", False: "non"}, "en": {True: "yes", False: "no"}}
@@ -192,7 +197,9 @@ def columns(table: Table, language: Language) -> list[str]:
     roles = [CODE, NAME] + ([PERMANENT] if table.has_permanent else [])
     roles += [FINAL, SUCCESS] if table.kind == "status" else []
     roles += [MESSAGE] + ([HINT] if any(entry.hint for entry in table.entries) else [])
-    return roles + ([FRENCH] if language == "en" else [])
+    roles += [FRENCH] if language == "en" else []
+    roles += [VARIANTS] if any(entry.variants for entry in table.entries) else []
+    return roles + ([SOURCES] if any(entry.sources for entry in table.entries) else [])
 
 
 @pytest.fixture(scope="module")
@@ -205,7 +212,7 @@ def table_page(docs_dir: Path, language: Language, table: Table) -> MdPage:
 
 
 def test_docs_hold_an_index_and_one_page_per_table(docs_dir: Path, catalog: Catalog) -> None:
-    expected = {"index.md"} | {f"{table.id}.md" for table in catalog.tables}
+    expected = {"index.md", "endpoints.md", "disagreements.md"} | {f"{table.id}.md" for table in catalog.tables}
     for language in LANGUAGES:
         assert {path.name for path in (docs_dir / language).glob("*.md")} == expected, language
 
@@ -274,7 +281,8 @@ def test_message_cells_are_the_entry_texts(docs_dir: Path, catalog: Catalog, lan
             if language == "en":
                 french = row[role[FRENCH]]
                 assert set(child_types(french)) == {"text"}, f"{table.id} {entry.name}: {french.content}"
-                assert plain(french) == entry.message.fr, f"{table.id} {entry.name}"
+                # A dash where SMSPartner gives the code without a text (message_language None).
+                assert plain(french) == (entry.message.fr if entry.message_language else "—"), entry.name
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -329,6 +337,7 @@ def test_alias_rows_link_to_the_canonical_anchor(docs_dir: Path, catalog: Catalo
         anchors = {row_anchor(row[0]) for row in rows}
         for row, entry in zip(rows, table.entries, strict=True):
             links = [str(child.attrs["href"]) for child in row[1].children or [] if child.type == "link_open"]
+            links = [link for link in links if link.startswith("#")]  # not the links to a disagreement
             if entry.alias_of is None:
                 assert links == [], f"{table.id} {entry.name}"
                 continue
@@ -347,7 +356,7 @@ def test_index_lists_every_table(docs_dir: Path, catalog: Catalog, language: Lan
     listed = []
     for row in rows:
         hrefs = [str(child.attrs["href"]) for child in row[0].children or [] if child.type == "link_open"]
-        listed.append((plain(row[0]), hrefs, plain(row[1]), plain(row[2]), plain(row[4])))
+        listed.append((plain(row[0]), hrefs, plain(row[1]), plain(row[2]), plain(row[5])))
     assert listed == [
         (
             table.title.in_language(language),

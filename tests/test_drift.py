@@ -422,7 +422,7 @@ def test_invalid_catalog_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[s
 
 
 def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
-    for argv in (["upstream"], ["upstream", "a.md", "--bogus"], ["diff", "only-one"]):
+    for argv in (["upstream", "a.md", "--bogus"], ["diff", "only-one"]):
         with pytest.raises(SystemExit) as exited:
             main(argv)
         assert exited.value.code == 2

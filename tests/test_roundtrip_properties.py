@@ -248,6 +248,11 @@ def _as_written(table: Table) -> dict[str, Any]:
     """A table of the model, in the form of its YAML file."""
     document = json.loads(json.dumps(table_json(table)))
     document.pop("enum")
+    # Written only by tables of the endpoint pages (these are the error page's: origin, languages by default).
+    for key in ("origin", "title_language"):
+        document.pop(key)
+    for entry in document["entries"]:
+        entry.pop("message_language")
     document.pop("group_enum", None)
     if not table.groups:
         del document["groups"]
