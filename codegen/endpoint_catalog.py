@@ -216,6 +216,12 @@ def _check_variants(loaded: LoadedFile, node_path: NodePath, entry: dict[str, An
 class _Context(NamedTuple):
     tables: dict[str, Table]
     table_files: dict[str, LoadedFile]
+    # Tables the index lists but that did not load: their own problems are reported, so a
+    # reference to them is not one more problem.
+    failed: frozenset[str] = frozenset()
+
+    def refers_to_failed(self, reference: str) -> bool:
+        return reference.partition(".")[0] in self.failed
 
 
 def load_endpoint_data(
@@ -224,9 +230,13 @@ def load_endpoint_data(
     checked: list[LoadedFile],
     definitions: Definitions,
     problems: list[Problem],
+    *,
+    listed: list[str] | None = None,
 ) -> tuple[tuple[Endpoint, ...], tuple[Disagreement, ...]]:
-    context = _Context({table.id: table for table in tables}, {file.data["id"]: file for file in checked})
-    if definitions.file is not None and definitions.by_id:
+    """Check and model the endpoints and disagreements; ``listed`` are the table ids of the index."""
+    failed = frozenset(set(listed or []) - {table.id for table in tables})
+    context = _Context({table.id: table for table in tables}, {file.data["id"]: file for file in checked}, failed)
+    if definitions.file is not None and definitions.by_id and not failed:
         for definition_id, (index, _) in definitions.by_id.items():
             if definition_id not in definitions.used:
                 problems.append(
@@ -242,8 +252,9 @@ def load_endpoint_data(
     if endpoints_file is not None:
         found = list(_check_endpoints(endpoints_file, context))
         problems.extend(found)
-        if not found:
-            endpoints = tuple(_build_endpoint(raw) for raw in endpoints_file.data["endpoints"])
+        # Built even when a rule is broken, so that the disagreements are checked against them.
+        endpoints = tuple(_build_endpoint(raw) for raw in endpoints_file.data["endpoints"])
+        if not found and not failed:
             problems.extend(_check_table_use(endpoints, context, endpoints_file))
     elif any(not table.is_seed for table in tables):
         problems.append(
@@ -374,6 +385,8 @@ def _check_source_pages(
 def _check_endpoint_tables(raw: dict[str, Any], context: _Context, problem: Any) -> Iterator[Problem]:
     for position, table_id in enumerate(raw.get("tables", [])):
         table = context.tables.get(table_id)
+        if table is None and table_id in context.failed:
+            continue
         if table is None:
             yield problem(("tables", position), f"table {table_id} is not in the catalog")
         elif table.kind != "error":
@@ -383,6 +396,8 @@ def _check_endpoint_tables(raw: dict[str, Any], context: _Context, problem: Any)
             )
     for position, field in enumerate(raw.get("fields", [])):
         table = context.tables.get(field["table"])
+        if table is None and field["table"] in context.failed:
+            continue
         if table is None:
             yield problem(("fields", position, "table"), f"table {field['table']} is not in the catalog")
         elif field["key"] == "group" and not table.groups:
@@ -459,11 +474,16 @@ def _check_disagreements(loaded: LoadedFile, context: _Context, endpoints: tuple
         seen.setdefault(raw["id"], index)
         named: list[str] = []
         entries: list[tuple[Table, Entry]] = []
+        broken = False
         for position, side in enumerate(raw["sides"]):
             side_path: NodePath = (*node_path, "sides", position)
+            if "entry" in side and context.refers_to_failed(side["entry"]):
+                broken = True
+                continue
             problems = list(_check_side(side, context, by_id, loaded, side_path))
             yield from problems
             if problems:
+                broken = True
                 continue
             if "entry" in side:
                 found = _entry_ref(side["entry"], context)
@@ -474,10 +494,13 @@ def _check_disagreements(loaded: LoadedFile, context: _Context, endpoints: tuple
                 named.append(side["url"])
             if not {"entry", "url", "says"} & set(side):
                 yield _problem(loaded, side_path, "a side gives its entry, its url, or what it says")
+        if broken:
+            continue  # the side's problem is reported; the rules between sides would only echo it
         if "reading" in raw and raw["reading"] not in named:
             yield _problem(
                 loaded, (*node_path, "reading"), f"the reading {raw['reading']} is not the entry or URL of a side"
             )
+            continue
         yield from _check_kind(raw, entries, endpoints, loaded, node_path)
 
 

@@ -429,7 +429,7 @@ class _UrlCollector:
         for literal in _URL_LITERAL.finditer(line):
             url = _strip_scheme(literal.group(0))
             path = literal.group("path") or ""
-            if not path.startswith("/v1"):
+            if not path.strip("/"):
                 continue  # a bare host (NodeJS options), handled with its path
             if re.fullmatch(r"/v1/?", path.split("?")[0]):
                 name = _assigned_name(line, literal.start())

@@ -173,7 +173,9 @@ def load_catalog(catalog_dir: Path, *, complete: bool = True) -> Catalog:
             checked.append(loaded)
             tables.append(_build_table(loaded))
     problems.extend(_check_across_tables(checked))
-    endpoints, disagreements = endpoint_catalog.load_endpoint_data(catalog_dir, tables, checked, definitions, problems)
+    endpoints, disagreements = endpoint_catalog.load_endpoint_data(
+        catalog_dir, tables, checked, definitions, problems, listed=table_ids
+    )
     if problems:
         raise CatalogInvalid(problems)
     return Catalog(

@@ -22,18 +22,26 @@ from codegen.validate import load_catalog
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "bad_catalogs"
 BASE = CORPUS / "_base"
+# Cases named endpoints_* are built on _base and then on this layer of endpoint data.
+ENDPOINT_LAYER = CORPUS / "_endpoints"
 EXPECTED = "expected.txt"
 CASES = sorted(path.name for path in CORPUS.iterdir() if path.is_dir() and not path.name.startswith("_"))
 
 
+def layers(case: str) -> list[Path]:
+    """The directories a case is built from, in order: the base, the endpoint layer for endpoints_*, the case."""
+    return [BASE, *([ENDPOINT_LAYER] if case.startswith("endpoints_") else []), CORPUS / case]
+
+
 def build_case(case: str, catalog_dir: Path) -> Path:
-    """The base catalog with the case's files put over it."""
+    """The base catalog with the case's files (and the endpoint layer's, for endpoints_* cases) put over it."""
     shutil.copytree(BASE, catalog_dir)
-    for path in (CORPUS / case).rglob("*"):
-        if path.is_file() and path.name != EXPECTED:
-            target = catalog_dir / path.relative_to(CORPUS / case)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(path, target)
+    for layer in layers(case)[1:]:
+        for path in layer.rglob("*"):
+            if path.is_file() and path.name != EXPECTED:
+                target = catalog_dir / path.relative_to(layer)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(path, target)
     return catalog_dir
 
 
@@ -61,13 +69,16 @@ def existing_output(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dic
     return out, tree_snapshot(out)
 
 
-def test_the_base_catalog_is_valid_and_the_corpus_is_large() -> None:
+def test_the_base_catalog_is_valid_and_the_corpus_is_large(tmp_path: Path) -> None:
     catalog = load_catalog(BASE)
     assert [table.id for table in catalog.tables] == ["errors", "states"]
     errors = catalog.tables[0]
     assert errors.groups and errors.has_permanent and errors.aliases and errors.code_type == "integer"
     assert catalog.tables[1].code_type == "string"
     assert len(CASES) >= 30
+    with_endpoints = load_catalog(build_case("endpoints_layer_only", tmp_path / "catalog"))
+    assert [endpoint.id for endpoint in with_endpoints.endpoints] == ["sms.cancel"]
+    assert len(with_endpoints.disagreements) == 2
 
 
 @pytest.mark.parametrize("case", CASES)
@@ -75,8 +86,9 @@ def test_each_case_changes_the_base_and_says_what_it_breaks(case: str) -> None:
     files = [path for path in (CORPUS / case).rglob("*") if path.is_file() and path.name != EXPECTED]
     assert files, "a case holds at least one file that replaces or adds to the base"
     for path in files:
-        base_file = BASE / path.relative_to(CORPUS / case)
-        assert not base_file.exists() or base_file.read_bytes() != path.read_bytes(), path
+        relative = path.relative_to(CORPUS / case)
+        under = [layer / relative for layer in layers(case)[:-1] if (layer / relative).exists()]
+        assert not under or under[-1].read_bytes() != path.read_bytes(), path
     description = (CORPUS / case / EXPECTED).read_text(encoding="utf-8").splitlines()[0]
     assert description.startswith("# ")
     assert expected_problems(case)
