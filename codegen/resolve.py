@@ -7,14 +7,15 @@ decides when it matches a candidate's wording (``codegen.wording``: the longest 
 wins); otherwise the first candidate is the reading. A disagreement of the catalog names
 the reading it expects, and validation checks that this rule gives it.
 
-A URL is every endpoint that lists it, those it belongs to first, then those whose pages
-only misprint it; each group in the catalog's order.
+A URL is every endpoint that lists it (a path parameter, ``{apiKey}``, matching any value),
+those it belongs to first, then those whose pages only misprint it; each group in the
+catalog's order.
 """
 
 from __future__ import annotations
 
 from codegen.model import Catalog, Endpoint, Entry, Table
-from codegen.urls import shape
+from codegen.urls import matches
 from codegen.wording import best_match
 
 
@@ -49,19 +50,14 @@ def resolve(
 
 def endpoints_for_url(catalog: Catalog, url: str) -> list[Endpoint]:
     """Every endpoint listing ``url`` (printed in any form), those it belongs to before misprints."""
-    wanted = shape(url)
     owners = [
         endpoint
         for endpoint in catalog.endpoints
-        if any(_is(item.url, wanted) and not item.misprint for item in endpoint.urls)
+        if any(matches(url, item.url) and not item.misprint for item in endpoint.urls)
     ]
     misprints = [
         endpoint
         for endpoint in catalog.endpoints
-        if any(_is(item.url, wanted) and item.misprint for item in endpoint.urls)
+        if any(matches(url, item.url) and item.misprint for item in endpoint.urls)
     ]
     return owners + [endpoint for endpoint in misprints if endpoint not in owners]
-
-
-def _is(url: str, wanted_shape: str) -> bool:
-    return shape(url) == wanted_shape

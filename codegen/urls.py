@@ -28,6 +28,15 @@ def host(url: str) -> str:
     return url.partition("/")[0]
 
 
+def matches(url: str, template: str) -> bool:
+    """Whether a URL as called (``…/cancel/KEY/42``) or as printed is one of ``template``'s (``…/cancel/{}/{}``)."""
+    called = shape(url).split("/")
+    wanted = shape(template).split("/")
+    return len(called) == len(wanted) and all(
+        part == want or (want == "{}" and part != "") for part, want in zip(called, wanted, strict=True)
+    )
+
+
 def shape(url: str) -> str:
     """``api.voicepartner.fr/v1/campaign/cancel/$apiKey/%s`` -> ``api.voicepartner.fr/v1/campaign/cancel/{}/{}``."""
     bare = re.sub(r"^https?://", "", url.strip()).split("?")[0].rstrip("/")
