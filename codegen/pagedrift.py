@@ -263,7 +263,10 @@ class _PageCheck:
         self._wrong_wording(fact.line, fact.text, candidates[0])
 
     def _wrong_wording(self, line: int, text: str, entry: Entry) -> None:
-        table = next(table for table in _tables_of(self.catalog, self.endpoint) if entry in table.entries)
+        # By identity: entries that include one definition are equal, but each is its table's.
+        table = next(
+            table for table in _tables_of(self.catalog, self.endpoint) if any(entry is e for e in table.entries)
+        )
         self.report("wording", line, text, f"{table.id}.{entry.name}: {' | '.join(entry.wordings) or 'no wording'}")
 
     def _check_group(self, fact: _Fact) -> None:
