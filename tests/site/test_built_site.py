@@ -136,12 +136,31 @@ def test_alias_rows_link_to_their_canonical_row(site: Path, catalog: Catalog, la
     for table in catalog.tables:
         anchors = {entry.name: expected_anchor(table, entry) for entry in table.entries}
         for row, entry in zip(table_rows(site, language, table), table.entries, strict=True):
+            links = [link for link in row.links if not link.startswith("disagreements.html")]
             if entry.alias_of is None:
-                assert row.links == [], f"{table.id} {entry.name}"
+                assert links == [], f"{table.id} {entry.name}"
             else:
                 aliases += 1
-                assert row.links == [f"#{anchors[entry.alias_of]}"], f"{table.id} {entry.name}"
+                assert links == [f"#{anchors[entry.alias_of]}"], f"{table.id} {entry.name}"
     assert aliases > 0
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_disagreement_shows_on_both_rows_and_on_its_page(site: Path, catalog: Catalog, language: Language) -> None:
+    page = parse(site / language / "disagreements.html")
+    checked = 0
+    for item in catalog.disagreements:
+        anchor = f"disagreement-{item.id}"
+        assert anchor in page.ids, item.id
+        for side in item.sides:
+            if side.entry is None:
+                continue
+            table_id, _, name = side.entry.partition(".")
+            table = catalog.table(table_id)
+            rows = dict(zip((entry.name for entry in table.entries), table_rows(site, language, table), strict=True))
+            assert f"disagreements.html#{anchor}" in rows[name].links, (item.id, side.entry)
+            checked += 1
+    assert checked >= 2 * 26
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
