@@ -22,21 +22,21 @@ $(INSTALLED): requirements-dev.txt
 help: ## list the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
-generate: $(INSTALLED) ## validate catalog/ and render generated/ (Python, JSON, gettext, Markdown)
+generate: $(INSTALLED) ## validate catalog/, render the package data (src/smspartner_codes/_data/) and generated/
 	$(PY) -m codegen render
 
-check: $(INSTALLED) ## fail, listing the files, when generated/ differs from a fresh render
+check: $(INSTALLED) ## fail, listing the files, when the package data or generated/ differs from a fresh render
 	$(PY) -m codegen check
 
 upstream: $(INSTALLED) ## check the vendored upstream page against its sha256, then the catalog against that page
 	$(PY) -m codegen upstream $(UPSTREAM_PAGE) --sha256 $(UPSTREAM_PAGE).sha256
 
-lint: $(INSTALLED) ## ruff (lint and format) and mypy --strict, on the generator and the generated package
+lint: $(INSTALLED) ## ruff (lint and format) on the hand-written Python, mypy --strict on it and the package data
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 	$(PY) -m mypy
 
-test: check upstream lint ## the drift checks (generated/, upstream page), lint and type checks, the test suite, then the site and its browser test
+test: check upstream lint ## the drift checks (generated files, upstream page), lint and type checks, the test suite, then the site and its browser test
 	$(PY) -m pytest
 	@$(MAKE) --no-print-directory docs-test
 
@@ -56,4 +56,4 @@ $(CHROMIUM):
 	@test -x $(CHROMIUM) || { echo "error: apt-get ran but $(CHROMIUM) is still missing." >&2; exit 1; }
 
 bench: $(INSTALLED) ## import, lookup and render costs, each beside a baseline from the same run
-	$(PY) -m codegen.bench
+	$(PY) benchmarks/bench.py

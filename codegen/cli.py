@@ -1,18 +1,27 @@
-"""Command line: ``python -m codegen validate | render | check | upstream | diff``."""
+"""Command line: ``python -m codegen validate | render | check | upstream | diff``.
+
+A render has two output folders: ``--out`` for the artefacts (JSON, gettext sources,
+Markdown) and ``--data-out`` for the data the Python package needs at run time. Each is
+replaced whole; they are given together or not at all, so that a render meant for a
+scratch folder never replaces the package's data.
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
 from pathlib import Path
+from typing import NamedTuple
 
+from codegen.catalog import load_catalog
 from codegen.model import Catalog
 from codegen.problems import CatalogInvalid
-from codegen.validate import catalog_dir_problem, load_catalog
+from codegen.validate import catalog_dir_problem
 from codegen.writer import out_dir_problem
 
 DEFAULT_CATALOG = Path("catalog")
 DEFAULT_OUT = Path("generated")
+DEFAULT_DATA_OUT = Path("src") / "smspartner_codes" / "_data"
 
 EXIT_OK = 0
 EXIT_INVALID = 1
@@ -32,11 +41,18 @@ def _parser() -> argparse.ArgumentParser:
             "--catalog", type=Path, default=DEFAULT_CATALOG, help="catalog directory (default: catalog)"
         )
         if out:
-            command.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output directory (default: generated)")
+            command.add_argument(
+                "--out", type=Path, help="output directory of the artefacts (default: generated; give --data-out too)"
+            )
+            command.add_argument(
+                "--data-out",
+                type=Path,
+                help=f"output directory of the package's data (default: {DEFAULT_DATA_OUT.as_posix()}; give --out too)",
+            )
 
     add("validate", "check the catalog against its schema and rules; write nothing", out=False)
-    add("render", "validate, then write every generated file into --out, replacing it whole", out=True)
-    add("check", "exit 1 and list the files when --out differs from a fresh render", out=True)
+    add("render", "validate, then write every generated file into --out and --data-out, replacing them", out=True)
+    add("check", "exit 1 and list the files when --out or --data-out differs from a fresh render", out=True)
     _add_upstream_and_diff(commands)
     return parser
 
@@ -68,18 +84,17 @@ def main(argv: list[str] | None = None) -> int:
 
 def _compare(arguments: argparse.Namespace) -> int:
     if arguments.command == "upstream":
-        from codegen.drift import run as run_upstream
+        from codegen.maintenance.drift import run as run_upstream
 
         return run_upstream(arguments.page, arguments.catalog, arguments.json, arguments.sha256)
-    from codegen.diff import run as run_diff
+    from codegen.maintenance.diff import run as run_diff
 
     return run_diff(arguments.old, arguments.new, arguments.json)
 
 
 def _generate(arguments: argparse.Namespace) -> int:
     """validate, render or check: every command that loads the catalog first."""
-    catalog_dir, out_dir = getattr(arguments, "catalog", None), getattr(arguments, "out", None)
-    usage_error = (catalog_dir and catalog_dir_problem(catalog_dir)) or (out_dir and out_dir_problem(out_dir))
+    usage_error = catalog_dir_problem(arguments.catalog) or _output_problem(arguments)
     if usage_error:
         print(f"error: {usage_error}", file=sys.stderr)
         return EXIT_USAGE
@@ -94,37 +109,69 @@ def _generate(arguments: argparse.Namespace) -> int:
         count = sum(len(table.entries) for table in catalog.tables)
         print(f"{arguments.catalog} is valid: {len(catalog.tables)} tables, {count} entries.")
         return EXIT_OK
+    folders = _output_folders(arguments)
     if arguments.command == "render":
-        return _render(catalog, arguments.out)
-    return _check(catalog, arguments.out)
+        return _render(catalog, folders)
+    return _check(catalog, folders)
 
 
-def _render(catalog: Catalog, out_dir: Path) -> int:
+def _output_problem(arguments: argparse.Namespace) -> str | None:
+    """Why the output options cannot be used (a usage error), or None."""
+    if arguments.command == "validate":
+        return None
+    if (arguments.out is None) != (arguments.data_out is None):
+        given, missing = ("--out", "--data-out") if arguments.data_out is None else ("--data-out", "--out")
+        return f"{given} needs {missing} too: a render writes both folders, and the defaults go together"
+    folders = _output_folders(arguments)
+    return out_dir_problem(folders.artefacts) or out_dir_problem(folders.package_data)
+
+
+class _Folders(NamedTuple):
+    artefacts: Path
+    package_data: Path
+
+
+def _output_folders(arguments: argparse.Namespace) -> _Folders:
+    if arguments.out is None:
+        return _Folders(DEFAULT_OUT, DEFAULT_DATA_OUT)
+    return _Folders(arguments.out, arguments.data_out)
+
+
+def _render(catalog: Catalog, folders: _Folders) -> int:
     # Renderers are imported here, not at the top: `validate` needs neither Jinja2 nor Babel.
     from codegen.render import render_all
     from codegen.writer import write_tree
 
-    files = render_all(catalog)
-    try:
-        write_tree(files, out_dir)
-    except OSError as error:
-        print(f"error: cannot write {out_dir}: {error}; the previous output is unchanged.", file=sys.stderr)
-        return EXIT_INVALID
-    print(f"Rendered {len(files)} files into {out_dir}.")
+    output = render_all(catalog)  # everything is rendered before anything is written
+    written: list[Path] = []
+    for files, folder in zip(output, folders, strict=True):
+        try:
+            write_tree(files, folder)
+        except OSError as error:
+            print(f"error: cannot write {folder}: {error}; its previous content is unchanged.", file=sys.stderr)
+            for done in written:
+                print(f"error: {done} was written already: render again once {folder} can be.", file=sys.stderr)
+            return EXIT_INVALID
+        written.append(folder)
+        print(f"Rendered {len(files)} files into {folder}.")
     return EXIT_OK
 
 
-def _check(catalog: Catalog, out_dir: Path) -> int:
+def _check(catalog: Catalog, folders: _Folders) -> int:
     from codegen.render import render_all
     from codegen.writer import compare_tree
 
-    drift = compare_tree(render_all(catalog), out_dir)
-    if not drift:
-        print(f"{out_dir} is up to date with the catalog.")
-        return EXIT_OK
-    print(f"{out_dir} differs from a fresh render of the catalog:", file=sys.stderr)
-    for label, paths in (("changed", drift.changed), ("missing", drift.missing), ("not generated", drift.extra)):
-        for path in paths:
-            print(f"  {label}: {out_dir / path}", file=sys.stderr)
-    print("Run `make generate` and commit the result; never edit generated files by hand.", file=sys.stderr)
-    return EXIT_INVALID
+    status = EXIT_OK
+    for files, folder in zip(render_all(catalog), folders, strict=True):
+        drift = compare_tree(files, folder)
+        if not drift:
+            print(f"{folder} is up to date with the catalog.")
+            continue
+        status = EXIT_INVALID
+        print(f"{folder} differs from a fresh render of the catalog:", file=sys.stderr)
+        for label, paths in (("changed", drift.changed), ("missing", drift.missing), ("not generated", drift.extra)):
+            for path in paths:
+                print(f"  {label}: {folder / path}", file=sys.stderr)
+    if status != EXIT_OK:
+        print("Run `make generate` and commit the result; never edit generated files by hand.", file=sys.stderr)
+    return status

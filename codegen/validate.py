@@ -1,7 +1,8 @@
-"""Stage 2: check the loaded catalog against its JSON Schema and the semantic rules.
+"""Stage 2: check the loaded catalog files against their JSON Schema and the semantic rules.
 
-Every problem of every file is collected and reported together; a catalog
-with any problem never reaches the renderers.
+Each check returns every problem it finds; ``codegen.catalog.load_catalog`` collects
+them all, so that a run reports every problem of every file, and a catalog with any
+problem never reaches the renderers.
 """
 
 from __future__ import annotations
@@ -21,9 +22,10 @@ from typing import Any
 from jsonschema import Draft202012Validator, validators
 from jsonschema.exceptions import ValidationError
 
-from codegen.loader import INDEX_FILE, TABLES_DIR, LoadedFile, LoadError, NodePath, describe_type, load_yaml
-from codegen.model import Catalog, Entry, Group, Table, Text, anchor_key
-from codegen.problems import CatalogInvalid, Problem, format_node_path
+from codegen.loader import INDEX_FILE, TABLES_DIR, LoadedFile, NodePath, describe_type
+from codegen.model import EXCEPTION_SUFFIX, anchor_key
+from codegen.problems import Problem, format_node_path
+from codegen.runtime import member_attributes, package_names
 
 # Unicode's control characters (category Cc) and lone surrogates (Cs).
 _CONTROL_CHARACTERS = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
@@ -35,53 +37,20 @@ Reporter = Callable[[NodePath, str], Problem]
 # repository's own whichever catalog directory is checked.
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "catalog" / "schema"
 
-# Names the package's __init__ and _groups modules define or import; no table's class may take them.
-RESERVED_CLASS_NAMES = frozenset(
-    {
-        "Alias",
-        "Callable",
-        "GroupEnum",
-        "IntCodeEnum",
-        "IntEnum",
-        "NullTranslations",
-        "StrCodeEnum",
-        "StrEnum",
-        "TABLES",
-        "TypeVar",
-    }
-)
+# The names the package defines itself, read from the runtime: no table's class may take one.
+RESERVED_CLASS_NAMES = package_names()
 
-# Table ids whose files would overwrite other generated files: the _groups
-# module, json/catalog.json and the docs' index.md.
-RESERVED_TABLE_IDS = frozenset({"catalog", "groups", "index"})
+# Table ids whose files would overwrite other generated files: the _groups and
+# _exceptions modules of the package data, json/catalog.json and the docs' index.md.
+RESERVED_TABLE_IDS = frozenset({"catalog", "exceptions", "groups", "index"})
 
-# Longest table id and class name: the generated package's import lines and
-# tables of names then stay within the line length ruff keeps.
-MAX_ID_LENGTH = 40
+# Longest table id: an id names a file in every output (json/<id>.json,
+# docs/<lang>/<id>.md, the package's _data/_<id>.py); this keeps every path short.
+MAX_TABLE_ID_LENGTH = 40
 
-# Attribute names of enum members and classes, ours and the enum module's.
-# A member named like one of them (in any case) would shadow or confuse it.
-RESERVED_NAMES = frozenset(
-    {
-        "name",
-        "value",
-        "code",
-        "message",
-        "message_in",
-        "table",
-        "group",
-        "permanent",
-        "aliases",
-        "description",
-        "description_in",
-        "id",
-        "table_title",
-        "hint",
-        "is_final",
-        "is_success",
-        "mro",
-    }
-)
+# The attributes of members and groups, read from the runtime's classes (with enum's
+# name and value). A member or group named like one of them (in any case) would be taken for it.
+RESERVED_NAMES = member_attributes()
 
 
 def _is_integer(checker: object, instance: object) -> bool:
@@ -133,70 +102,31 @@ def catalog_dir_problem(catalog_dir: Path) -> str | None:
         return f"cannot read the catalog directory {catalog_dir}: {error.strerror}"
 
 
-def load_catalog(catalog_dir: Path, *, complete: bool = True) -> Catalog:
-    """Load, validate and model the catalog in ``catalog_dir``; raise CatalogInvalid.
-
-    ``complete=False`` accepts a catalog written before a field became required (the status
-    flags): ``diff`` must still read the releases made before that rule.
-    """
+def check_index_schema(index: LoadedFile) -> list[Problem]:
+    """The problems of catalog.yaml against its schema; the rest of the catalog cannot be read without it."""
     problems: list[Problem] = []
-    index = _load(catalog_dir / INDEX_FILE, problems)
-    if index is None:
-        raise CatalogInvalid(problems)
-    index_ok = _check_schema(index, _validator("catalog.schema.json"), problems)
-    if not index_ok:
-        raise CatalogInvalid(problems)
+    _check_schema(index, _validator("catalog.schema.json"), problems)
+    return problems
+
+
+def check_table_list(index: LoadedFile, catalog_dir: Path) -> list[Problem]:
+    """The problems of the table ids catalog.yaml lists, and of table files it does not list."""
+    problems: list[Problem] = []
     table_ids: list[str] = index.data["tables"]
     _check_table_ids(index, table_ids, problems)
     _check_table_files_listed(catalog_dir, index, table_ids, problems)
-
-    tables: list[Table] = []
-    checked: list[LoadedFile] = []
-    for position, table_id in enumerate(table_ids):
-        loaded = _load(catalog_dir / TABLES_DIR / f"{table_id}.yaml", problems, index, ("tables", position))
-        if loaded is None:
-            continue
-        if not _check_schema(loaded, _validator("table.schema.json"), problems):
-            continue
-        table_problems = list(_check_table(loaded, table_id, complete))
-        problems.extend(table_problems)
-        if not table_problems:
-            checked.append(loaded)
-            tables.append(_build_table(loaded))
-    problems.extend(_check_across_tables(checked))
-    if problems:
-        raise CatalogInvalid(problems)
-    return Catalog(version=index.data["catalog_version"], tables=tuple(tables))
+    return problems
 
 
-def _load(
-    path: Path,
-    problems: list[Problem],
-    referrer: LoadedFile | None = None,
-    referrer_path: NodePath = (),
-) -> LoadedFile | None:
-    try:
-        loaded = load_yaml(path)
-    except LoadError as error:
-        problem = error.problem
-        if problem.message == "file not found" and referrer is not None:
-            problem = Problem(
-                referrer.where(referrer_path),
-                format_node_path(referrer_path),
-                f"table file {TABLES_DIR}/{path.name} not found",
-            )
-        problems.append(problem)
-        return None
-    if not isinstance(loaded.data, dict):
-        problems.append(
-            Problem(
-                loaded.where(()),
-                "",
-                f"the file must hold a YAML mapping (key: value lines), not {describe_type(loaded.data)}",
-            )
-        )
-        return None
-    return loaded
+def check_table(loaded: LoadedFile, expected_id: str, *, complete: bool = True) -> list[Problem]:
+    """The problems of one table file: its schema, then (if it has none there) the rules of a table.
+
+    ``complete=False`` accepts a table written before a field became required (the status flags).
+    """
+    problems: list[Problem] = []
+    if _check_schema(loaded, _validator("table.schema.json"), problems):
+        problems.extend(_check_table(loaded, expected_id, complete))
+    return problems
 
 
 def _check_schema(loaded: LoadedFile, validator: Draft202012Validator, problems: list[Problem]) -> bool:
@@ -335,12 +265,12 @@ _EXPLANATIONS: dict[str, Callable[[ValidationError], str | None]] = {
 def _check_table_ids(index: LoadedFile, table_ids: list[str], problems: list[Problem]) -> None:
     for position, table_id in enumerate(table_ids):
         node_path: NodePath = ("tables", position)
-        if len(table_id) > MAX_ID_LENGTH:
+        if len(table_id) > MAX_TABLE_ID_LENGTH:
             problems.append(
                 Problem(
                     index.where(node_path),
                     format_node_path(node_path),
-                    f"table id {table_id!r} is {len(table_id)} characters long; the limit is {MAX_ID_LENGTH}",
+                    f"table id {table_id!r} is {len(table_id)} characters long; the limit is {MAX_TABLE_ID_LENGTH}",
                 )
             )
         if table_id in RESERVED_TABLE_IDS:
@@ -420,16 +350,14 @@ def _check_texts(data: dict[str, Any], problem: Reporter) -> Iterator[Problem]:
 
 # Guidance fields (status flags and hints), and the names the exceptions take ------
 
-# Exception classes of the package; each error table also gets one named <TableId>ApiError.
-EXCEPTION_CLASS_NAMES = frozenset({"ApiError", "InvalidResponseError", "SmsPartnerError"})
-
 
 def _check_guidance(data: dict[str, Any], problem: Reporter, complete: bool) -> Iterator[Problem]:
     """Status flags where they belong and consistent; hints on canonical entries only (_check_texts checks them)."""
     for key in ("enum", "group_enum"):
         class_name = data.get(key, "")
-        if class_name in EXCEPTION_CLASS_NAMES or class_name.endswith("ApiError"):
-            yield problem((key,), f"class name {class_name} belongs to the package's exceptions; choose another")
+        if class_name.endswith(EXCEPTION_SUFFIX) and class_name not in RESERVED_CLASS_NAMES:
+            # Each error table's exception is named <TableId>ApiError (the package's own names are checked later).
+            yield problem((key,), f"class name {class_name} is named like the package's exceptions; choose another")
     entries: list[dict[str, Any]] = data["entries"]
     by_name = {entry["name"]: entry for entry in entries}
     for index, entry in enumerate(entries):
@@ -572,8 +500,6 @@ def _check_aliases(entries: list[dict[str, Any]], names: dict[str, int], problem
 
 def _class_name_problem(class_name: str) -> str | None:
     """What is wrong with a table's class name on its own, if anything."""
-    if len(class_name) > MAX_ID_LENGTH:
-        return f"class name {class_name} is {len(class_name)} characters long; the limit is {MAX_ID_LENGTH}"
     if class_name in AMBIGUOUS_NAMES:
         return f"class name {class_name} is easily taken for the digit 1 or 0; choose a longer name"
     if keyword.iskeyword(class_name):
@@ -583,7 +509,7 @@ def _class_name_problem(class_name: str) -> str | None:
     return None
 
 
-def _check_across_tables(files: list[LoadedFile]) -> Iterator[Problem]:
+def check_across_tables(files: list[LoadedFile]) -> Iterator[Problem]:
     """Rules between tables: class names are unique, and a French text has one English text."""
     owners: dict[str, str] = dict.fromkeys(RESERVED_CLASS_NAMES, "the package itself")
     english: dict[str, tuple[str, str]] = {}
@@ -611,39 +537,3 @@ def _check_across_tables(files: list[LoadedFile]) -> Iterator[Problem]:
                     f"the same French text has another English text in {first_place}; gettext keys translations"
                     " by the French text, so give both the same English",
                 )
-
-
-def _text(raw: dict[str, str]) -> Text:
-    return Text(fr=raw["fr"], en=raw["en"])
-
-
-def _build_table(loaded: LoadedFile) -> Table:
-    data = loaded.data
-    entries = tuple(
-        Entry(
-            code=raw["code"],
-            name=raw["name"],
-            message=_text(raw["message"]),
-            group=raw.get("group"),
-            permanent=raw.get("permanent"),
-            alias_of=raw.get("alias_of"),
-            final=raw.get("final"),
-            success=raw.get("success"),
-            hint=raw.get("hint"),
-        )
-        for raw in data["entries"]
-    )
-    groups = tuple(
-        Group(id=raw["id"], name=raw["name"], description=_text(raw["description"])) for raw in data.get("groups", [])
-    )
-    return Table(
-        id=data["id"],
-        enum=data["enum"],
-        kind=data["kind"],
-        code_type=data["code_type"],
-        title=_text(data["title"]),
-        entries=entries,
-        groups=groups,
-        group_enum=data.get("group_enum"),
-        source_file=loaded.where(()).file,
-    )

@@ -7,6 +7,7 @@ from typing import NamedTuple
 
 from codegen.model import LANGUAGES, Catalog, Entry, Language, Table, anchor_key
 from codegen.render.headers import notice
+from codegen.render.output import Output
 from codegen.render.templating import markdown_text, render_template
 
 # The words of the pages themselves, per language.
@@ -248,7 +249,7 @@ def example_anchor(catalog: Catalog) -> tuple[str, str]:
     return table.id, anchor(table, table.entries[0])
 
 
-def render_docs(catalog: Catalog) -> dict[str, bytes]:
+def render_docs(catalog: Catalog) -> Output:
     files: dict[str, str] = {}
     for language in LANGUAGES:
         other = next(lang for lang in LANGUAGES if lang != language)
@@ -264,4 +265,4 @@ def render_docs(catalog: Catalog) -> dict[str, bytes]:
             files[f"docs/{language}/{table.id}.md"] = render_template(
                 "docs/table.md.j2", table=table, sections=table_sections(table, language), **common
             )
-    return {path: text.encode("utf-8") for path, text in files.items()}
+    return Output(artefacts={path: text.encode("utf-8") for path, text in files.items()}, package_data={})

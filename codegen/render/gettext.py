@@ -15,6 +15,7 @@ from babel.messages.pofile import write_po
 
 from codegen.model import LANGUAGES, Catalog, Language
 from codegen.render.headers import PACKAGE, notice_lines
+from codegen.render.output import Output
 
 DOMAIN = PACKAGE
 PROJECT = "smspartner-codes"
@@ -24,7 +25,8 @@ FIXED_DATE = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 def mo_path(language: Language) -> str:
-    return f"{PACKAGE}/locale/{language}/LC_MESSAGES/{DOMAIN}.mo"
+    """Where the package data holds a language's .mo file (the package ships it as locale/ too)."""
+    return f"locale/{language}/LC_MESSAGES/{DOMAIN}.mo"
 
 
 def po_path(language: Language) -> str:
@@ -34,13 +36,14 @@ def po_path(language: Language) -> str:
 POT_PATH = f"gettext/{DOMAIN}.pot"
 
 
-def render_gettext(catalog: Catalog) -> dict[str, bytes]:
-    files = {POT_PATH: _po_bytes(message_catalog(catalog, None))}
+def render_gettext(catalog: Catalog) -> Output:
+    sources = {POT_PATH: _po_bytes(message_catalog(catalog, None))}
+    compiled = {}
     for language in LANGUAGES:
         messages = message_catalog(catalog, language)
-        files[po_path(language)] = _po_bytes(messages)
-        files[mo_path(language)] = _mo_bytes(messages)
-    return files
+        sources[po_path(language)] = _po_bytes(messages)
+        compiled[mo_path(language)] = _mo_bytes(messages)
+    return Output(artefacts=sources, package_data=compiled)
 
 
 def message_catalog(catalog: Catalog, language: Language | None) -> MessageCatalog:
