@@ -16,11 +16,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from codegen.catalog import load_catalog
 from codegen.cli import main
-from codegen.drift import KINDS, Difference, compare, word_diff
+from codegen.maintenance.drift import KINDS, Difference, compare, word_diff
+from codegen.maintenance.upstream import UpstreamParseError, parse_page
 from codegen.model import Catalog
-from codegen.upstream import UpstreamParseError, parse_page
-from codegen.validate import load_catalog
 
 HERE = Path(__file__).resolve().parent / "upstream_pages"
 BASE_PAGE = HERE / "base.fr.md"

@@ -22,7 +22,8 @@ DOMAIN = "smspartner_codes"
 
 @pytest.fixture(scope="module")
 def localedir(root: Path) -> Path:
-    return root / "generated" / "smspartner_codes" / "locale"
+    """The package's translations, where users find them (smspartner_codes/locale/, generated into _data/)."""
+    return root / "src" / "smspartner_codes" / "locale"
 
 
 def _read_po(path: Path) -> MessageCatalog:
@@ -122,12 +123,20 @@ def test_nothing_is_fuzzy_and_the_header_names_the_version(root: Path, catalog: 
     assert po.version == catalog.version
 
 
-def test_the_same_french_text_has_one_english_text(catalog: Catalog) -> None:
-    """gettext keys by French text: a French text used twice must be translated the same way both times."""
-    english: dict[str, set[str]] = {}
+@pytest.mark.parametrize("name", ["en", "fr", "pot"])
+def test_each_message_tells_the_translator_where_its_text_is_used(root: Path, catalog: Catalog, name: str) -> None:
+    """The ``#.`` comments: every table, group or entry that uses the French text, in catalog order."""
+    uses: dict[str, list[str]] = {}
     for use in catalog.texts():
-        english.setdefault(use.text.fr, set()).add(use.text.en)
-    assert {fr: en for fr, en in english.items() if len(en) > 1} == {}
+        uses.setdefault(use.text.fr, []).append(f"{use.table_id}: {use.what}")
+    comments = {message.id: message.auto_comments for message in _read_po(_po_path(root, name)) if message.id}
+    assert comments == uses
+    assert comments["Le numéro est dans la liste des STOP SMS"] == [
+        "sms_send: NUMBER_IN_STOP_LIST (14)",
+        "number_verification: NUMBER_IN_STOP_LIST (14)",
+    ]
+    text = _po_path(root, name).read_text(encoding="utf-8")
+    assert "#. sms_send: NUMBER_IN_STOP_LIST (14)\n#. number_verification: NUMBER_IN_STOP_LIST (14)\n" in text
 
 
 @pytest.mark.parametrize("language", ["fr", "en"])

@@ -1,6 +1,6 @@
 """Property tests: no catalog content makes the generator fail with anything but a list of located problems.
 
-Hypothesis breaks the base catalog of tests/bad_catalogs/ at random: any value replaced
+Hypothesis breaks the fixture catalog (tests/fixtures/catalog/) at random: any value replaced
 by any YAML value, or a table file replaced by any text. Loading it either succeeds or
 raises CatalogInvalid whose problems each name a file of the catalog and a line in it.
 """
@@ -17,10 +17,10 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
+from codegen.catalog import load_catalog
 from codegen.problems import CatalogInvalid
-from codegen.validate import load_catalog
 
-BASE = Path(__file__).resolve().parent / "bad_catalogs" / "_base"
+BASE = Path(__file__).resolve().parent / "fixtures" / "catalog"
 TABLE = Path("tables") / "errors.yaml"
 
 _scalars = st.one_of(

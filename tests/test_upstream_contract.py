@@ -10,8 +10,8 @@ import hashlib
 from collections import Counter
 from pathlib import Path
 
+from codegen.maintenance.upstream import UpstreamRow, UpstreamSection
 from codegen.model import Catalog, Table
-from codegen.upstream import UpstreamRow, UpstreamSection
 
 # Tables whose upstream code is itself the symbolic name (DLR status codes, voice codes).
 CODE_IS_NAME = ("dlr_status", "vms_send")

@@ -145,7 +145,9 @@ def test_the_wheel_holds_the_package_its_typing_marker_json_and_translations(whe
     assert len(table_modules) == len(TABLES)
     required = {
         f"{PACKAGE}/__init__.py",
-        f"{PACKAGE}/_groups.py",
+        f"{PACKAGE}/_errors.py",
+        f"{PACKAGE}/_data/__init__.py",
+        f"{PACKAGE}/_data/_groups.py",
         f"{PACKAGE}/py.typed",
         f"{PACKAGE}/catalog.json",
         f"{PACKAGE}/locale/en/LC_MESSAGES/{PACKAGE}.mo",
@@ -155,14 +157,21 @@ def test_the_wheel_holds_the_package_its_typing_marker_json_and_translations(whe
     assert sorted(required - set(wheel.names)) == []
 
 
-def test_the_wheel_holds_every_file_of_the_generated_package(wheel: Wheel, root: Path) -> None:
-    package_dir = root / "generated" / PACKAGE
-    files = {
-        path.relative_to(package_dir.parent).as_posix()
-        for path in package_dir.rglob("*")
-        if path.is_file() and "__pycache__" not in path.parts
-    }
-    assert sorted(files - set(wheel.names)) == []
+def test_the_wheel_holds_every_file_of_the_package_once(wheel: Wheel, root: Path) -> None:
+    """The runtime and its data; the translations and catalog.json, generated into _data/, where users find them."""
+    package_dir = root / "src" / PACKAGE
+    files = set()
+    for path in package_dir.rglob("*"):
+        relative = path.relative_to(package_dir.parent).as_posix()
+        if not path.is_file() or "__pycache__" in path.parts:
+            continue
+        # The locale/ and catalog.json links resolve into _data/: the wheel has them at the links' place.
+        files.add(
+            relative.replace(f"{PACKAGE}/_data/locale/", f"{PACKAGE}/locale/").replace(
+                "_data/catalog.json", "catalog.json"
+            )
+        )
+    assert sorted(files) == sorted(name for name in wheel.names if name.startswith(f"{PACKAGE}/"))
 
 
 def test_the_wheel_holds_nothing_but_the_package_and_its_metadata(wheel: Wheel, catalog: Catalog) -> None:
@@ -174,7 +183,9 @@ def test_the_wheel_holds_nothing_but_the_package_and_its_metadata(wheel: Wheel, 
     ]
     assert stray == []
     # Implied by the above; spelled out because these are the likely strays.
-    assert [name for name in wheel.names if name.startswith(("codegen/", "tests/", "catalog/", "generated/"))] == []
+    assert [
+        name for name in wheel.names if name.startswith(("codegen/", "tests/", "catalog/", "generated/", "src/"))
+    ] == []
 
 
 # Installed alone, used from outside the repository -------------------------------

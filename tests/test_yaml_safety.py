@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 import yaml
 
 from codegen import loader
+from codegen.catalog import load_catalog
 from codegen.problems import CatalogInvalid
-from codegen.validate import load_catalog
+from tests.conftest import copy_catalog
 
-ROOT = Path(__file__).resolve().parent.parent
-BASE = ROOT / "tests" / "bad_catalogs" / "_base"
 REFUSED = "is refused; only plain YAML data is allowed (text, numbers, true/false, lists, mappings)"
 
 # (YAML value for the first entry's English text, does PyYAML's unsafe loader run it?)
@@ -33,7 +31,7 @@ PAYLOADS = {
 
 @pytest.fixture
 def catalog_dir(tmp_path: Path) -> Path:
-    return Path(shutil.copytree(BASE, tmp_path / "catalog"))
+    return copy_catalog(tmp_path / "catalog")
 
 
 def _put_in_text(catalog_dir: Path, value: str) -> Path:
@@ -54,7 +52,7 @@ def test_a_tag_that_builds_objects_is_refused_and_runs_nothing(
         load_catalog(catalog_dir)
     (problem,) = caught.value.problems
     assert problem.location.file == str(table)
-    assert problem.location.line == 13
+    assert problem.location.line == 15
     assert problem.node_path.startswith("entries[0].message.en")
     assert problem.message.endswith(REFUSED)
     assert not sentinel.exists(), "the catalog ran a command"
@@ -119,4 +117,4 @@ def test_a_value_its_type_cannot_read_gets_a_message(catalog_dir: Path, value: s
     table = _put_in_text(catalog_dir, value)
     with pytest.raises(CatalogInvalid) as caught:
         load_catalog(catalog_dir)
-    assert [str(problem) for problem in caught.value.problems] == [f"{table}:13:11: entries[0].message.en: {message}"]
+    assert [str(problem) for problem in caught.value.problems] == [f"{table}:15:11: entries[0].message.en: {message}"]

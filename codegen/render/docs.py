@@ -5,115 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import NamedTuple
 
+from codegen.labels import LABELS
 from codegen.model import LANGUAGES, Catalog, Entry, Language, Table, anchor_key
 from codegen.render.headers import notice
 from codegen.render.output import Output
 from codegen.render.templating import markdown_text, render_template
-
-# The words of the pages themselves, per language.
-LABELS: dict[Language, dict[str, str]] = {
-    "fr": {
-        "site_title": "Codes de l’API SMSPartner",
-        "colon": "\u00a0:",  # French puts a (no-break) space before a colon
-        "intro": (
-            "Chaque table de la page des codes d’erreur de SMSPartner, avec ses codes, leurs noms et leurs textes."
-        ),
-        "version": "Version du catalogue",
-        "table": "Table",
-        "table_id": "Identifiant",
-        "python_enum": "Enum Python",
-        "groups_enum": "Groupes",
-        "count": "Codes",
-        "kind": "Nature",
-        "kind_error": "erreur",
-        "kind_status": "statut",
-        "code": "Code",
-        "name": "Nom",
-        "permanent": "Permanent",
-        "message": "Message",
-        "api_text": "Texte français (tel que l’API le renvoie)",
-        "reading": "Lire une table",
-        "reading_intro": (
-            "Chaque table reprend une section de la page de SMSPartner. Choisissez celle de l’appel que vous avez"
-            " fait : un même numéro n’a pas le même sens d’une table à l’autre."
-        ),
-        "code_help": "la valeur que l’API renvoie, un nombre ou, dans quelques tables, un mot.",
-        "name_help": "le nom du code dans l’enum Python et dans les fichiers JSON.",
-        "permanent_help": "(erreurs HLR) **oui** quand un nouvel envoi au même numéro ne peut pas réussir.",
-        "final": "Final",
-        "final_help": "(statuts) **oui** quand aucun rapport ultérieur ne changera plus cet état.",
-        "success": "Succès",
-        "success_help": (
-            "(statuts) **oui** quand l’état veut dire que le message est arrivé ou que la demande a abouti."
-        ),
-        "hint": "Que faire (en anglais)",
-        "hint_help": (
-            "un conseil court, écrit en anglais, là où il aide : réessayer plus tard, corriger la requête,"
-            " recharger le crédit…"
-        ),
-        "message_help": "le texte de SMSPartner, tel que l’API le renvoie.",
-        "api_text_help": "",
-        "alias_help": (
-            "Un *alias* est un second nom que la page de SMSPartner donne à un code déjà listé ;"
-            " sa ligne renvoie à l’entrée principale."
-        ),
-        "groups_help": "Les tables HLR sont découpées en groupes (`errorGrpId`), chacun avec sa description.",
-        "anchor_help": "Chaque code a sa propre adresse, le nom de la table et le code après un `#`, par exemple",
-        "yes": "oui",
-        "no": "non",
-        "group": "groupe",
-        "alias_of": "alias de",
-        "other_language": "English version",
-        "back": "Toutes les tables",
-    },
-    "en": {
-        "site_title": "SMSPartner API codes",
-        "colon": ":",
-        "intro": "Every table of SMSPartner's error-code page, with its codes, their names and their texts.",
-        "version": "Catalog version",
-        "table": "Table",
-        "table_id": "Id",
-        "python_enum": "Python enum",
-        "groups_enum": "Groups",
-        "count": "Codes",
-        "kind": "Kind",
-        "kind_error": "error",
-        "kind_status": "status",
-        "code": "Code",
-        "name": "Name",
-        "permanent": "Permanent",
-        "message": "Message",
-        "api_text": "French text (as the API returns it)",
-        "reading": "Reading a table",
-        "reading_intro": (
-            "Each table is one section of SMSPartner's page. Pick the table of the endpoint you called:"
-            " the same number means different things in different tables."
-        ),
-        "code_help": "the value the API sends: a number or, in a few tables, a word.",
-        "name_help": "the code's name in the Python enum and in the JSON files.",
-        "permanent_help": "(HLR errors) **yes** when sending to the same number again cannot succeed.",
-        "final": "Final",
-        "final_help": "(statuses) **yes** when no later report will change this state.",
-        "success": "Success",
-        "success_help": "(statuses) **yes** when the state means the message arrived or the request succeeded.",
-        "hint": "What to do",
-        "hint_help": "a short piece of advice where one helps: retry later, fix the request, top up the credit…",
-        "message_help": "what the code means, in English.",
-        "api_text_help": "SMSPartner's own text, which is what the API puts in its responses.",
-        "alias_help": (
-            "An *alias* is a second name SMSPartner's page gives to a code already listed;"
-            " its row links to the main entry."
-        ),
-        "groups_help": "HLR tables are split into groups (`errorGrpId`), each with its description.",
-        "anchor_help": "Every code has an address of its own, the table's page and the code after a `#`, for example",
-        "yes": "yes",
-        "no": "no",
-        "group": "group",
-        "alias_of": "alias of",
-        "other_language": "Version française",
-        "back": "All tables",
-    },
-}
 
 
 class Row(NamedTuple):

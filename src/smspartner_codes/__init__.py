@@ -182,12 +182,13 @@ class _Member(_Record):
     @property
     def aliases(self) -> "tuple[Alias, ...]":
         """The other names the upstream page gives to this code, with their own texts."""
+        texts = self._alias_texts
+        if not texts:  # most tables: no need to load Alias
+            return ()
         from smspartner_codes._alias import Alias
 
         table_class = type(self)
-        return tuple(
-            Alias(name, self, text) for name, text in self._alias_texts.items() if getattr(table_class, name) is self
-        )
+        return tuple(Alias(name, self, text) for name, text in texts.items() if getattr(table_class, name) is self)
 
     @classmethod
     def table_title(cls, lang: str = "fr") -> str:
