@@ -27,7 +27,7 @@ whatever state the data is in (missing, stale, or in the middle of a merge).
 # as building a small enum. Annotations that name classes are strings instead.
 import enum
 from enum import IntEnum
-from types import MappingProxyType  # already imported by enum
+from types import MappingProxyType as _MappingProxyType  # already imported by enum
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -156,7 +156,7 @@ class _Member(_Record):
     __slots__ = ()
 
     # The upstream's other names of some codes, with their own French texts (a table sets its own).
-    _alias_texts: "ClassVar[Mapping[str, str]]" = MappingProxyType({})
+    _alias_texts: "ClassVar[Mapping[str, str]]" = _MappingProxyType({})
 
     @property
     def table(self) -> str:
