@@ -316,7 +316,7 @@ def __getattr__(name: str) -> object:
         # Not ours: a submodule about to be imported ("from smspartner_codes import _data" asks first), or a probe.
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     else:  # a name that comes from the generated registry
-        from smspartner_codes import _data
+        import smspartner_codes._data as _data  # noqa: PLR0402  (a from-import would ask __getattr__ first)
 
         if name in _data.CLASS_MODULES:
             module = __import__(f"{__name__}._data.{_data.CLASS_MODULES[name]}", fromlist=(name,))
@@ -355,14 +355,19 @@ def lookup(table_id: str, code: object) -> "IntCodeEnum | StrCodeEnum | None":
     """
     try:
         return _members_by_code[table_id].get(code)
-    except KeyError:  # the table's first lookup, or no such table: the registry says which
-        from smspartner_codes import _data
-
-        class_name = _data.TABLE_CLASSES.get(table_id)
-        if class_name is None:
-            raise KeyError(f"unknown table {table_id!r}; the tables are {', '.join(_data.TABLE_CLASSES)}") from None
-        table_class: type[IntCodeEnum] | type[StrCodeEnum] = __getattr__(class_name)  # type: ignore[assignment]
-        _members_by_code[table_id] = {member.code: member for member in table_class}
-        return lookup(table_id, code)
+    except KeyError:
+        return _lookup_in_new_table(table_id, code)
     except TypeError:  # an unhashable code is no code of ours
         return None
+
+
+def _lookup_in_new_table(table_id: str, code: object) -> "IntCodeEnum | StrCodeEnum | None":
+    """The first lookup in a table (or in no table): a function of its own keeps lookup's frame small."""
+    import smspartner_codes._data as _data  # noqa: PLR0402  (a from-import would ask __getattr__ first)
+
+    class_name = _data.TABLE_CLASSES.get(table_id)
+    if class_name is None:
+        raise KeyError(f"unknown table {table_id!r}; the tables are {', '.join(_data.TABLE_CLASSES)}")
+    table_class: type[IntCodeEnum] | type[StrCodeEnum] = __getattr__(class_name)  # type: ignore[assignment]
+    _members_by_code[table_id] = {member.code: member for member in table_class}
+    return lookup(table_id, code)
