@@ -525,6 +525,7 @@ def _mypy(root: Path, cache: Path, snippet: Path) -> subprocess.CompletedProcess
     )
 
 
+@pytest.mark.timeout(300)  # the first mypy run reads the standard library
 def test_mypy_strict_accepts_typed_use_of_the_api(root: Path, tmp_path: Path, mypy_cache: Path) -> None:
     snippet = tmp_path / "typed_use.py"
     snippet.write_text(TYPED_USE, encoding="utf-8")
@@ -532,6 +533,7 @@ def test_mypy_strict_accepts_typed_use_of_the_api(root: Path, tmp_path: Path, my
     assert (result.returncode, result.stdout, result.stderr) == (0, "Success: no issues found in 1 source file\n", "")
 
 
+@pytest.mark.timeout(300)
 @pytest.mark.parametrize(("line", "error_code"), TYPE_ERRORS.values(), ids=TYPE_ERRORS.keys())
 def test_mypy_strict_rejects_a_type_error(
     root: Path, tmp_path: Path, mypy_cache: Path, line: str, error_code: str

@@ -22,6 +22,9 @@ import pytest
 from codegen.model import Catalog
 from smspartner_codes import TABLES
 
+# Building the wheel and installing it into a fresh venv takes seconds, more on a busy machine.
+pytestmark = pytest.mark.timeout(300)
+
 DISTRIBUTION = "smspartner-codes"
 PACKAGE = "smspartner_codes"
 

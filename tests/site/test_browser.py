@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, ConsoleMessage, Locator, Page, Request, expect
 
-pytestmark = pytest.mark.site
+pytestmark = [pytest.mark.site, pytest.mark.timeout(180)]  # a headless browser starts slowly on a busy machine
 
 LAPTOP = {"width": 1366, "height": 768}
 PHONE = {"width": 390, "height": 844}
