@@ -284,3 +284,11 @@ def test_the_installed_console_script_explains_a_code(installed: InstalledWheel)
         "    The message was processed and delivered successfully.",
         "    final: yes, success: yes",
     ]
+
+
+def test_a_wheel_built_in_the_checkout_is_ignored_by_git(wheel: Wheel, root: Path) -> None:
+    """``pip wheel .`` leaves the wheel in the current directory: git must not offer to commit it."""
+    if not (root / ".git").exists():
+        pytest.skip("not a git checkout")
+    ignored = subprocess.run(["git", "check-ignore", "--quiet", wheel.path.name], cwd=root, check=False)
+    assert ignored.returncode == 0, f"{wheel.path.name} in the repository root is not covered by .gitignore"
