@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -99,3 +100,17 @@ def test_the_readme_says_what_each_command_installs_and_serves_on_localhost_only
     servers = re.findall(r"http\.server[^`\n]*", readme)
     assert servers
     assert all("--bind 127.0.0.1" in command for command in servers), servers
+
+
+def test_the_regular_suite_needs_neither_the_site_nor_the_browser_tools(root: Path) -> None:
+    """`make test` runs pytest before installing the site's tools: collecting must not import them."""
+    blocked = ["playwright", "sphinx", "myst_parser", "furo", "docutils"]
+    collect = (
+        "import sys, pytest\n"
+        f"for name in {blocked!r}:\n"
+        "    sys.modules[name] = None  # importing it now raises ImportError\n"
+        "sys.exit(pytest.main(['--collect-only', '--quiet', '-p', 'no:cacheprovider']))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", collect], cwd=root, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    assert "tests/site/" not in result.stdout
