@@ -22,6 +22,7 @@ GENERATED = ROOT / "generated"
 STAGING = ROOT / "build" / "site-src"
 DOCTREES = ROOT / "build" / "site-doctrees"
 LANGUAGES = ("fr", "en")
+PORT = 8000  # the Makefile's DOCS_PORT
 
 
 def table_ids() -> list[str]:
@@ -83,8 +84,18 @@ def main(output: Path) -> int:
         if status:
             return status
     shutil.copyfile(DOCS / "landing.html", output / "index.html")
-    print(f"Site built: open {output / 'index.html'}")
+    print(served_hint(output))
     return 0
+
+
+def served_hint(output: Path) -> str:
+    """Where to read the site: served over HTTP, since browsers block what the search fetches from the disk."""
+    shown = output.relative_to(Path.cwd()) if output.is_relative_to(Path.cwd()) else output
+    return "\n".join([
+        f"Site built in {shown}/. Read it served, where its search works (not opened from the disk):",
+        f"  python3 -m http.server --bind 127.0.0.1 --directory {shown} {PORT}",
+        f"  then open http://127.0.0.1:{PORT}/   (`make docs-serve` builds and serves build/site/ this way)",
+    ])  # fmt: skip
 
 
 if __name__ == "__main__":
