@@ -9,7 +9,7 @@ from pathlib import Path
 from codegen.model import Catalog
 from codegen.problems import CatalogInvalid
 from codegen.validate import catalog_dir_problem, load_catalog
-from codegen.writer import out_dir_problem
+from codegen.writer import out_dir_problem, replace_problem
 
 DEFAULT_CATALOG = Path("catalog")
 DEFAULT_OUT = Path("generated")
@@ -17,6 +17,19 @@ DEFAULT_OUT = Path("generated")
 EXIT_OK = 0
 EXIT_INVALID = 1
 EXIT_USAGE = 2
+
+
+def path_argument(text: str) -> Path:
+    """A path given on the command line; an empty one is a usage error (an unset shell variable, most often)."""
+    if not text:
+        raise argparse.ArgumentTypeError("an empty path is not allowed (is a shell variable unset?)")
+    return Path(text)
+
+
+def source_argument(text: str) -> str:
+    """A catalog directory or a git revision, for ``diff``; an empty one is a usage error."""
+    path_argument(text)
+    return text
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -29,10 +42,12 @@ def _parser() -> argparse.ArgumentParser:
     def add(name: str, help_text: str, out: bool) -> None:
         command = commands.add_parser(name, help=help_text, description=help_text)
         command.add_argument(
-            "--catalog", type=Path, default=DEFAULT_CATALOG, help="catalog directory (default: catalog)"
+            "--catalog", type=path_argument, default=DEFAULT_CATALOG, help="catalog directory (default: catalog)"
         )
         if out:
-            command.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output directory (default: generated)")
+            command.add_argument(
+                "--out", type=path_argument, default=DEFAULT_OUT, help="output directory (default: generated)"
+            )
 
     add("validate", "check the catalog against its schema and rules; write nothing", out=False)
     add("render", "validate, then write every generated file into --out, replacing it whole", out=True)
@@ -46,16 +61,23 @@ def _add_upstream_and_diff(commands: argparse._SubParsersAction[argparse.Argumen
         "compare SMSPartner's page with the catalog: exit 0 if they agree, 1 on drift, 2 if it cannot compare them"
     )
     upstream = commands.add_parser("upstream", help=upstream_help, description=upstream_help)
-    upstream.add_argument("page", type=Path, help="the page, in SMSPartner's Markdown (error-codes.fr.md)")
-    upstream.add_argument("--catalog", type=Path, default=DEFAULT_CATALOG, help="catalog directory (default: catalog)")
+    upstream.add_argument("page", type=path_argument, help="the page, in SMSPartner's Markdown (error-codes.fr.md)")
+    upstream.add_argument(
+        "--catalog", type=path_argument, default=DEFAULT_CATALOG, help="catalog directory (default: catalog)"
+    )
     upstream.add_argument("--json", action="store_true", help="print the differences as JSON")
     upstream.add_argument(
-        "--sha256", type=Path, metavar="FILE", help="first check the page against this sha256sum file"
+        "--sha256", type=path_argument, metavar="FILE", help="first check the page against this sha256sum file"
     )
     diff_help = "list the changes between two catalogs, class each one and suggest the next version (exit 2: bad input)"
     diff = commands.add_parser("diff", help=diff_help, description=diff_help)
     for name in ("old", "new"):
-        diff.add_argument(name, metavar=name.upper(), help="a catalog directory, or a git revision (its catalog/)")
+        diff.add_argument(
+            name,
+            type=source_argument,
+            metavar=name.upper(),
+            help="a catalog directory, or a git revision (its catalog/)",
+        )
     diff.add_argument("--json", action="store_true", help="print the changes as JSON instead of Markdown")
 
 
@@ -79,7 +101,8 @@ def _compare(arguments: argparse.Namespace) -> int:
 def _generate(arguments: argparse.Namespace) -> int:
     """validate, render or check: every command that loads the catalog first."""
     catalog_dir, out_dir = getattr(arguments, "catalog", None), getattr(arguments, "out", None)
-    usage_error = (catalog_dir and catalog_dir_problem(catalog_dir)) or (out_dir and out_dir_problem(out_dir))
+    check_out = replace_problem if arguments.command == "render" else out_dir_problem
+    usage_error = (catalog_dir and catalog_dir_problem(catalog_dir)) or (out_dir and check_out(out_dir))
     if usage_error:
         print(f"error: {usage_error}", file=sys.stderr)
         return EXIT_USAGE
@@ -102,11 +125,14 @@ def _generate(arguments: argparse.Namespace) -> int:
 def _render(catalog: Catalog, out_dir: Path) -> int:
     # Renderers are imported here, not at the top: `validate` needs neither Jinja2 nor Babel.
     from codegen.render import render_all
-    from codegen.writer import write_tree
+    from codegen.writer import OutputRefused, write_tree
 
     files = render_all(catalog)
     try:
         write_tree(files, out_dir)
+    except OutputRefused as refused:
+        print(f"error: {refused}", file=sys.stderr)
+        return EXIT_USAGE
     except OSError as error:
         print(f"error: cannot write {out_dir}: {error}; the previous output is unchanged.", file=sys.stderr)
         return EXIT_INVALID
