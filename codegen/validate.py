@@ -88,10 +88,45 @@ def _is_integer(checker: object, instance: object) -> bool:
     return isinstance(instance, int) and not isinstance(instance, bool)
 
 
+@cache
+def ecma_regex(pattern: str) -> re.Pattern[str]:
+    """A schema pattern as ECMA-262 reads it, which JSON Schema prescribes: ``$`` is the end of the text.
+
+    Python's ``$`` also matches before a final newline, so ``^[A-Z]+$`` would take
+    ``"DONE\\n"``; here each ``$`` (unescaped, outside a character class) becomes ``\\Z``.
+    The schemas keep ``^...$``, which every language's validator reads the same way.
+    """
+    translated: list[str] = []
+    escaped = in_class = False
+    for char in pattern:
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "$":
+            translated.append("\\Z")
+            continue
+        translated.append(char)
+    return re.compile("".join(translated))
+
+
+def _whole_pattern(
+    validator: Draft202012Validator, pattern: str, instance: object, schema: object
+) -> Iterator[ValidationError]:
+    if isinstance(instance, str) and not ecma_regex(pattern).search(instance):
+        yield ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
 # JSON Schema counts 1.0 as an integer; a catalog means what YAML reads, so a
-# decimal number is never a code or a group id.
+# decimal number is never a code or a group id. Patterns are read as ECMA-262 reads them.
 _StrictValidator = validators.extend(  # type: ignore[no-untyped-call]
-    Draft202012Validator, type_checker=Draft202012Validator.TYPE_CHECKER.redefine("integer", _is_integer)
+    Draft202012Validator,
+    validators={"pattern": _whole_pattern},
+    type_checker=Draft202012Validator.TYPE_CHECKER.redefine("integer", _is_integer),
 )
 
 
