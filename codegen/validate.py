@@ -182,6 +182,15 @@ def load_catalog(catalog_dir: Path, *, complete: bool = True) -> Catalog:
     if not index_ok:
         raise CatalogInvalid(problems)
     table_ids: list[str] = index.data["tables"]
+    if (catalog_dir / TABLES_DIR).is_symlink():  # nothing is read through it: it could lead anywhere
+        problems.append(
+            Problem(
+                index.where(("tables",)),
+                "tables",
+                f"{TABLES_DIR}/ is a symbolic link; a catalog holds regular files and directories only",
+            )
+        )
+        raise CatalogInvalid(problems)
     _check_table_ids(index, table_ids, problems)
     _check_table_files_listed(catalog_dir, index, table_ids, problems)
 
