@@ -44,3 +44,10 @@ def format_node_path(parts: tuple[str | int, ...]) -> str:
         else:
             text += f".{part}" if text else part
     return text
+
+
+def quote_short(text: str, limit: int = 100) -> str:
+    """``text`` quoted (repr), or only its start and its length when it would flood a message."""
+    if len(text) <= limit:
+        return repr(text)
+    return f"{text[:limit]!r}... ({len(text)} characters)"
