@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import os
+import re
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 from codegen.model import Catalog
-from codegen.problems import CatalogInvalid
+from codegen.problems import CatalogInvalid, quote_short
 from codegen.validate import catalog_dir_problem, load_catalog
 from codegen.writer import out_dir_problem, replace_problem
 
@@ -19,10 +22,24 @@ EXIT_INVALID = 1
 EXIT_USAGE = 2
 
 
+# Linux's limits (PATH_MAX, NAME_MAX): a longer path cannot name a file, whatever it holds.
+MAX_PATH_BYTES = 4095
+MAX_NAME_BYTES = 255
+
+
 def path_argument(text: str) -> Path:
-    """A path given on the command line; an empty one is a usage error (an unset shell variable, most often)."""
+    """A path given on the command line; an empty or over-long one is a usage error.
+
+    Empty is most often an unset shell variable; it would mean the current directory.
+    """
     if not text:
         raise argparse.ArgumentTypeError("an empty path is not allowed (is a shell variable unset?)")
+    encoded = os.fsencode(text)
+    if len(encoded) > MAX_PATH_BYTES or any(len(name) > MAX_NAME_BYTES for name in encoded.split(b"/")):
+        raise argparse.ArgumentTypeError(
+            f"path {quote_short(text)} is too long: a path holds at most {MAX_PATH_BYTES} bytes,"
+            f" and each name in it {MAX_NAME_BYTES}"
+        )
     return Path(text)
 
 
@@ -32,8 +49,21 @@ def source_argument(text: str) -> str:
     return text
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, quoting at most the start of a huge argument in its messages (an unknown 10 MB command)."""
+
+    def error(self, message: str) -> NoReturn:
+        message = _LONG_QUOTED.sub(lambda quoted: quote_short(quoted.group(1), 60), message)
+        message = _LONG_RUN.sub(lambda run: f"{run.group()[:60]}... ({len(run.group())} characters)", message)
+        super().error(message)
+
+
+_LONG_QUOTED = re.compile(r"'([^'\n]{200,})'")
+_LONG_RUN = re.compile(r"\S{200,}")
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="python -m codegen",
         description="Validate the SMSPartner code catalog and render it into Python, JSON, gettext and Markdown.",
     )
@@ -56,7 +86,7 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _add_upstream_and_diff(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def _add_upstream_and_diff(commands: argparse._SubParsersAction[_Parser]) -> None:
     upstream_help = (
         "compare SMSPartner's page with the catalog: exit 0 if they agree, 1 on drift, 2 if it cannot compare them"
     )

@@ -711,3 +711,38 @@ def test_concurrent_render_commands_both_succeed(tmp_path: Path) -> None:
             assert stdout == f"Rendered {len(render_all(load_catalog(MINI)))} files into {out}.\n"
         assert sorted(path.name for path in tmp_path.iterdir()) == ["out"]
         assert _tree_bytes(out) == render_all(load_catalog(MINI))
+
+
+LONG = "a" * 100_000  # near the 128 KB Linux allows one argument
+
+
+@pytest.mark.parametrize(
+    "arguments",
+    [
+        ["render", "--out", LONG],
+        ["render", "--out", "a/" * 3_000],
+        ["validate", "--catalog", LONG],
+        ["check", "--out", LONG],
+        ["upstream", LONG],
+        ["upstream", "page.md", "--sha256", LONG],
+        ["diff", LONG, "catalog"],
+        [LONG],
+        ["render", f"--{LONG}"],
+    ],
+    ids=["render", "render deep", "validate", "check", "upstream", "sha256", "diff", "command", "option"],
+)
+def test_an_over_long_argument_is_a_usage_error_quoting_only_its_start(tmp_path: Path, arguments: list[str]) -> None:
+    _assert_scratch(tmp_path, tmp_path)
+    result = subprocess.run(
+        [sys.executable, "-m", "codegen", *arguments],
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr and "File name too long" not in result.stderr
+    assert len(result.stderr) < 1_000, result.stderr[:1_000]
+    assert " characters)" in result.stderr
+    assert list(tmp_path.iterdir()) == []
