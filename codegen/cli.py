@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
 import os
 import re
 import sys
+from collections.abc import Iterator
 from pathlib import Path
-from typing import NoReturn
+from typing import NoReturn, TextIO
 
 from codegen.model import Catalog
 from codegen.problems import CatalogInvalid, quote_short
@@ -20,6 +23,7 @@ DEFAULT_OUT = Path("generated")
 EXIT_OK = 0
 EXIT_INVALID = 1
 EXIT_USAGE = 2
+EXIT_READER_GONE = 128 + 13  # what a shell reports for a program killed by SIGPIPE
 
 
 # Linux's limits (PATH_MAX, NAME_MAX): a longer path cannot name a file, whatever it holds.
@@ -112,10 +116,93 @@ def _add_upstream_and_diff(commands: argparse._SubParsersAction[_Parser]) -> Non
 
 
 def main(argv: list[str] | None = None) -> int:
-    arguments = _parser().parse_args(argv)
-    if arguments.command in ("upstream", "diff"):
-        return _compare(arguments)
-    return _generate(arguments)
+    """Run one command; return its exit status.
+
+    Standard output that cannot take what the command prints is an error with a
+    short message (exit 2), never a traceback nor exit 0: a closed stdout (nothing
+    is done then), an encoding that lacks a character of the report, a full disk.
+    A reader that stops early (``| head -c1``) ends the command quietly, with the
+    status of a program killed by SIGPIPE (141), as Unix tools do.
+    """
+    if sys.stdout is None:  # started with stdout closed (>&-): everything printed would be lost
+        _error("standard output is closed, so nothing was done; redirect it to /dev/null to discard it.")
+        return EXIT_USAGE
+    real_stdout = sys.stdout
+    sys.stdout = guarded = _GuardedOutput(real_stdout)
+    try:
+        try:
+            arguments = _parser().parse_args(argv)
+        except SystemExit:  # --help, or a usage error: what argparse printed must get out too
+            guarded.flush()
+            raise
+        status = _compare(arguments) if arguments.command in ("upstream", "diff") else _generate(arguments)
+        guarded.flush()
+        return status
+    except _ReaderGone:
+        _discard(real_stdout)
+        return EXIT_READER_GONE
+    except _OutputLost as lost:
+        _discard(real_stdout)
+        _error(f"cannot write the output: {lost}")
+        return EXIT_USAGE
+    finally:
+        sys.stdout = real_stdout
+
+
+class _ReaderGone(Exception):
+    """Standard output is a pipe whose reader has stopped reading."""
+
+
+class _OutputLost(Exception):
+    """Standard output cannot take what the command prints; the message says why."""
+
+
+class _GuardedOutput(io.TextIOBase):
+    """Standard output, turning the ways a write can fail into _ReaderGone or _OutputLost."""
+
+    def __init__(self, stream: TextIO) -> None:
+        super().__init__()
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        with self._guard():
+            return self.stream.write(text)
+
+    def flush(self) -> None:
+        with self._guard():
+            self.stream.flush()
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]  # TextIOBase declares it as a plain attribute
+        return self.stream.encoding
+
+    @contextlib.contextmanager
+    def _guard(self) -> Iterator[None]:
+        try:
+            yield
+        except BrokenPipeError:
+            raise _ReaderGone from None
+        except UnicodeEncodeError as error:
+            character = error.object[error.start]
+            raise _OutputLost(
+                f"it takes {error.encoding} text only, and the output holds U+{ord(character):04X};"
+                " set PYTHONIOENCODING=utf-8, or use a UTF-8 locale such as C.UTF-8"
+            ) from None
+        except OSError as error:
+            raise _OutputLost(error.strerror or str(error)) from None
+
+
+def _discard(stream: TextIO) -> None:
+    """Point ``stream``'s descriptor at /dev/null: the interpreter's flush at exit then has nothing to fail on."""
+    with contextlib.suppress(OSError, ValueError, io.UnsupportedOperation):
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, stream.fileno())
+        os.close(null)
+
+
+def _error(message: str) -> None:
+    if sys.stderr is not None:  # print(file=None) would write to stdout
+        print(f"error: {message}", file=sys.stderr)
 
 
 def _compare(arguments: argparse.Namespace) -> int:

@@ -746,3 +746,106 @@ def test_an_over_long_argument_is_a_usage_error_quoting_only_its_start(tmp_path:
     assert len(result.stderr) < 1_000, result.stderr[:1_000]
     assert " characters)" in result.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+# Standard output that cannot take the report (issue 10, finding 6): a short message and exit 2, never a
+# traceback nor exit 0; a reader that stopped early ends the command quietly, with SIGPIPE's status.
+
+UPSTREAM_PAGES = ROOT / "tests" / "upstream_pages"
+
+
+def _page_with_a_french_section(tmp_path: Path) -> Path:
+    """The drift tests' page plus a section no table has: the report quotes its title (é, U+2019)."""
+    page = tmp_path / "page.md"
+    base = (UPSTREAM_PAGES / "base.fr.md").read_text(encoding="utf-8")
+    page.write_text(
+        base + "\n## Opérations d’été\n\n| Codes | Message |\n|---|---|\n| 1 | Déjà fait |\n", encoding="utf-8"
+    )
+    return page
+
+
+def _upstream_command(page: Path) -> list[str]:
+    return [sys.executable, "-m", "codegen", "upstream", str(page), "--catalog", str(UPSTREAM_PAGES / "catalog")]
+
+
+@pytest.mark.parametrize(
+    ("environment", "encoding", "character"),
+    [
+        ({"PYTHONIOENCODING": "ascii"}, "ascii", "U+00E9"),
+        ({"PYTHONIOENCODING": "latin-1"}, "latin-1", "U+2019"),
+        ({"LC_ALL": "C", "LANG": "C", "PYTHONCOERCECLOCALE": "0", "PYTHONUTF8": "0"}, "ascii", "U+00E9"),
+    ],
+    ids=["ascii", "latin-1", "C locale without UTF-8 mode"],
+)
+def test_an_output_encoding_without_the_reports_characters_is_an_error(
+    tmp_path: Path, environment: dict[str, str], encoding: str, character: str
+) -> None:
+    inherited = {key: value for key, value in os.environ.items() if not key.startswith(("LC_", "PYTHONIO"))}
+    result = subprocess.run(
+        _upstream_command(_page_with_a_french_section(tmp_path)),
+        env={**inherited, "PYTHONPATH": str(ROOT), **environment},
+        capture_output=True,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert result.stderr.decode("ascii") == (
+        f"error: cannot write the output: it takes {encoding} text only, and the output holds {character};"
+        " set PYTHONIOENCODING=utf-8, or use a UTF-8 locale such as C.UTF-8\n"
+    )
+
+
+@pytest.mark.parametrize("command", ["upstream", "validate", "help"])
+def test_a_full_disk_on_standard_output_is_an_error(tmp_path: Path, command: str) -> None:
+    arguments = {
+        "upstream": _upstream_command(_page_with_a_french_section(tmp_path)),
+        "validate": [sys.executable, "-m", "codegen", "validate", "--catalog", str(MINI)],
+        "help": [sys.executable, "-m", "codegen", "--help"],
+    }[command]
+    with open("/dev/full", "wb") as full:
+        result = subprocess.run(
+            arguments, env={**os.environ, "PYTHONPATH": str(ROOT)}, stdout=full, stderr=subprocess.PIPE, check=False
+        )
+    assert result.returncode == 2
+    assert result.stderr.decode() == "error: cannot write the output: No space left on device\n"
+
+
+def test_a_closed_standard_output_is_an_error_and_nothing_is_done(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = subprocess.run(
+        [
+            "sh",
+            "-c",
+            'exec "$@" >&-',
+            "sh",
+            *(sys.executable, "-m", "codegen", "render", "--catalog", str(MINI)),
+            "--out",
+            str(out),
+        ],
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert result.stderr == (
+        "error: standard output is closed, so nothing was done; redirect it to /dev/null to discard it.\n"
+    )
+    assert not out.exists()
+
+
+def test_a_reader_that_stopped_reading_ends_the_command_quietly(tmp_path: Path) -> None:
+    """`| head -c1` once head has exited: every write finds the pipe closed."""
+    reading_end, writing_end = os.pipe()
+    os.close(reading_end)
+    try:
+        result = subprocess.run(
+            _upstream_command(_page_with_a_french_section(tmp_path)),
+            env={**os.environ, "PYTHONPATH": str(ROOT)},
+            stdout=writing_end,
+            stderr=subprocess.PIPE,
+            check=False,
+        )
+    finally:
+        os.close(writing_end)
+    assert result.returncode == 141  # 128 + SIGPIPE, as a shell reports a tool the pipe ended
+    assert result.stderr == b""
