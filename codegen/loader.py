@@ -19,7 +19,7 @@ from typing import Any
 
 import yaml
 
-from codegen.problems import Location, Problem, format_node_path
+from codegen.problems import Location, Problem, format_node_path, quote_short
 
 try:  # libyaml's parser is several times faster than the pure-Python one
     _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
@@ -194,7 +194,9 @@ class _DataBuilder:
             try:
                 return self.loader.construct_object(node, deep=True)
             except Exception:  # PyYAML's constructors fail in many ways: 2024-13-45, !!bool maybe, !!timestamp x
-                raise self.fail(node, f"{node.value!r} is not a valid {kind}; quote it if it is text") from None
+                raise self.fail(
+                    node, f"{quote_short(node.value)} is not a valid {kind}; quote it if it is text"
+                ) from None
         raise self.fail(node, _refused_tag(node))
 
     def _mapping(self, node: yaml.MappingNode) -> dict[str, Any]:
@@ -209,13 +211,14 @@ class _DataBuilder:
             if not isinstance(key, str):
                 raise self.fail(
                     key_node,
-                    f"key {key_node.value!r} is read as {describe_type(key)}, not text; keys are names such as"
-                    " code or message",
+                    f"key {quote_short(key_node.value)} is read as {describe_type(key)}, not text;"
+                    " keys are names such as code or message",
                 )
             if key in mapping:
                 raise self.fail(
                     key_node,
-                    f"duplicate key {key!r} (first given on line {key_lines[key]}); each key may appear once",
+                    f"duplicate key {quote_short(key)} (first given on line {key_lines[key]});"
+                    " each key may appear once",
                     key=key,
                 )
             key_lines[key] = key_node.start_mark.line + 1
