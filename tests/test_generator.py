@@ -490,6 +490,18 @@ def _assert_scratch(directory: Path, tmp_path: Path) -> None:
     assert not real.is_relative_to(ROOT) and not ROOT.is_relative_to(real), real
 
 
+def _codegen_in(cwd: Path, *arguments: str) -> subprocess.CompletedProcess[str]:
+    """``python -m codegen ARGUMENTS`` run from ``cwd``, output captured."""
+    return subprocess.run(
+        [sys.executable, "-m", "codegen", *arguments],
+        cwd=cwd,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
 def _snapshot(directory: Path) -> dict[str, bytes | None]:
     return {
         path.relative_to(directory).as_posix(): (path.read_bytes() if path.is_file() else None)
@@ -502,14 +514,7 @@ def test_render_refuses_an_out_directory_that_is_not_its_output_and_touches_noth
     project = _scratch_project(tmp_path)
     _assert_scratch(project / out, tmp_path)
     before = _snapshot(tmp_path)
-    result = subprocess.run(
-        [sys.executable, "-m", "codegen", "render", "--catalog", "catalog", "--out", out],
-        cwd=project,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = _codegen_in(project, "render", "--catalog", "catalog", "--out", out)
     assert result.returncode == 2, result.stderr
     assert "Traceback" not in result.stderr
     assert result.stdout == ""
@@ -526,14 +531,7 @@ def test_render_refuses_an_out_directory_that_is_not_its_output_and_touches_noth
 def test_an_empty_path_argument_is_a_usage_error(tmp_path: Path, command: str) -> None:
     _assert_scratch(tmp_path, tmp_path)
     arguments = {"validate": ["--catalog", ""], "check": ["--out", ""], "upstream": [""], "diff": ["", str(MINI)]}
-    result = subprocess.run(
-        [sys.executable, "-m", "codegen", command, *arguments[command]],
-        cwd=tmp_path,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = _codegen_in(tmp_path, command, *arguments[command])
     assert result.returncode == 2
     assert "an empty path is not allowed" in result.stderr
     assert "Traceback" not in result.stderr
@@ -733,14 +731,7 @@ LONG = "a" * 100_000  # near the 128 KB Linux allows one argument
 )
 def test_an_over_long_argument_is_a_usage_error_quoting_only_its_start(tmp_path: Path, arguments: list[str]) -> None:
     _assert_scratch(tmp_path, tmp_path)
-    result = subprocess.run(
-        [sys.executable, "-m", "codegen", *arguments],
-        cwd=tmp_path,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = _codegen_in(tmp_path, *arguments)
     assert result.returncode == 2
     assert "Traceback" not in result.stderr and "File name too long" not in result.stderr
     assert len(result.stderr) < 1_000, result.stderr[:1_000]
