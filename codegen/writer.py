@@ -68,11 +68,10 @@ def write_tree(files: dict[str, bytes], out_dir: Path) -> None:
         _check_relative_path(relative)
     target = _real_target(out_dir)
     parent = target.parent
+    _refuse_unless_replaceable(out_dir)  # before anything is created, even the parent
     parent.mkdir(parents=True, exist_ok=True)
     with _lock(parent):
-        refusal = replace_problem(out_dir)
-        if refusal:
-            raise OutputRefused(refusal)
+        _refuse_unless_replaceable(out_dir)  # again under the lock: another process may have written there
         _remove_stale_staging(target)
         staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=parent))
         try:
@@ -87,6 +86,12 @@ def write_tree(files: dict[str, bytes], out_dir: Path) -> None:
         except BaseException:
             _remove_owned(staging)
             raise
+
+
+def _refuse_unless_replaceable(out_dir: Path) -> None:
+    refusal = replace_problem(out_dir)
+    if refusal:
+        raise OutputRefused(refusal)
 
 
 def marker_bytes(files: dict[str, bytes]) -> bytes:

@@ -626,12 +626,14 @@ def test_a_symlinked_out_is_followed_and_its_target_replaced(tmp_path: Path) -> 
 
 def test_a_symlinked_out_leading_nowhere_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     link = tmp_path / "link"
-    link.symlink_to(tmp_path / "gone")
+    link.symlink_to(tmp_path / "gone" / "deeper")
     assert main(["render", "--catalog", str(MINI), "--out", str(link)]) == 2
     assert capsys.readouterr().err == (
-        f"error: {link} is a symbolic link to {tmp_path / 'gone'}, which does not exist;"
+        f"error: {link} is a symbolic link to {tmp_path / 'gone' / 'deeper'}, which does not exist;"
         " create that directory, or give --out another path\n"
     )
+    with pytest.raises(OutputRefused):  # the writer itself creates nothing either, not even the parent
+        write_tree({"only.txt": b"new"}, link)
     assert sorted(path.name for path in tmp_path.iterdir()) == ["link"]
 
 
