@@ -9,9 +9,12 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 import codegen.writer as codegen_writer
@@ -842,3 +845,39 @@ def test_a_reader_that_stopped_reading_ends_the_command_quietly(tmp_path: Path) 
         os.close(writing_end)
     assert result.returncode == 141  # 128 + SIGPIPE, as a shell reports a tool the pipe ended
     assert result.stderr == b""
+
+
+_names = st.sampled_from(["a", "b", "docs", "json", "x.txt", "y.md"])
+_trees = st.dictionaries(
+    st.lists(_names, min_size=1, max_size=3).map("/".join), st.binary(max_size=8), min_size=1, max_size=8
+).filter(lambda files: not any(other.startswith(path + "/") for path in files for other in files))
+
+
+@settings(max_examples=60)
+@given(first=_trees, second=_trees, data=st.data())
+def test_a_render_replaces_its_own_output_and_nothing_with_a_stranger_in_it(
+    first: dict[str, bytes], second: dict[str, bytes], data: st.DataObject
+) -> None:
+    """Any earlier output, with files removed or not: replaced; with one file no render wrote: refused, untouched."""
+    scratch = Path(tempfile.mkdtemp(prefix="codegen-ownership-"))
+    try:
+        out = scratch / "out"
+        write_tree(first, out)
+        for relative in data.draw(st.sets(st.sampled_from(sorted(first))), label="removed"):
+            (out / relative).unlink()
+        directories = sorted({""} | {str(Path(relative).parent) for relative in first} - {"."})
+        stranger = data.draw(st.none() | st.sampled_from(directories), label="stranger's directory")
+        if stranger is not None:
+            (out / stranger).mkdir(parents=True, exist_ok=True)
+            (out / stranger / "notes.stranger").write_bytes(b"mine")
+        before = _snapshot(out)
+        if stranger is None:
+            write_tree(second, out)
+            assert _tree_bytes(out) == second
+        else:
+            with pytest.raises(OutputRefused, match=r"notes\.stranger"):
+                write_tree(second, out)
+            assert _snapshot(out) == before
+        assert sorted(path.name for path in scratch.iterdir()) == ["out"]
+    finally:
+        shutil.rmtree(scratch)
