@@ -5,6 +5,7 @@ the first."""
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import re
 import subprocess
@@ -14,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import pytest
@@ -291,3 +293,58 @@ def test_code_names_may_wrap_after_an_underscore_only(site: Path) -> None:
     assert f'<code class="code-name docutils literal notranslate">{spans}</code>' in html
     # The search index keeps the name whole: searching it finds the page.
     assert name.lower() in search_terms(site, "fr")
+# The builder replaces only a directory it built (issue 10, finding 1); refusals happen before Sphinx runs.
+
+
+def _load_builder(root: Path) -> ModuleType:
+    spec = importlib.util.spec_from_file_location("docs_build", root / "docs" / "build.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize("output", ["", ".", "mine"])
+def test_the_build_refuses_a_directory_it_did_not_build(tmp_path: Path, root: Path, output: str) -> None:
+    (tmp_path / "mine").mkdir()
+    (tmp_path / "mine" / "notes.txt").write_text("mine\n", encoding="utf-8")
+    (tmp_path / ".git").mkdir()
+    target = (tmp_path / output).resolve()
+    assert target.is_relative_to(tmp_path.resolve()) and not root.is_relative_to(target)  # only our scratch folder
+    before = {path: path.read_bytes() if path.is_file() else None for path in sorted(tmp_path.rglob("*"))}
+    result = subprocess.run(
+        [sys.executable, str(root / "docs" / "build.py"), output],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    if output:
+        assert result.stderr == (
+            f"error: {target} is not a directory this build made: it has no .smspartner-site file and holds other"
+            f" files ({'.git, mine' if output == '.' else 'notes.txt'}). The build replaces it whole, so it left it"
+            " as it is: give a new or empty directory.\n"
+        )
+    else:
+        assert result.stderr.startswith("usage: python docs/build.py OUTPUT_DIR")
+    assert {path: path.read_bytes() if path.is_file() else None for path in sorted(tmp_path.rglob("*"))} == before
+
+
+def test_the_build_recognises_its_own_sites_marked_or_built_before_the_marker(tmp_path: Path, root: Path) -> None:
+    builder = _load_builder(root)
+    marked = tmp_path / "marked"
+    marked.mkdir()
+    (marked / ".smspartner-site").write_bytes(builder.MARKER_TEXT)
+    (marked / "anything.html").write_text("x", encoding="utf-8")
+    assert builder.refusal(marked, builder._an_old_site) is None
+    old = tmp_path / "old"
+    for language in ("fr", "en"):
+        (old / language).mkdir(parents=True)
+        (old / language / ".buildinfo").write_text("# Sphinx build info version 1\n", encoding="utf-8")
+    (old / "index.html").write_text("<html></html>\n", encoding="utf-8")
+    assert builder.refusal(old, builder._an_old_site) is None
+    (old / "notes.txt").write_text("mine\n", encoding="utf-8")
+    assert "it has no .smspartner-site file" in builder.refusal(old, builder._an_old_site)
+    assert builder.refusal(tmp_path / "absent", builder._an_old_site) is None
