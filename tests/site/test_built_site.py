@@ -293,6 +293,8 @@ def test_code_names_may_wrap_after_an_underscore_only(site: Path) -> None:
     assert f'<code class="code-name docutils literal notranslate">{spans}</code>' in html
     # The search index keeps the name whole: searching it finds the page.
     assert name.lower() in search_terms(site, "fr")
+
+
 # The builder replaces only a directory it built (issue 10, finding 1); refusals happen before Sphinx runs.
 
 
