@@ -205,6 +205,8 @@ def test_a_code_is_found_by_its_number_or_its_word(
     links.first.click()
     row_id = expected[0].partition("#")[2]
     expect(page).to_have_url(f"{base_url}/{language}/{expected[0]}")
+    # The URL changes when the navigation commits; the row is placed once the page has loaded.
+    page.wait_for_load_state("load")
     assert row_top(page, row_id) is not None
     assert problems == []
 
@@ -332,6 +334,7 @@ def test_a_search_by_number_fits_a_phone(browser: Browser, base_url: str, screen
     page.screenshot(path=screenshots / "phone-fr-search-2053.png", full_page=True)
     page.locator("section.code-hits a.code-card-link").first.click()
     expect(page).to_have_url(f"{base_url}/fr/hlr_error.html#hlr_error-2053")
+    page.wait_for_load_state("load")
     assert row_top(page, "hlr_error-2053") is not None
     page.screenshot(path=screenshots / "phone-fr-search-2053-row.png")
     assert problems == []
