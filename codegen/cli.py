@@ -9,15 +9,20 @@ scratch folder never replaces the package's data.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
+import os
+import re
 import sys
+from collections.abc import Iterator
 from pathlib import Path
-from typing import NamedTuple
+from typing import NamedTuple, NoReturn, TextIO
 
 from codegen.catalog import load_catalog
 from codegen.model import Catalog
-from codegen.problems import CatalogInvalid
+from codegen.problems import CatalogInvalid, quote_short
 from codegen.validate import catalog_dir_problem
-from codegen.writer import out_dir_problem
+from codegen.writer import out_dir_problem, replace_problem
 
 DEFAULT_CATALOG = Path("catalog")
 DEFAULT_OUT = Path("generated")
@@ -26,10 +31,51 @@ DEFAULT_DATA_OUT = Path("src") / "smspartner_codes" / "_data"
 EXIT_OK = 0
 EXIT_INVALID = 1
 EXIT_USAGE = 2
+EXIT_READER_GONE = 128 + 13  # what a shell reports for a program killed by SIGPIPE
+
+
+# Linux's limits (PATH_MAX, NAME_MAX): a longer path cannot name a file, whatever it holds.
+MAX_PATH_BYTES = 4095
+MAX_NAME_BYTES = 255
+
+
+def path_argument(text: str) -> Path:
+    """A path given on the command line; an empty or over-long one is a usage error.
+
+    Empty is most often an unset shell variable; it would mean the current directory.
+    """
+    if not text:
+        raise argparse.ArgumentTypeError("an empty path is not allowed (is a shell variable unset?)")
+    encoded = os.fsencode(text)
+    if len(encoded) > MAX_PATH_BYTES or any(len(name) > MAX_NAME_BYTES for name in encoded.split(b"/")):
+        raise argparse.ArgumentTypeError(
+            f"path {quote_short(text)} is too long: a path holds at most {MAX_PATH_BYTES} bytes,"
+            f" and each name in it {MAX_NAME_BYTES}"
+        )
+    return Path(text)
+
+
+def source_argument(text: str) -> str:
+    """A catalog directory or a git revision, for ``diff``; an empty one is a usage error."""
+    path_argument(text)
+    return text
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, quoting at most the start of a huge argument in its messages (an unknown 10 MB command)."""
+
+    def error(self, message: str) -> NoReturn:
+        message = _LONG_QUOTED.sub(lambda quoted: quote_short(quoted.group(1), 60), message)
+        message = _LONG_RUN.sub(lambda run: f"{run.group()[:60]}... ({len(run.group())} characters)", message)
+        super().error(message)
+
+
+_LONG_QUOTED = re.compile(r"'([^'\n]{200,})'")
+_LONG_RUN = re.compile(r"\S{200,}")
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="python -m codegen",
         description="Validate the SMSPartner code catalog and render it into Python, JSON, gettext and Markdown.",
     )
@@ -38,15 +84,17 @@ def _parser() -> argparse.ArgumentParser:
     def add(name: str, help_text: str, out: bool) -> None:
         command = commands.add_parser(name, help=help_text, description=help_text)
         command.add_argument(
-            "--catalog", type=Path, default=DEFAULT_CATALOG, help="catalog directory (default: catalog)"
+            "--catalog", type=path_argument, default=DEFAULT_CATALOG, help="catalog directory (default: catalog)"
         )
         if out:
             command.add_argument(
-                "--out", type=Path, help="output directory of the artefacts (default: generated; give --data-out too)"
+                "--out",
+                type=path_argument,
+                help="output directory of the artefacts (default: generated; give --data-out too)",
             )
             command.add_argument(
                 "--data-out",
-                type=Path,
+                type=path_argument,
                 help=f"output directory of the package's data (default: {DEFAULT_DATA_OUT.as_posix()}; give --out too)",
             )
 
@@ -57,29 +105,119 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _add_upstream_and_diff(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def _add_upstream_and_diff(commands: argparse._SubParsersAction[_Parser]) -> None:
     upstream_help = (
         "compare SMSPartner's page with the catalog: exit 0 if they agree, 1 on drift, 2 if it cannot compare them"
     )
     upstream = commands.add_parser("upstream", help=upstream_help, description=upstream_help)
-    upstream.add_argument("page", type=Path, help="the page, in SMSPartner's Markdown (error-codes.fr.md)")
-    upstream.add_argument("--catalog", type=Path, default=DEFAULT_CATALOG, help="catalog directory (default: catalog)")
+    upstream.add_argument("page", type=path_argument, help="the page, in SMSPartner's Markdown (error-codes.fr.md)")
+    upstream.add_argument(
+        "--catalog", type=path_argument, default=DEFAULT_CATALOG, help="catalog directory (default: catalog)"
+    )
     upstream.add_argument("--json", action="store_true", help="print the differences as JSON")
     upstream.add_argument(
-        "--sha256", type=Path, metavar="FILE", help="first check the page against this sha256sum file"
+        "--sha256", type=path_argument, metavar="FILE", help="first check the page against this sha256sum file"
     )
     diff_help = "list the changes between two catalogs, class each one and suggest the next version (exit 2: bad input)"
     diff = commands.add_parser("diff", help=diff_help, description=diff_help)
     for name in ("old", "new"):
-        diff.add_argument(name, metavar=name.upper(), help="a catalog directory, or a git revision (its catalog/)")
+        diff.add_argument(
+            name,
+            type=source_argument,
+            metavar=name.upper(),
+            help="a catalog directory, or a git revision (its catalog/)",
+        )
     diff.add_argument("--json", action="store_true", help="print the changes as JSON instead of Markdown")
 
 
 def main(argv: list[str] | None = None) -> int:
-    arguments = _parser().parse_args(argv)
-    if arguments.command in ("upstream", "diff"):
-        return _compare(arguments)
-    return _generate(arguments)
+    """Run one command; return its exit status.
+
+    Standard output that cannot take what the command prints is an error with a
+    short message (exit 2), never a traceback nor exit 0: a closed stdout (nothing
+    is done then), an encoding that lacks a character of the report, a full disk.
+    A reader that stops early (``| head -c1``) ends the command quietly, with the
+    status of a program killed by SIGPIPE (141), as Unix tools do.
+    """
+    if sys.stdout is None:  # started with stdout closed (>&-): everything printed would be lost
+        _error("standard output is closed, so nothing was done; redirect it to /dev/null to discard it.")
+        return EXIT_USAGE
+    real_stdout = sys.stdout
+    sys.stdout = guarded = _GuardedOutput(real_stdout)
+    try:
+        try:
+            arguments = _parser().parse_args(argv)
+        except SystemExit:  # --help, or a usage error: what argparse printed must get out too
+            guarded.flush()
+            raise
+        status = _compare(arguments) if arguments.command in ("upstream", "diff") else _generate(arguments)
+        guarded.flush()
+        return status
+    except _ReaderGone:
+        _discard(real_stdout)
+        return EXIT_READER_GONE
+    except _OutputLost as lost:
+        _discard(real_stdout)
+        _error(f"cannot write the output: {lost}")
+        return EXIT_USAGE
+    finally:
+        sys.stdout = real_stdout
+
+
+class _ReaderGone(Exception):
+    """Standard output is a pipe whose reader has stopped reading."""
+
+
+class _OutputLost(Exception):
+    """Standard output cannot take what the command prints; the message says why."""
+
+
+class _GuardedOutput(io.TextIOBase):
+    """Standard output, turning the ways a write can fail into _ReaderGone or _OutputLost."""
+
+    def __init__(self, stream: TextIO) -> None:
+        super().__init__()
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        with self._guard():
+            return self.stream.write(text)
+
+    def flush(self) -> None:
+        with self._guard():
+            self.stream.flush()
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]  # TextIOBase declares it as a plain attribute
+        return self.stream.encoding
+
+    @contextlib.contextmanager
+    def _guard(self) -> Iterator[None]:
+        try:
+            yield
+        except BrokenPipeError:
+            raise _ReaderGone from None
+        except UnicodeEncodeError as error:
+            character = error.object[error.start]
+            raise _OutputLost(
+                f"it takes {error.encoding} text only, and the output holds U+{ord(character):04X};"
+                " set PYTHONIOENCODING=utf-8, or use a UTF-8 locale such as C.UTF-8"
+            ) from None
+        except OSError as error:
+            raise _OutputLost(error.strerror or str(error)) from None
+
+
+def _discard(stream: TextIO) -> None:
+    """Point ``stream``'s descriptor at /dev/null: the interpreter's flush at exit then has nothing to fail on."""
+    with contextlib.suppress(OSError, ValueError, io.UnsupportedOperation):
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, stream.fileno())
+        os.close(null)
+
+
+def _error(message: str) -> None:
+    if sys.stderr is not None:  # print(file=None) would write to stdout
+        print(f"error: {message}", file=sys.stderr)
 
 
 def _compare(arguments: argparse.Namespace) -> int:
@@ -122,8 +260,10 @@ def _output_problem(arguments: argparse.Namespace) -> str | None:
     if (arguments.out is None) != (arguments.data_out is None):
         given, missing = ("--out", "--data-out") if arguments.data_out is None else ("--data-out", "--out")
         return f"{given} needs {missing} too: a render writes both folders, and the defaults go together"
+    # A render replaces its folders whole: it checks both before it writes either.
+    check = replace_problem if arguments.command == "render" else out_dir_problem
     folders = _output_folders(arguments)
-    return out_dir_problem(folders.artefacts) or out_dir_problem(folders.package_data)
+    return check(folders.artefacts) or check(folders.package_data)
 
 
 class _Folders(NamedTuple):
@@ -140,21 +280,29 @@ def _output_folders(arguments: argparse.Namespace) -> _Folders:
 def _render(catalog: Catalog, folders: _Folders) -> int:
     # Renderers are imported here, not at the top: `validate` needs neither Jinja2 nor Babel.
     from codegen.render import render_all
-    from codegen.writer import write_tree
+    from codegen.writer import OutputRefused, write_tree
 
     output = render_all(catalog)  # everything is rendered before anything is written
     written: list[Path] = []
     for files, folder in zip(output, folders, strict=True):
         try:
             write_tree(files, folder)
+        except OutputRefused as refused:
+            print(f"error: {refused}", file=sys.stderr)
+            _report_written(written, folder)
+            return EXIT_USAGE
         except OSError as error:
             print(f"error: cannot write {folder}: {error}; its previous content is unchanged.", file=sys.stderr)
-            for done in written:
-                print(f"error: {done} was written already: render again once {folder} can be.", file=sys.stderr)
+            _report_written(written, folder)
             return EXIT_INVALID
         written.append(folder)
         print(f"Rendered {len(files)} files into {folder}.")
     return EXIT_OK
+
+
+def _report_written(written: list[Path], failed: Path) -> None:
+    for done in written:
+        print(f"error: {done} was written already: render again once {failed} can be.", file=sys.stderr)
 
 
 def _check(catalog: Catalog, folders: _Folders) -> int:

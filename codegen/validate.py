@@ -24,7 +24,7 @@ from jsonschema.exceptions import ValidationError
 
 from codegen.loader import INDEX_FILE, TABLES_DIR, LoadedFile, NodePath, describe_type
 from codegen.model import EXCEPTION_SUFFIX, anchor_key
-from codegen.problems import Problem, format_node_path
+from codegen.problems import CatalogInvalid, Problem, format_node_path, quote_short
 from codegen.runtime import member_attributes, package_names
 
 # Unicode's control characters (category Cc) and lone surrogates (Cs).
@@ -57,10 +57,45 @@ def _is_integer(checker: object, instance: object) -> bool:
     return isinstance(instance, int) and not isinstance(instance, bool)
 
 
+@cache
+def ecma_regex(pattern: str) -> re.Pattern[str]:
+    """A schema pattern as ECMA-262 reads it, which JSON Schema prescribes: ``$`` is the end of the text.
+
+    Python's ``$`` also matches before a final newline, so ``^[A-Z]+$`` would take
+    ``"DONE\\n"``; here each ``$`` (unescaped, outside a character class) becomes ``\\Z``.
+    The schemas keep ``^...$``, which every language's validator reads the same way.
+    """
+    translated: list[str] = []
+    escaped = in_class = False
+    for char in pattern:
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "$":
+            translated.append("\\Z")
+            continue
+        translated.append(char)
+    return re.compile("".join(translated))
+
+
+def _whole_pattern(
+    validator: Draft202012Validator, pattern: str, instance: object, schema: object
+) -> Iterator[ValidationError]:
+    if isinstance(instance, str) and not ecma_regex(pattern).search(instance):
+        yield ValidationError(f"{quote_short(instance)} does not match {pattern!r}")
+
+
 # JSON Schema counts 1.0 as an integer; a catalog means what YAML reads, so a
-# decimal number is never a code or a group id.
+# decimal number is never a code or a group id. Patterns are read as ECMA-262 reads them.
 _StrictValidator = validators.extend(  # type: ignore[no-untyped-call]
-    Draft202012Validator, type_checker=Draft202012Validator.TYPE_CHECKER.redefine("integer", _is_integer)
+    Draft202012Validator,
+    validators={"pattern": _whole_pattern},
+    type_checker=Draft202012Validator.TYPE_CHECKER.redefine("integer", _is_integer),
 )
 
 
@@ -113,6 +148,15 @@ def check_table_list(index: LoadedFile, catalog_dir: Path) -> list[Problem]:
     """The problems of the table ids catalog.yaml lists, and of table files it does not list."""
     problems: list[Problem] = []
     table_ids: list[str] = index.data["tables"]
+    if (catalog_dir / TABLES_DIR).is_symlink():  # nothing is read through it: it could lead anywhere
+        problems.append(
+            Problem(
+                index.where(("tables",)),
+                "tables",
+                f"{TABLES_DIR}/ is a symbolic link; a catalog holds regular files and directories only",
+            )
+        )
+        raise CatalogInvalid(problems)
     _check_table_ids(index, table_ids, problems)
     _check_table_files_listed(catalog_dir, index, table_ids, problems)
     return problems
@@ -140,7 +184,7 @@ def _check_schema(loaded: LoadedFile, validator: Draft202012Validator, problems:
                     Problem(
                         loaded.where_key(key_path),
                         format_node_path(key_path),
-                        f"unknown key {key!r}; allowed keys are {_allowed_keys(error)}",
+                        f"unknown key {quote_short(key)}; allowed keys are {_allowed_keys(error)}",
                     )
                 )
             continue
@@ -151,7 +195,7 @@ def _check_schema(loaded: LoadedFile, validator: Draft202012Validator, problems:
 def _explain(error: ValidationError) -> str:
     """A schema error in plain words."""
     if error.path and error.path[-1] == "code":
-        return f"code {error.instance!r} must be a non-negative integer or a non-empty string"
+        return f"code {quote_short(error.instance)} must be a non-negative integer or a non-empty string"
     explain = _EXPLANATIONS.get(str(error.validator))
     return (explain(error) if explain else None) or str(error.message)
 
@@ -187,9 +231,9 @@ _PATTERN_WORDS = {
 
 def _bad_pattern(error: ValidationError) -> str:
     if error.path and error.path[-1] == "catalog_version":
-        return f"{error.instance!r} is not a version number such as 1.2.0"
+        return f"{quote_short(error.instance)} is not a version number such as 1.2.0"
     wanted = _PATTERN_WORDS.get(str(error.validator_value), f"text matching {error.validator_value}")
-    return f"{error.instance!r} is not {wanted}"
+    return f"{quote_short(error.instance)} is not {wanted}"
 
 
 def _empty(error: ValidationError) -> str:
@@ -209,7 +253,7 @@ def _wrong_type(error: ValidationError) -> str:
     instance = error.instance
     if error.validator_value != "string":
         wanted = _TYPE_WORDS.get(str(error.validator_value), str(error.validator_value))
-        shown = f"the text {instance!r}" if isinstance(instance, str) else describe_type(instance)
+        shown = f"the text {quote_short(instance)}" if isinstance(instance, str) else describe_type(instance)
         return f"must be {wanted}, not {shown}"
     if instance is None:
         return "no text given: the value is empty"
@@ -224,7 +268,7 @@ def _wrong_type(error: ValidationError) -> str:
 def _not_allowed_value(error: ValidationError) -> str:
     allowed: list[object] = list(error.validator_value)  # type: ignore[arg-type]
     choices = ", ".join(map(str, allowed))
-    return f"{error.instance!r} is not allowed here; write one of {choices}"
+    return f"{quote_short(error.instance)} is not allowed here; write one of {choices}"
 
 
 def _too_few(error: ValidationError) -> str:
@@ -270,7 +314,8 @@ def _check_table_ids(index: LoadedFile, table_ids: list[str], problems: list[Pro
                 Problem(
                     index.where(node_path),
                     format_node_path(node_path),
-                    f"table id {table_id!r} is {len(table_id)} characters long; the limit is {MAX_TABLE_ID_LENGTH}",
+                    f"table id {quote_short(table_id)} is {len(table_id)} characters long;"
+                    f" the limit is {MAX_TABLE_ID_LENGTH}",
                 )
             )
         if table_id in RESERVED_TABLE_IDS:
@@ -307,7 +352,7 @@ def _check_table(loaded: LoadedFile, expected_id: str, complete: bool) -> Iterat
         return Problem(loaded.where(node_path), format_node_path(node_path), message)
 
     if data["id"] != expected_id:
-        yield problem(("id",), f"id {data['id']!r} does not match the file name {expected_id}.yaml")
+        yield problem(("id",), f"id {quote_short(data['id'])} does not match the file name {expected_id}.yaml")
     yield from _check_texts(data, problem)
     yield from _check_groups(data, problem)
     yield from _check_entries(data, problem)
@@ -437,7 +482,7 @@ def _check_entries(data: dict[str, Any], problem: Reporter) -> Iterator[Problem]
         if not isinstance(code, expected_type):
             yield problem(
                 ("entries", index, "code"),
-                f"code {code!r} is {'an integer' if isinstance(code, int) else 'a string'}"
+                f"code {quote_short(code)} is {'an integer' if isinstance(code, int) else 'a string'}"
                 f" but the table's code_type is {data['code_type']}",
             )
         if "group" in entry and entry["group"] not in group_ids:
@@ -447,7 +492,7 @@ def _check_entries(data: dict[str, Any], problem: Reporter) -> Iterator[Problem]
         if code in first_with_code and "alias_of" not in entry:
             yield problem(
                 ("entries", index, "code"),
-                f"code {code!r} repeats entries[{first_with_code[code]}]; declare alias_of to share a code",
+                f"code {quote_short(code)} repeats entries[{first_with_code[code]}]; declare alias_of to share a code",
             )
         first_with_code.setdefault(code, index)
     yield from _check_aliases(entries, names, problem)
@@ -467,12 +512,13 @@ def _check_flags_and_anchors(data: dict[str, Any], problem: Reporter) -> Iterato
         key = anchor_key(entry["name"] if "alias_of" in entry else entry["code"])
         if not key:
             yield problem(
-                ("entries", index, "code"), f"code {entry['code']!r} needs a letter or a digit to name its anchor"
+                ("entries", index, "code"),
+                f"code {quote_short(entry['code'])} needs a letter or a digit to name its anchor",
             )
         elif key in anchors and entries[anchors[key]]["code"] != entry["code"]:
             yield problem(
                 ("entries", index, "code"),
-                f"code {entry['code']!r} gets the same documentation anchor ({data['id']}-{key})"
+                f"code {quote_short(entry['code'])} gets the same documentation anchor ({data['id']}-{key})"
                 f" as entries[{anchors[key]}]",
             )
         anchors.setdefault(key, index)
@@ -493,7 +539,7 @@ def _check_aliases(entries: list[dict[str, Any]], names: dict[str, int], problem
         elif "alias_of" in target:
             yield problem(node_path, f"alias_of names {target_name}, which is itself an alias")
         elif target["code"] != entry["code"]:
-            yield problem(node_path, f"alias_of names {target_name}, whose code {target['code']!r} differs")
+            yield problem(node_path, f"alias_of names {target_name}, whose code {quote_short(target['code'])} differs")
         elif names[target_name] > index:
             yield problem(node_path, f"alias_of names {target_name}, which must come before its alias")
 

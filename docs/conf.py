@@ -35,7 +35,9 @@ templates_path = ["_templates"]
 html_static_path = ["_static"]
 html_favicon = "_static/favicon.svg"
 html_css_files = ["site.css"]
-html_js_files = ["search-codes.js"]
+# The search page shows, for each page found, the rows or the sentence that match (search-codes.js),
+# not Sphinx's summary: a run of table cells cut anywhere.
+html_show_search_summary = False
 html_show_sourcelink = False  # the sources are copies assembled by docs/build.py
 html_copy_source = False
 html_use_index = False  # no index entries: the search and the tables of codes are the way in

@@ -411,3 +411,22 @@ def test_a_release_made_before_the_status_flags_were_required_still_compares(
         ("WAITING", "hint", "minor"),
         ("WAITING", "success", "minor"),
     ]
+
+
+def test_a_revision_whose_catalog_holds_a_link_exits_2(repository: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """tarfile's data filter raised a traceback on it; the link is named instead, and nothing is extracted."""
+    (repository / "catalog" / "tables" / "elsewhere.yaml").symlink_to("/etc/passwd")
+    git(repository, "add", ".")
+    git(repository, "commit", "--quiet", "-m", "a link in the catalog")
+    assert main(["diff", "v1.0.0", "HEAD"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: catalog/tables/elsewhere.yaml in revision HEAD (")
+    assert err.endswith("is a symbolic link; a catalog holds regular files and directories only\n")
+
+
+def test_a_directory_without_a_catalog_is_named_as_such(repository: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["diff", ".", "catalog"]) == 2
+    assert (
+        capsys.readouterr().err
+        == "error: . is not a catalog directory: it has no catalog.yaml; did you mean catalog?\n"
+    )

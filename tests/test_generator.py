@@ -6,21 +6,36 @@ The validation rules are tested in one place, the corpus of broken catalogs (tes
 from __future__ import annotations
 
 import ast
+import concurrent.futures
 import json
 import os
 import shutil
+import subprocess
+import sys
+import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
+import codegen.writer as codegen_writer
 from codegen.catalog import load_catalog
 from codegen.cli import main
 from codegen.model import Catalog
 from codegen.render import Output, render_all
 from codegen.render.templating import markdown_text
 from codegen.validate import RESERVED_TABLE_IDS
-from codegen.writer import compare_tree, write_tree
+from codegen.writer import (
+    MARKER,
+    OutputRefused,
+    compare_tree,
+    existing_files,
+    marker_bytes,
+    ownership_problem,
+    write_tree,
+)
 from tests.conftest import (
     MINI,
     PACKAGE_DIR,
@@ -148,10 +163,10 @@ def test_check_reports_changed_missing_and_extra_files(tmp_path: Path, capsys: p
 def test_out_and_data_out_go_together(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """A render meant for a scratch folder must never replace the package's own data (the default)."""
     before = _tree_bytes(PACKAGE_DIR / "_data")
-    for given, missing in (("--out", "--data-out"), ("--data-out", "--out")):
-        assert main(["render", "--catalog", str(MINI), given, str(tmp_path / "out")]) == 2
+    for option, missing in (("--out", "--data-out"), ("--data-out", "--out")):
+        assert main(["render", "--catalog", str(MINI), option, str(tmp_path / "out")]) == 2
         assert capsys.readouterr().err == (
-            f"error: {given} needs {missing} too: a render writes both folders, and the defaults go together\n"
+            f"error: {option} needs {missing} too: a render writes both folders, and the defaults go together\n"
         )
     assert list(tmp_path.iterdir()) == []
     assert _tree_bytes(PACKAGE_DIR / "_data") == before
@@ -440,3 +455,419 @@ def test_the_runtime_copy_of_the_tests_is_the_package_without_its_data(tmp_path:
         path.name for path in PACKAGE_DIR.iterdir() if path.name not in ("_data", "__pycache__")
     )
     assert os.readlink(package / "locale") == os.path.join("_data", "locale")
+
+
+# The output directory: a render replaces only what it can prove is its own (issue 10, finding 1).
+# Every test here works inside tmp_path, and checks that it does before running anything destructive.
+
+
+def _scratch_project(tmp_path: Path) -> Path:
+    """A small project tree in tmp_path: a catalog, code, tests and a .git, as a repository would hold."""
+    project = tmp_path / "project"
+    shutil.copytree(MINI, project / "catalog")
+    for relative, text in {
+        "codegen/tool.py": "print('mine')\n",
+        "tests/test_mine.py": "def test_mine() -> None: ...\n",
+        ".git/HEAD": "ref: refs/heads/main\n",
+        "README.md": "# mine\n",
+    }.items():
+        (project / relative).parent.mkdir(parents=True, exist_ok=True)
+        (project / relative).write_text(text, encoding="utf-8")
+    return project
+
+
+def _assert_scratch(directory: Path, tmp_path: Path) -> None:
+    """Refuse to go on unless ``directory`` is inside this test's own temporary folder, away from the repository."""
+    real = directory.resolve()
+    assert real.is_relative_to(tmp_path.resolve()), real
+    assert not real.is_relative_to(ROOT) and not ROOT.is_relative_to(real), real
+
+
+def _snapshot(directory: Path) -> dict[str, bytes | None]:
+    return {
+        path.relative_to(directory).as_posix(): (path.read_bytes() if path.is_file() else None)
+        for path in sorted(directory.rglob("*"))
+    }
+
+
+@pytest.mark.parametrize("option", ["--out", "--data-out"])
+@pytest.mark.parametrize("out", ["", ".", "catalog", "codegen", "tests", "..", "catalog/.."])
+def test_render_refuses_an_out_directory_that_is_not_its_output_and_touches_nothing(
+    tmp_path: Path, out: str, option: str
+) -> None:
+    project = _scratch_project(tmp_path)
+    _assert_scratch(project / out, tmp_path)
+    before = _snapshot(tmp_path)
+    other = "--data-out" if option == "--out" else "--out"
+    result = run_codegen(project, "render", "--catalog", "catalog", option, out, other, "new-folder")
+    assert result.returncode == 2, result.stderr
+    assert "Traceback" not in result.stderr
+    assert result.stdout == ""
+    if out:
+        assert result.stderr.startswith(f"error: {out} is not an earlier output of `python -m codegen render`: ")
+        assert "it has no .codegen-output file" in result.stderr
+        assert "render into a new or empty directory" in result.stderr
+    else:
+        assert f"argument {option}: an empty path is not allowed (is a shell variable unset?)" in result.stderr
+    assert _snapshot(tmp_path) == before
+
+
+@pytest.mark.parametrize("command", ["validate", "check", "upstream", "diff"])
+def test_an_empty_path_argument_is_a_usage_error(tmp_path: Path, command: str) -> None:
+    _assert_scratch(tmp_path, tmp_path)
+    arguments = {"validate": ["--catalog", ""], "check": ["--out", ""], "upstream": [""], "diff": ["", str(MINI)]}
+    result = run_codegen(tmp_path, command, *arguments[command])
+    assert result.returncode == 2
+    assert "an empty path is not allowed" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_render_marks_each_output_folder_with_the_list_of_its_files(tmp_path: Path) -> None:
+    render(MINI, tmp_path)
+    output = render_all(load_catalog(MINI))
+    data = tmp_path / "package" / "smspartner_codes" / "_data"
+    for folder, files in ((tmp_path / "generated", output.artefacts), (data, output.package_data)):
+        marker = (folder / MARKER).read_text(encoding="utf-8").splitlines()
+        assert marker[0] == "This directory is the output of `python -m codegen render`, which replaces it whole."
+        assert marker[3:] == sorted(files)
+    assert main(["render", "--catalog", str(MINI), *output_options(tmp_path)]) == 0  # its own output: replaced
+    assert main(["check", "--catalog", str(MINI), *output_options(tmp_path)]) == 0
+
+
+def test_a_file_put_into_the_output_stops_the_next_render(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    render(MINI, tmp_path)
+    out, data = tmp_path / "generated", tmp_path / "package" / "smspartner_codes" / "_data"
+    (out / "docs" / "notes.txt").write_text("mine\n", encoding="utf-8")
+    (data / "__pycache__").mkdir()  # caches are no one's data: they do not count
+    (data / "__pycache__" / "x.pyc").write_bytes(b"cache")
+    before = _snapshot(tmp_path)
+    capsys.readouterr()
+    assert main(["render", "--catalog", str(MINI), *output_options(tmp_path)]) == 2
+    assert capsys.readouterr().err == (
+        f"error: {out} is not an earlier output of `python -m codegen render`: it holds files the last render"
+        f" did not write (docs/notes.txt). A render replaces its output whole, so it left {out} as it is:"
+        f" move them out of {out}, or render into a new or empty directory\n"
+    )
+    assert _snapshot(tmp_path) == before  # neither folder was touched
+    (out / "docs" / "notes.txt").unlink()
+    assert main(["render", "--catalog", str(MINI), *output_options(tmp_path)]) == 0
+
+
+def test_write_tree_refuses_a_directory_that_is_not_its_output(tmp_path: Path) -> None:
+    """The writer checks for itself (under its lock), whoever calls it."""
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "thesis.tex").write_text("years of work\n", encoding="utf-8")
+    with pytest.raises(OutputRefused, match=r"holds files no render wrote \(thesis.tex\)"):
+        write_tree({"only.txt": b"new"}, mine)
+    assert _snapshot(tmp_path) == {"mine": None, "mine/thesis.tex": b"years of work\n"}
+
+
+def test_an_empty_or_absent_directory_takes_the_output(tmp_path: Path) -> None:
+    (tmp_path / "empty" / "sub").mkdir(parents=True)  # empty directories hold nothing to lose
+    write_tree({"only.txt": b"new"}, tmp_path / "empty")
+    write_tree({"only.txt": b"new"}, tmp_path / "absent" / "deeper")
+    for out in (tmp_path / "empty", tmp_path / "absent" / "deeper"):
+        assert existing_files(out) == ["only.txt"]
+
+
+def test_an_output_rendered_before_the_marker_existed_is_recognised_by_its_generated_files(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """generated/ as committed before the marker: every file carries the notice (the .mo files their project)."""
+    out = tmp_path / "generated"
+    write_tree(render_all(load_catalog(ROOT / "catalog")).artefacts, out)
+    (out / MARKER).unlink()
+    assert ownership_problem(out) is None
+    render(MINI, tmp_path)
+    assert (out / MARKER).is_file()
+    (out / MARKER).unlink()
+    (out / "json" / "mine.json").write_text("{}\n", encoding="utf-8")  # not generated: the whole folder is refused
+    capsys.readouterr()
+    assert main(["render", "--catalog", str(MINI), *output_options(tmp_path)]) == 2
+    assert "it has no .codegen-output file, which every render leaves, and it holds files no render wrote" in (
+        capsys.readouterr().err
+    )
+    assert (out / "json" / "mine.json").read_text(encoding="utf-8") == "{}\n"
+
+
+def test_the_writer_knows_the_generator_command_the_headers_print() -> None:
+    from codegen.render.headers import GENERATOR_COMMAND
+
+    assert GENERATOR_COMMAND == codegen_writer.GENERATOR_COMMAND
+
+
+def test_the_committed_output_folders_carry_their_markers() -> None:
+    output = render_all(load_catalog(ROOT / "catalog"))
+    assert (ROOT / "generated" / MARKER).read_bytes() == marker_bytes(output.artefacts)
+    assert (PACKAGE_DIR / "_data" / MARKER).read_bytes() == marker_bytes(output.package_data)
+
+
+def test_a_symlinked_out_is_followed_and_its_target_replaced(tmp_path: Path) -> None:
+    real, link = tmp_path / "real", tmp_path / "link"
+    write_tree(render_all(load_catalog(MINI)).artefacts, real)
+    link.symlink_to(real, target_is_directory=True)
+    write_tree({"only.txt": b"new"}, link)
+    assert link.is_symlink() and link.resolve() == real
+    assert existing_files(real) == ["only.txt"]
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["link", "real"]
+
+
+def test_a_symlinked_out_leading_nowhere_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    link = tmp_path / "link"
+    link.symlink_to(tmp_path / "gone" / "deeper")
+    assert main(["render", "--catalog", str(MINI), "--out", str(link), "--data-out", str(tmp_path / "data")]) == 2
+    assert capsys.readouterr().err == (
+        f"error: {link} is a symbolic link to {tmp_path / 'gone' / 'deeper'}, which does not exist;"
+        " create that directory, or give --out another path\n"
+    )
+    with pytest.raises(OutputRefused):  # the writer itself creates nothing either, not even the parent
+        write_tree({"only.txt": b"new"}, link)
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["link"]
+
+
+# What an interrupted or concurrent render leaves (issue 10, finding 7).
+
+
+def test_the_next_render_removes_what_an_interrupted_one_left_and_nothing_else(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    write_tree({"a.txt": b"a", "sub/b.txt": b"b"}, out)
+    half_written = tmp_path / ".out.new-abcd1234"  # killed while writing: its marker was written first
+    half_written.mkdir()
+    (half_written / MARKER).write_bytes(marker_bytes({"a.txt": b"", "sub/b.txt": b""}))
+    (half_written / "a.txt").write_bytes(b"a")
+    shutil.copytree(out, tmp_path / ".out.old-0_zz9xy8")  # killed before the old output was removed
+    (tmp_path / ".out.new-emptyone").mkdir()  # killed right after creating it
+    not_ours = tmp_path / ".out.old-mine_123"  # named like ours, but holding someone's file
+    not_ours.mkdir()
+    (not_ours / "keep.txt").write_text("mine\n", encoding="utf-8")
+    (tmp_path / ".out.new-notadir1").write_text("a file\n", encoding="utf-8")
+    write_tree({"a.txt": b"a2"}, out)
+    assert sorted(path.name for path in tmp_path.iterdir()) == [".out.new-notadir1", ".out.old-mine_123", "out"]
+    assert (not_ours / "keep.txt").read_text(encoding="utf-8") == "mine\n"
+    assert existing_files(out) == ["a.txt"]
+
+
+def test_a_render_killed_between_its_two_renames_is_repaired_by_the_next(tmp_path: Path) -> None:
+    """kill -9 at the worst moment: the old output set aside, the new one not yet in place."""
+    out = tmp_path / "out"
+    _assert_scratch(out, tmp_path)
+    write_tree(render_all(load_catalog(MINI)).artefacts, out)
+    killed_render = f"""
+import os, signal
+from pathlib import Path
+import codegen.writer
+real_rename = os.rename
+def rename_then_die(source, target):
+    real_rename(source, target)
+    os.kill(os.getpid(), signal.SIGKILL)
+codegen.writer.os.rename = rename_then_die
+codegen.writer.write_tree({{"only.txt": b"new"}}, Path({str(out)!r}))
+"""
+    result = subprocess.run(
+        [sys.executable, "-c", killed_render], env={**os.environ, "PYTHONPATH": str(ROOT)}, check=False
+    )
+    assert result.returncode == -9
+    left = sorted(path.name for path in tmp_path.iterdir())
+    assert len(left) == 2 and not out.exists(), left  # a full staged copy and the retired old output
+    assert main(["render", "--catalog", str(MINI), "--out", str(out), "--data-out", str(tmp_path / "data")]) == 0
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["data", "out"]
+    assert _tree_bytes(out) == render_all(load_catalog(MINI)).artefacts
+
+
+def test_concurrent_renders_of_one_directory_take_turns(tmp_path: Path) -> None:
+    """Each writer holds a lock on the output's parent: every render succeeds whole, and nothing is left."""
+    out = tmp_path / "out"
+    renders = [{"which.txt": str(number).encode(), f"only-{number}.txt": b""} for number in range(6)]
+    with concurrent.futures.ThreadPoolExecutor(max_workers=6) as pool:
+        list(pool.map(lambda files: write_tree(files, out), renders))
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["out"]
+    assert any(_tree_bytes(out) == files for files in renders)
+
+
+def test_concurrent_render_commands_both_succeed(tmp_path: Path) -> None:
+    out, data = tmp_path / "out", tmp_path / "data"
+    output = render_all(load_catalog(MINI))
+    command = [sys.executable, "-m", "codegen", "render", "--catalog", str(MINI), "--out", str(out)]
+    command += ["--data-out", str(data)]
+    environment = {**os.environ, "PYTHONPATH": str(ROOT)}
+    for _ in range(3):
+        processes = [
+            subprocess.Popen(command, env=environment, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            for _ in range(2)
+        ]
+        for process in processes:
+            stdout, stderr = process.communicate(timeout=120)
+            assert process.returncode == 0, stderr
+            assert stdout == f"Rendered {len(output.artefacts)} files into {out}.\n" + (
+                f"Rendered {len(output.package_data)} files into {data}.\n"
+            )
+        assert sorted(path.name for path in tmp_path.iterdir()) == ["data", "out"]
+        assert _tree_bytes(out) == output.artefacts
+        assert _tree_bytes(data) == output.package_data
+
+
+LONG = "a" * 100_000  # near the 128 KB Linux allows one argument
+
+
+@pytest.mark.parametrize(
+    "arguments",
+    [
+        ["render", "--out", LONG],
+        ["render", "--out", "a/" * 3_000],
+        ["validate", "--catalog", LONG],
+        ["check", "--out", LONG],
+        ["upstream", LONG],
+        ["upstream", "page.md", "--sha256", LONG],
+        ["diff", LONG, "catalog"],
+        [LONG],
+        ["render", f"--{LONG}"],
+    ],
+    ids=["render", "render deep", "validate", "check", "upstream", "sha256", "diff", "command", "option"],
+)
+def test_an_over_long_argument_is_a_usage_error_quoting_only_its_start(tmp_path: Path, arguments: list[str]) -> None:
+    _assert_scratch(tmp_path, tmp_path)
+    result = run_codegen(tmp_path, *arguments)
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr and "File name too long" not in result.stderr
+    assert len(result.stderr) < 1_000, result.stderr[:1_000]
+    assert " characters)" in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+# Standard output that cannot take the report (issue 10, finding 6): a short message and exit 2, never a
+# traceback nor exit 0; a reader that stopped early ends the command quietly, with SIGPIPE's status.
+
+UPSTREAM_PAGES = ROOT / "tests" / "upstream_pages"
+
+
+def _page_with_a_french_section(tmp_path: Path) -> Path:
+    """The drift tests' page plus a section no table has: the report quotes its title (é, U+2019)."""
+    page = tmp_path / "page.md"
+    base = (UPSTREAM_PAGES / "base.fr.md").read_text(encoding="utf-8")
+    page.write_text(
+        base + "\n## Opérations d’été\n\n| Codes | Message |\n|---|---|\n| 1 | Déjà fait |\n", encoding="utf-8"
+    )
+    return page
+
+
+def _upstream_command(page: Path) -> list[str]:
+    return [sys.executable, "-m", "codegen", "upstream", str(page), "--catalog", str(UPSTREAM_PAGES / "catalog")]
+
+
+@pytest.mark.parametrize(
+    ("environment", "encoding", "character"),
+    [
+        ({"PYTHONIOENCODING": "ascii"}, "ascii", "U+00E9"),
+        ({"PYTHONIOENCODING": "latin-1"}, "latin-1", "U+2019"),
+        ({"LC_ALL": "C", "LANG": "C", "PYTHONCOERCECLOCALE": "0", "PYTHONUTF8": "0"}, "ascii", "U+00E9"),
+    ],
+    ids=["ascii", "latin-1", "C locale without UTF-8 mode"],
+)
+def test_an_output_encoding_without_the_reports_characters_is_an_error(
+    tmp_path: Path, environment: dict[str, str], encoding: str, character: str
+) -> None:
+    inherited = {key: value for key, value in os.environ.items() if not key.startswith(("LC_", "PYTHONIO"))}
+    result = subprocess.run(
+        _upstream_command(_page_with_a_french_section(tmp_path)),
+        env={**inherited, "PYTHONPATH": str(ROOT), **environment},
+        capture_output=True,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert result.stderr.decode("ascii") == (
+        f"error: cannot write the output: it takes {encoding} text only, and the output holds {character};"
+        " set PYTHONIOENCODING=utf-8, or use a UTF-8 locale such as C.UTF-8\n"
+    )
+
+
+@pytest.mark.parametrize("command", ["upstream", "validate", "help"])
+def test_a_full_disk_on_standard_output_is_an_error(tmp_path: Path, command: str) -> None:
+    arguments = {
+        "upstream": _upstream_command(_page_with_a_french_section(tmp_path)),
+        "validate": [sys.executable, "-m", "codegen", "validate", "--catalog", str(MINI)],
+        "help": [sys.executable, "-m", "codegen", "--help"],
+    }[command]
+    with open("/dev/full", "wb") as full:
+        result = subprocess.run(
+            arguments, env={**os.environ, "PYTHONPATH": str(ROOT)}, stdout=full, stderr=subprocess.PIPE, check=False
+        )
+    assert result.returncode == 2
+    assert result.stderr.decode() == "error: cannot write the output: No space left on device\n"
+
+
+def test_a_closed_standard_output_is_an_error_and_nothing_is_done(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = subprocess.run(
+        [
+            "sh",
+            "-c",
+            'exec "$@" >&-',
+            "sh",
+            *(sys.executable, "-m", "codegen", "render", "--catalog", str(MINI)),
+            *("--out", str(out), "--data-out", str(tmp_path / "data")),
+        ],
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert result.stderr == (
+        "error: standard output is closed, so nothing was done; redirect it to /dev/null to discard it.\n"
+    )
+    assert not out.exists()
+
+
+def test_a_reader_that_stopped_reading_ends_the_command_quietly(tmp_path: Path) -> None:
+    """`| head -c1` once head has exited: every write finds the pipe closed."""
+    reading_end, writing_end = os.pipe()
+    os.close(reading_end)
+    try:
+        result = subprocess.run(
+            _upstream_command(_page_with_a_french_section(tmp_path)),
+            env={**os.environ, "PYTHONPATH": str(ROOT)},
+            stdout=writing_end,
+            stderr=subprocess.PIPE,
+            check=False,
+        )
+    finally:
+        os.close(writing_end)
+    assert result.returncode == 141  # 128 + SIGPIPE, as a shell reports a tool the pipe ended
+    assert result.stderr == b""
+
+
+_names = st.sampled_from(["a", "b", "docs", "json", "x.txt", "y.md"])
+_trees = st.dictionaries(
+    st.lists(_names, min_size=1, max_size=3).map("/".join), st.binary(max_size=8), min_size=1, max_size=8
+).filter(lambda files: not any(other.startswith(path + "/") for path in files for other in files))
+
+
+@settings(max_examples=60)
+@given(first=_trees, second=_trees, data=st.data())
+def test_a_render_replaces_its_own_output_and_nothing_with_a_stranger_in_it(
+    first: dict[str, bytes], second: dict[str, bytes], data: st.DataObject
+) -> None:
+    """Any earlier output, with files removed or not: replaced; with one file no render wrote: refused, untouched."""
+    scratch = Path(tempfile.mkdtemp(prefix="codegen-ownership-"))
+    try:
+        out = scratch / "out"
+        write_tree(first, out)
+        for relative in data.draw(st.sets(st.sampled_from(sorted(first))), label="removed"):
+            (out / relative).unlink()
+        directories = sorted({""} | {str(Path(relative).parent) for relative in first} - {"."})
+        stranger = data.draw(st.none() | st.sampled_from(directories), label="stranger's directory")
+        if stranger is not None:
+            (out / stranger).mkdir(parents=True, exist_ok=True)
+            (out / stranger / "notes.stranger").write_bytes(b"mine")
+        before = _snapshot(out)
+        if stranger is None:
+            write_tree(second, out)
+            assert _tree_bytes(out) == second
+        else:
+            with pytest.raises(OutputRefused, match=r"notes\.stranger"):
+                write_tree(second, out)
+            assert _snapshot(out) == before
+        assert sorted(path.name for path in scratch.iterdir()) == ["out"]
+    finally:
+        shutil.rmtree(scratch)

@@ -40,6 +40,7 @@ from pathlib import Path
 from typing import Literal, NamedTuple, cast
 
 from codegen.catalog import load_catalog
+from codegen.loader import INDEX_FILE
 from codegen.maintenance.pairing import pair_by_code
 from codegen.model import Catalog, Entry, Group, Table
 from codegen.problems import CatalogInvalid
@@ -351,6 +352,8 @@ def load_source(source: str, repository: Path) -> Catalog:
     with contextlib.ExitStack() as stack:
         if Path(source).is_dir():
             catalog_dir, shown, real = Path(source), source, ""
+            if not (catalog_dir / INDEX_FILE).exists():
+                raise SourceError(_not_a_catalog_text(catalog_dir))
         else:
             temporary = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="codegen-diff-")))
             _extract_catalog(source, repository, temporary)
@@ -360,6 +363,13 @@ def load_source(source: str, repository: Path) -> Catalog:
             return load_catalog(catalog_dir, complete=False)
         except CatalogInvalid as invalid:
             raise SourceError(_invalid_text(invalid, shown, real)) from None
+
+
+def _not_a_catalog_text(directory: Path) -> str:
+    """What to say of a directory given as a catalog that holds no catalog.yaml."""
+    inside = directory / "catalog"
+    hint = f"; did you mean {inside}?" if (inside / INDEX_FILE).is_file() else ""
+    return f"{directory} is not a catalog directory: it has no {INDEX_FILE}{hint}"
 
 
 def _invalid_text(invalid: CatalogInvalid, shown_path: str, real_path: str) -> str:
@@ -392,6 +402,13 @@ def _extract_catalog(revision: str, repository: Path, into: Path) -> None:
     if archive.returncode != 0:
         raise SourceError(f"revision {revision} ({sha[:12]}) has no catalog/ directory")
     with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
+        for member in tar.getmembers():
+            if not (member.isfile() or member.isdir()):  # a link could lead the loader anywhere
+                raise SourceError(
+                    f"{member.name} in revision {revision} ({sha[:12]}) is a"
+                    f" {'symbolic link' if member.issym() else 'link or special file'};"
+                    " a catalog holds regular files and directories only"
+                )
         tar.extractall(into, filter="data")
 
 

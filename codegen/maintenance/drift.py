@@ -25,8 +25,9 @@ from functools import partial
 from pathlib import Path
 
 from codegen.catalog import load_catalog
+from codegen.loader import FileRefused, read_regular_file
 from codegen.maintenance.pairing import pair_by_code
-from codegen.maintenance.upstream import UpstreamParseError, UpstreamRow, UpstreamSection, read_page
+from codegen.maintenance.upstream import MAX_PAGE_BYTES, UpstreamParseError, UpstreamRow, UpstreamSection, read_page
 from codegen.model import Catalog, Entry, Table
 from codegen.problems import CatalogInvalid
 
@@ -443,6 +444,9 @@ def run(page: Path, catalog_dir: Path, as_json: bool = False, sha256_file: Path 
     except UpstreamParseError as error:
         print(f"error: cannot parse the page: {error}", file=sys.stderr)
         return EXIT_CANNOT_COMPARE
+    except FileRefused as refused:
+        print(f"error: cannot read {refused.path}: it {refused.reason}", file=sys.stderr)
+        return EXIT_CANNOT_COMPARE
     except (OSError, ValueError) as error:
         print(f"error: {_os_error_text(error)}", file=sys.stderr)
         return EXIT_CANNOT_COMPARE
@@ -465,13 +469,24 @@ def _os_error_text(error: Exception) -> str:
     return str(error)
 
 
+# A sha256sum file of one page is one line; a larger one is not what --sha256 takes.
+MAX_SHA256_FILE_BYTES = 64_000
+
+
 def _check_sha256(page: Path, sha256_file: Path) -> None:
     """Raise ValueError unless ``page`` has the digest recorded in ``sha256_file`` (``sha256sum`` format)."""
-    fields = sha256_file.read_text(encoding="utf-8").split()
+    content = read_regular_file(sha256_file, MAX_SHA256_FILE_BYTES)
+    try:
+        fields = content.decode("utf-8").split()
+    except UnicodeDecodeError as error:
+        raise ValueError(
+            f"{sha256_file} is not a sha256sum file: byte 0x{content[error.start]:02x} at offset {error.start}"
+            " is not text; give the file `sha256sum PAGE` writes"
+        ) from None
     recorded = fields[0].lower() if fields else ""
     if not re.fullmatch("[0-9a-f]{64}", recorded):
         raise ValueError(f"{sha256_file}: no sha256 digest on its first line")
-    actual = hashlib.sha256(page.read_bytes()).hexdigest()
+    actual = hashlib.sha256(read_regular_file(page, MAX_PAGE_BYTES)).hexdigest()
     if actual != recorded:
         raise ValueError(
             f"{page} has sha256 {actual}, not the {recorded} recorded in {sha256_file};"

@@ -23,17 +23,25 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-_SECTION = re.compile(r"^##\s+(?P<title>\S.*?)\s*$")
+from codegen.loader import read_regular_file
+from codegen.problems import quote_short
+
+# Lines are stripped before they are matched: no pattern here looks for trailing spaces, and none
+# pairs a lazy .*? with \s*$ (quadratic on a long run of spaces: 70 s for a 100 KB line).
+_SECTION = re.compile(r"^##\s+(?P<title>\S.*)$")
 _GROUP = re.compile(
     r"^###\s+(?:.*:\s*)?(?P<name>[A-Z][A-Z0-9_]*)\s*"
-    r"\((?P<key>statusGrpId|errorGrpId):\s*(?P<id>\d+)\)\s*$"
+    r"\((?P<key>statusGrpId|errorGrpId):\s*(?P<id>[0-9]+)\)\s*$"
 )
 _CELL_BORDER = re.compile(r"(?<!\\)\|")  # a pipe, unless escaped (\|): then it is the cell's text
 _SEPARATOR_CELL = re.compile(r"^:?-+:?$")
 _MARK = re.compile(r"^<mark\b[^>]*>(?P<text>.*)</mark>$")
-_LOOSE_CODE_LINE = re.compile(r"^(?P<code>[0-9]+)\s+(?P<message>\S.*?)\s*$")
+_LOOSE_CODE_LINE = re.compile(r"^(?P<code>[0-9]+)\s+(?P<message>\S.*)$")
 # Control characters other than the tab: a page holding them is not text.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]|\r(?!\n)")  # \r\n ends a line
+
+# SMSPartner's page is about 40 KB; a file far larger is not that page (and is not read whole).
+MAX_PAGE_BYTES = 5_000_000
 
 # Header cells of the page, by the role of their column.
 _CODE_HEADERS = {"codes", "statuts sms", "statusid", "errorid"}
@@ -46,7 +54,7 @@ class UpstreamParseError(ValueError):
     """The page does not have the shape this parser knows."""
 
     def __init__(self, path: str, line: int, reason: str, text: str) -> None:
-        quoted = f": {text.strip()!r}" if text.strip() else ""
+        quoted = f": {quote_short(text.strip())}" if text.strip() else ""
         super().__init__(f"{path}:{line}: {reason}{quoted}")
         self.path = path
         self.line = line
@@ -95,9 +103,10 @@ class _Columns:
 def read_page(path: Path) -> list[UpstreamSection]:
     """Parse the page at ``path``; raise UpstreamParseError on a line it cannot read.
 
-    An unreadable file (missing, a directory) raises OSError, as ``open`` does.
+    An unreadable file (missing, unreadable) raises OSError, as ``open`` does; anything but
+    a regular file (a directory, a FIFO, a device), or a file over MAX_PAGE_BYTES, FileRefused.
     """
-    data = path.read_bytes()
+    data = read_regular_file(path, MAX_PAGE_BYTES)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:

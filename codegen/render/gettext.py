@@ -55,7 +55,7 @@ def message_catalog(catalog: Catalog, language: Language | None) -> MessageCatal
             "#",
         ]
     )
-    messages = MessageCatalog(
+    messages = (MessageCatalog if language else _Template)(
         locale=language,
         domain=DOMAIN,
         header_comment=header,
@@ -79,6 +79,22 @@ def message_catalog(catalog: Catalog, language: Language | None) -> MessageCatal
             auto_comments=[f"{use.table_id}: {use.what}"],
         )
     return messages
+
+
+class _Template(MessageCatalog):
+    """The .pot template: Babel leaves out the ``Language`` header when there is no locale.
+
+    GNU xgettext writes it empty in a template, and msginit, Poedit or Weblate fill it in
+    for each new translation; an empty value also reads back as "no locale" (Babel, msgfmt).
+    """
+
+    @property
+    def mime_headers(self) -> list[tuple[str, str]]:
+        headers = list(super().mime_headers)
+        # Where the .po files have it: after Last-Translator, before Language-Team.
+        after = next(index for index, (name, _) in enumerate(headers) if name == "Last-Translator") + 1
+        headers.insert(after, ("Language", ""))
+        return headers
 
 
 def _po_bytes(messages: MessageCatalog) -> bytes:
