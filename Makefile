@@ -1,48 +1,62 @@
 # smspartner-codes. On a fresh clone, `make generate` and `make test` set everything up:
-# they create .venv and install the pinned tools of requirements-dev.txt when missing.
+# they create .venv, and each target installs there the pinned tools it needs (requirements/*.txt)
+# the first time it runs: rendering needs little, the site and its browser test much more.
 
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
-INSTALLED := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help generate check upstream lint test bench docs docs-test
+.PHONY: help generate check upstream lint test bench docs docs-serve docs-test
 
 # The documentation site and its browser test (see docs/).
 SITE := build/site
+DOCS_PORT ?= 8000
 CHROMIUM := /usr/bin/chromium
 
-$(INSTALLED): requirements-dev.txt
-	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+# One stamp per requirements file: requirements/<name>.txt is installed into .venv when its stamp is
+# missing or older than the file (or than render.txt, which the others include).
+RENDER_TOOLS := $(VENV)/.tools-render
+TEST_TOOLS := $(VENV)/.tools-test
+SITE_TOOLS := $(VENV)/.tools-site
+BROWSER_TOOLS := $(VENV)/.tools-browser
+
+$(VENV)/.tools-%: requirements/%.txt requirements/render.txt | $(PY)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r $<
 	@touch $@
 
-help: ## list the targets
-	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+$(PY):
+	$(PYTHON) -m venv $(VENV)
 
-generate: $(INSTALLED) ## validate catalog/ and render generated/ (Python, JSON, gettext, Markdown)
+help: ## list the targets
+	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-11s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+generate: $(RENDER_TOOLS) ## validate catalog/, render the package data (src/smspartner_codes/_data/) and generated/
 	$(PY) -m codegen render
 
-check: $(INSTALLED) ## fail, listing the files, when generated/ differs from a fresh render
+check: $(RENDER_TOOLS) ## fail, listing the files, when the package data or generated/ differs from a fresh render
 	$(PY) -m codegen check
 
-upstream: $(INSTALLED) ## check the vendored pages against their sha256, then the catalog against every page (error codes and endpoints)
+upstream: $(RENDER_TOOLS) ## check the vendored pages against their sha256, then the catalog against every page (error codes and endpoints)
 	$(PY) -m codegen upstream
 
-lint: $(INSTALLED) ## ruff (lint and format) and mypy --strict, on the generator and the generated package
+lint: $(TEST_TOOLS) ## ruff (lint and format) on the hand-written Python, mypy --strict on it and the package data
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 	$(PY) -m mypy
 
-test: check upstream lint ## the drift checks (generated/, upstream page), lint and type checks, the test suite, then the site and its browser test
+test: check upstream lint $(TEST_TOOLS) ## the drift checks (generated files, upstream page), lint and type checks, the test suite, then the site and its browser test
 	$(PY) -m pytest
 	@$(MAKE) --no-print-directory docs-test
 
-docs: $(INSTALLED) ## build the French and English site into build/site/ (Sphinx; any warning fails the build)
+docs: $(SITE_TOOLS) ## build the French and English site into build/site/ (Sphinx; any warning fails the build)
 	$(PY) docs/build.py $(SITE)
 
-docs-test: docs $(CHROMIUM) ## serve build/site on localhost and drive headless Chromium through it (screenshots in build/screenshots/)
+docs-serve: docs ## build the site, then serve it on http://127.0.0.1:8000/ (DOCS_PORT=...) until Ctrl-C
+	@echo "Serving $(SITE)/ on http://127.0.0.1:$(DOCS_PORT)/ (this machine only); Ctrl-C stops it."
+	$(PY) -m http.server --bind 127.0.0.1 --directory $(SITE) $(DOCS_PORT)
+
+docs-test: docs $(TEST_TOOLS) $(BROWSER_TOOLS) $(CHROMIUM) ## serve build/site on localhost and drive headless Chromium through it (screenshots in build/screenshots/)
 	$(PY) -m pytest -m site tests/site
 
 # Debian's Chromium, which the browser test drives; installed when missing, never skipped.
@@ -54,5 +68,5 @@ $(CHROMIUM):
 	$$sudo apt-get update -qq && $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
 	@test -x $(CHROMIUM) || { echo "error: apt-get ran but $(CHROMIUM) is still missing." >&2; exit 1; }
 
-bench: $(INSTALLED) ## import, lookup and render costs, each beside a baseline from the same run
-	$(PY) -m codegen.bench
+bench: $(RENDER_TOOLS) ## import, lookup and render costs, each beside a baseline from the same run
+	$(PY) benchmarks/bench.py

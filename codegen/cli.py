@@ -1,26 +1,81 @@
-"""Command line: ``python -m codegen validate | render | check | upstream | diff``."""
+"""Command line: ``python -m codegen validate | render | check | upstream | diff``.
+
+A render has two output folders: ``--out`` for the artefacts (JSON, gettext sources,
+Markdown) and ``--data-out`` for the data the Python package needs at run time. Each is
+replaced whole; they are given together or not at all, so that a render meant for a
+scratch folder never replaces the package's data.
+"""
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
+import os
+import re
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from typing import NamedTuple, NoReturn, TextIO
 
+from codegen.catalog import load_catalog
 from codegen.model import Catalog
-from codegen.problems import CatalogInvalid
-from codegen.validate import catalog_dir_problem, load_catalog
-from codegen.writer import out_dir_problem
+from codegen.problems import CatalogInvalid, quote_short
+from codegen.validate import catalog_dir_problem
+from codegen.writer import out_dir_problem, replace_problem
 
 DEFAULT_CATALOG = Path("catalog")
 DEFAULT_OUT = Path("generated")
+DEFAULT_DATA_OUT = Path("src") / "smspartner_codes" / "_data"
 
 EXIT_OK = 0
 EXIT_INVALID = 1
 EXIT_USAGE = 2
+EXIT_READER_GONE = 128 + 13  # what a shell reports for a program killed by SIGPIPE
+
+
+# Linux's limits (PATH_MAX, NAME_MAX): a longer path cannot name a file, whatever it holds.
+MAX_PATH_BYTES = 4095
+MAX_NAME_BYTES = 255
+
+
+def path_argument(text: str) -> Path:
+    """A path given on the command line; an empty or over-long one is a usage error.
+
+    Empty is most often an unset shell variable; it would mean the current directory.
+    """
+    if not text:
+        raise argparse.ArgumentTypeError("an empty path is not allowed (is a shell variable unset?)")
+    encoded = os.fsencode(text)
+    if len(encoded) > MAX_PATH_BYTES or any(len(name) > MAX_NAME_BYTES for name in encoded.split(b"/")):
+        raise argparse.ArgumentTypeError(
+            f"path {quote_short(text)} is too long: a path holds at most {MAX_PATH_BYTES} bytes,"
+            f" and each name in it {MAX_NAME_BYTES}"
+        )
+    return Path(text)
+
+
+def source_argument(text: str) -> str:
+    """A catalog directory or a git revision, for ``diff``; an empty one is a usage error."""
+    path_argument(text)
+    return text
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, quoting at most the start of a huge argument in its messages (an unknown 10 MB command)."""
+
+    def error(self, message: str) -> NoReturn:
+        message = _LONG_QUOTED.sub(lambda quoted: quote_short(quoted.group(1), 60), message)
+        message = _LONG_RUN.sub(lambda run: f"{run.group()[:60]}... ({len(run.group())} characters)", message)
+        super().error(message)
+
+
+_LONG_QUOTED = re.compile(r"'([^'\n]{200,})'")
+_LONG_RUN = re.compile(r"\S{200,}")
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="python -m codegen",
         description="Validate the SMSPartner code catalog and render it into Python, JSON, gettext and Markdown.",
     )
@@ -29,74 +84,172 @@ def _parser() -> argparse.ArgumentParser:
     def add(name: str, help_text: str, out: bool) -> None:
         command = commands.add_parser(name, help=help_text, description=help_text)
         command.add_argument(
-            "--catalog", type=Path, default=DEFAULT_CATALOG, help="catalog directory (default: catalog)"
+            "--catalog", type=path_argument, default=DEFAULT_CATALOG, help="catalog directory (default: catalog)"
         )
         if out:
-            command.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output directory (default: generated)")
+            command.add_argument(
+                "--out",
+                type=path_argument,
+                help="output directory of the artefacts (default: generated; give --data-out too)",
+            )
+            command.add_argument(
+                "--data-out",
+                type=path_argument,
+                help=f"output directory of the package's data (default: {DEFAULT_DATA_OUT.as_posix()}; give --out too)",
+            )
 
     add("validate", "check the catalog against its schema and rules; write nothing", out=False)
-    add("render", "validate, then write every generated file into --out, replacing it whole", out=True)
-    add("check", "exit 1 and list the files when --out differs from a fresh render", out=True)
+    add("render", "validate, then write every generated file into --out and --data-out, replacing them", out=True)
+    add("check", "exit 1 and list the files when --out or --data-out differs from a fresh render", out=True)
     _add_upstream_and_diff(commands)
     return parser
 
 
-def _add_upstream_and_diff(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def _add_upstream_and_diff(commands: argparse._SubParsersAction[_Parser]) -> None:
     upstream_help = (
         "compare SMSPartner's pages with the catalog: exit 0 if they agree, 1 on drift, 2 if it cannot compare them"
     )
     upstream = commands.add_parser("upstream", help=upstream_help, description=upstream_help)
     upstream.add_argument(
         "page",
-        type=Path,
+        type=path_argument,
         nargs="?",
         help="the error-code page, in SMSPartner's Markdown (error-codes.fr.md); without it, every vendored page"
         " of the catalog's upstream/ is compared: the error-code page and the endpoint pages",
     )
     upstream.add_argument(
         "--pages",
-        type=Path,
+        type=path_argument,
         metavar="DIR",
         help="also compare the endpoint pages under DIR (SMSPartner's docpartner tree; its SHA256SUMS is checked"
         " when it has one)",
     )
-    upstream.add_argument("--catalog", type=Path, default=DEFAULT_CATALOG, help="catalog directory (default: catalog)")
+    upstream.add_argument(
+        "--catalog", type=path_argument, default=DEFAULT_CATALOG, help="catalog directory (default: catalog)"
+    )
     upstream.add_argument("--json", action="store_true", help="print the differences as JSON")
     upstream.add_argument(
-        "--sha256", type=Path, metavar="FILE", help="first check the page against this sha256sum file"
+        "--sha256", type=path_argument, metavar="FILE", help="first check the page against this sha256sum file"
     )
     diff_help = "list the changes between two catalogs, class each one and suggest the next version (exit 2: bad input)"
     diff = commands.add_parser("diff", help=diff_help, description=diff_help)
     for name in ("old", "new"):
-        diff.add_argument(name, metavar=name.upper(), help="a catalog directory, or a git revision (its catalog/)")
+        diff.add_argument(
+            name,
+            type=source_argument,
+            metavar=name.upper(),
+            help="a catalog directory, or a git revision (its catalog/)",
+        )
     diff.add_argument("--json", action="store_true", help="print the changes as JSON instead of Markdown")
 
 
 def main(argv: list[str] | None = None) -> int:
-    arguments = _parser().parse_args(argv)
-    if arguments.command in ("upstream", "diff"):
-        return _compare(arguments)
-    return _generate(arguments)
+    """Run one command; return its exit status.
+
+    Standard output that cannot take what the command prints is an error with a
+    short message (exit 2), never a traceback nor exit 0: a closed stdout (nothing
+    is done then), an encoding that lacks a character of the report, a full disk.
+    A reader that stops early (``| head -c1``) ends the command quietly, with the
+    status of a program killed by SIGPIPE (141), as Unix tools do.
+    """
+    if sys.stdout is None:  # started with stdout closed (>&-): everything printed would be lost
+        _error("standard output is closed, so nothing was done; redirect it to /dev/null to discard it.")
+        return EXIT_USAGE
+    real_stdout = sys.stdout
+    sys.stdout = guarded = _GuardedOutput(real_stdout)
+    try:
+        try:
+            arguments = _parser().parse_args(argv)
+        except SystemExit:  # --help, or a usage error: what argparse printed must get out too
+            guarded.flush()
+            raise
+        status = _compare(arguments) if arguments.command in ("upstream", "diff") else _generate(arguments)
+        guarded.flush()
+        return status
+    except _ReaderGone:
+        _discard(real_stdout)
+        return EXIT_READER_GONE
+    except _OutputLost as lost:
+        _discard(real_stdout)
+        _error(f"cannot write the output: {lost}")
+        return EXIT_USAGE
+    finally:
+        sys.stdout = real_stdout
+
+
+class _ReaderGone(Exception):
+    """Standard output is a pipe whose reader has stopped reading."""
+
+
+class _OutputLost(Exception):
+    """Standard output cannot take what the command prints; the message says why."""
+
+
+class _GuardedOutput(io.TextIOBase):
+    """Standard output, turning the ways a write can fail into _ReaderGone or _OutputLost."""
+
+    def __init__(self, stream: TextIO) -> None:
+        super().__init__()
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        with self._guard():
+            return self.stream.write(text)
+
+    def flush(self) -> None:
+        with self._guard():
+            self.stream.flush()
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]  # TextIOBase declares it as a plain attribute
+        return self.stream.encoding
+
+    @contextlib.contextmanager
+    def _guard(self) -> Iterator[None]:
+        try:
+            yield
+        except BrokenPipeError:
+            raise _ReaderGone from None
+        except UnicodeEncodeError as error:
+            character = error.object[error.start]
+            raise _OutputLost(
+                f"it takes {error.encoding} text only, and the output holds U+{ord(character):04X};"
+                " set PYTHONIOENCODING=utf-8, or use a UTF-8 locale such as C.UTF-8"
+            ) from None
+        except OSError as error:
+            raise _OutputLost(error.strerror or str(error)) from None
+
+
+def _discard(stream: TextIO) -> None:
+    """Point ``stream``'s descriptor at /dev/null: the interpreter's flush at exit then has nothing to fail on."""
+    with contextlib.suppress(OSError, ValueError, io.UnsupportedOperation):
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, stream.fileno())
+        os.close(null)
+
+
+def _error(message: str) -> None:
+    if sys.stderr is not None:  # print(file=None) would write to stdout
+        print(f"error: {message}", file=sys.stderr)
 
 
 def _compare(arguments: argparse.Namespace) -> int:
     if arguments.command == "upstream":
         if arguments.page is not None and arguments.pages is None:
-            from codegen.drift import run as run_upstream
+            from codegen.maintenance.drift import run as run_upstream
 
             return run_upstream(arguments.page, arguments.catalog, arguments.json, arguments.sha256)
-        from codegen.pagedrift import run_all
+        from codegen.maintenance.pagedrift import run_all
 
         return run_all(arguments.catalog, arguments.pages, arguments.page, arguments.sha256, arguments.json)
-    from codegen.diff import run as run_diff
+    from codegen.maintenance.diff import run as run_diff
 
     return run_diff(arguments.old, arguments.new, arguments.json)
 
 
 def _generate(arguments: argparse.Namespace) -> int:
     """validate, render or check: every command that loads the catalog first."""
-    catalog_dir, out_dir = getattr(arguments, "catalog", None), getattr(arguments, "out", None)
-    usage_error = (catalog_dir and catalog_dir_problem(catalog_dir)) or (out_dir and out_dir_problem(out_dir))
+    usage_error = catalog_dir_problem(arguments.catalog) or _output_problem(arguments)
     if usage_error:
         print(f"error: {usage_error}", file=sys.stderr)
         return EXIT_USAGE
@@ -111,37 +264,79 @@ def _generate(arguments: argparse.Namespace) -> int:
         count = sum(len(table.entries) for table in catalog.tables)
         print(f"{arguments.catalog} is valid: {len(catalog.tables)} tables, {count} entries.")
         return EXIT_OK
+    folders = _output_folders(arguments)
     if arguments.command == "render":
-        return _render(catalog, arguments.out)
-    return _check(catalog, arguments.out)
+        return _render(catalog, folders)
+    return _check(catalog, folders)
 
 
-def _render(catalog: Catalog, out_dir: Path) -> int:
+def _output_problem(arguments: argparse.Namespace) -> str | None:
+    """Why the output options cannot be used (a usage error), or None."""
+    if arguments.command == "validate":
+        return None
+    if (arguments.out is None) != (arguments.data_out is None):
+        given, missing = ("--out", "--data-out") if arguments.data_out is None else ("--data-out", "--out")
+        return f"{given} needs {missing} too: a render writes both folders, and the defaults go together"
+    # A render replaces its folders whole: it checks both before it writes either.
+    check = replace_problem if arguments.command == "render" else out_dir_problem
+    folders = _output_folders(arguments)
+    return check(folders.artefacts) or check(folders.package_data)
+
+
+class _Folders(NamedTuple):
+    artefacts: Path
+    package_data: Path
+
+
+def _output_folders(arguments: argparse.Namespace) -> _Folders:
+    if arguments.out is None:
+        return _Folders(DEFAULT_OUT, DEFAULT_DATA_OUT)
+    return _Folders(arguments.out, arguments.data_out)
+
+
+def _render(catalog: Catalog, folders: _Folders) -> int:
     # Renderers are imported here, not at the top: `validate` needs neither Jinja2 nor Babel.
     from codegen.render import render_all
-    from codegen.writer import write_tree
+    from codegen.writer import OutputRefused, write_tree
 
-    files = render_all(catalog)
-    try:
-        write_tree(files, out_dir)
-    except OSError as error:
-        print(f"error: cannot write {out_dir}: {error}; the previous output is unchanged.", file=sys.stderr)
-        return EXIT_INVALID
-    print(f"Rendered {len(files)} files into {out_dir}.")
+    output = render_all(catalog)  # everything is rendered before anything is written
+    written: list[Path] = []
+    for files, folder in zip(output, folders, strict=True):
+        try:
+            write_tree(files, folder)
+        except OutputRefused as refused:
+            print(f"error: {refused}", file=sys.stderr)
+            _report_written(written, folder)
+            return EXIT_USAGE
+        except OSError as error:
+            print(f"error: cannot write {folder}: {error}; its previous content is unchanged.", file=sys.stderr)
+            _report_written(written, folder)
+            return EXIT_INVALID
+        written.append(folder)
+        print(f"Rendered {len(files)} files into {folder}.")
     return EXIT_OK
 
 
-def _check(catalog: Catalog, out_dir: Path) -> int:
+def _report_written(written: list[Path], failed: Path) -> None:
+    for done in written:
+        print(f"error: {done} was written already: render again once {failed} can be.", file=sys.stderr)
+
+
+def _check(catalog: Catalog, folders: _Folders) -> int:
     from codegen.render import render_all
     from codegen.writer import compare_tree
 
-    drift = compare_tree(render_all(catalog), out_dir)
-    if not drift:
-        print(f"{out_dir} is up to date with the catalog.")
-        return EXIT_OK
-    print(f"{out_dir} differs from a fresh render of the catalog:", file=sys.stderr)
-    for label, paths in (("changed", drift.changed), ("missing", drift.missing), ("not generated", drift.extra)):
-        for path in paths:
-            print(f"  {label}: {out_dir / path}", file=sys.stderr)
-    print("Run `make generate` and commit the result; never edit generated files by hand.", file=sys.stderr)
-    return EXIT_INVALID
+    status = EXIT_OK
+    for files, folder in zip(render_all(catalog), folders, strict=True):
+        drift = compare_tree(files, folder)
+        if not drift:
+            print(f"{folder} is up to date with the catalog.")
+            continue
+        status = EXIT_INVALID
+        print(f"{folder} differs from a fresh render of the catalog:", file=sys.stderr)
+        for label, paths in (("changed", drift.changed), ("missing", drift.missing), ("not generated", drift.extra)):
+            for path in paths:
+                print(f"  {label}: {folder / path}", file=sys.stderr)
+    if status != EXIT_OK:
+        print("Run `make generate` and commit the result; never edit generated files by hand.", file=sys.stderr)
+    return status

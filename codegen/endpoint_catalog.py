@@ -8,7 +8,7 @@ Three optional files beside ``catalog.yaml``:
 * ``disagreements.yaml``: every place SMSPartner's sources disagree, with both sources and
   the reading the package presents.
 
-``codegen.validate.load_catalog`` calls this module; every problem is located in its file.
+``codegen.catalog.load_catalog`` calls this module; every problem is located in its file.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from codegen.loader import LoadedFile, NodePath
+from codegen.loader import LoadedFile, NodePath, load_mapping
 from codegen.model import (
     Catalog,
     Disagreement,
@@ -33,7 +33,7 @@ from codegen.problems import Problem, format_node_path
 from codegen.resolve import candidates
 from codegen.sources import compact_problem, expand, page_of
 from codegen.urls import PRODUCT_HOSTS, host, shape
-from codegen.validate import _CONTROL_CHARACTERS, _check_name, _check_schema, _load, _validator
+from codegen.validate import _CONTROL_CHARACTERS, _check_name, _check_schema, _validator
 from codegen.wording import normalise, same_wording
 
 DEFINITIONS_FILE = "definitions.yaml"
@@ -77,7 +77,7 @@ def load_definitions(catalog_dir: Path, problems: list[Problem]) -> Definitions:
     path = catalog_dir / DEFINITIONS_FILE
     if not path.exists():
         return Definitions({}, None, set())
-    loaded = _load(path, problems)
+    loaded = load_mapping(path, problems)
     if loaded is None or not _check_schema(loaded, _validator("definitions.schema.json"), problems):
         return Definitions({}, loaded, set())
     by_id: dict[str, tuple[int, dict[str, Any]]] = {}
@@ -279,7 +279,7 @@ def load_endpoint_data(
 def _optional(path: Path, schema: str, problems: list[Problem]) -> LoadedFile | None:
     if not path.exists():
         return None
-    loaded = _load(path, problems)
+    loaded = load_mapping(path, problems)
     if loaded is None or not _check_schema(loaded, _validator(schema), problems):
         return None
     return loaded

@@ -3,19 +3,23 @@
 Only plain YAML data is accepted: text, numbers, true/false, dates, lists and
 mappings. Any other tag (``!!python/...``, ``!!binary``, ``!!set``...) is refused,
 and so are a mapping that repeats a key (PyYAML would silently keep the last
-value), merge keys, alias cycles, alias bombs and oversized files. Whatever a
-file holds, the result is data or a LoadError with its file, line and column.
+value), merge keys, alias cycles, alias bombs, values nested too deep, oversized
+files, and anything but a regular file (a symbolic link, a FIFO, a device).
+Whatever a file holds, the result is data or a LoadError with its file, line and column.
 """
 
 from __future__ import annotations
 
 import datetime
+import errno
+import os
+import stat
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from codegen.problems import Location, Problem, format_node_path
+from codegen.problems import Location, Problem, format_node_path, quote_short
 
 try:  # libyaml's parser is several times faster than the pure-Python one
     _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
@@ -27,6 +31,12 @@ MAX_FILE_BYTES = 1_000_000
 # table holds about a thousand; the limit stops an alias bomb ("billion laughs"),
 # where a few lines of aliases repeat each other into billions of values.
 MAX_VALUES = 100_000
+# Characters of text once aliases are expanded: a few aliases of a long text
+# would otherwise pass as few values and make every rendered file huge.
+MAX_CHARACTERS = 2 * MAX_FILE_BYTES
+# How deep values may nest; a table needs 4 (entries[0].message.fr). The builder
+# recurses once per level, so this also keeps it far from Python's recursion limit.
+MAX_DEPTH = 32
 INDEX_FILE = "catalog.yaml"
 TABLES_DIR = "tables"
 
@@ -119,11 +129,13 @@ class _DataBuilder:
     of the cost of PyYAML's general construction.
     """
 
-    def __init__(self, loader: yaml.SafeLoader, source: str) -> None:
+    def __init__(self, loader: yaml.SafeLoader, source: str, root: yaml.Node) -> None:
         self.loader = loader
         self.source = source
+        self.root = root
         self.open_nodes: set[int] = set()  # collections being built: an alias to one is a cycle
         self.values = 0
+        self.characters = 0
         self.path: list[str | int] = []  # where the walk is, for problems
 
     def fail(self, node: yaml.Node, message: str, *, key: str | None = None) -> _YamlProblem:
@@ -137,13 +149,14 @@ class _DataBuilder:
     def build(self, node: yaml.Node) -> Any:
         self.values += 1
         if self.values > MAX_VALUES:
-            raise self.fail(
-                node,
-                f"the document holds more than {MAX_VALUES} values once its aliases (*name) are expanded;"
-                " write the data out instead",
-            )
+            raise self._too_much(node, f"more than {MAX_VALUES} values")
         if isinstance(node, yaml.ScalarNode):
             return self._scalar(node)
+        if len(self.path) >= MAX_DEPTH:
+            raise self.fail(
+                node,
+                f"values are nested more than {MAX_DEPTH} levels deep; a catalog file needs 4 (entries[0].message.fr)",
+            )
         if id(node) in self.open_nodes:
             raise self.fail(node, "an alias refers to a node that contains it")
         self.open_nodes.add(id(node))
@@ -156,6 +169,14 @@ class _DataBuilder:
             self.open_nodes.discard(id(node))
         raise self.fail(node, _refused_tag(node))
 
+    def _too_much(self, node: yaml.Node, amount: str) -> _YamlProblem:
+        """The document is too large; the words depend on whether aliases made it so."""
+        if _has_aliases(self.root):
+            return self.fail(
+                node, f"the document holds {amount} once its aliases (*name) are expanded; write the data out instead"
+            )
+        return self.fail(node, f"the document holds {amount}, far more than any table needs; split or shorten it")
+
     def _child(self, part: str | int, node: yaml.Node) -> Any:
         self.path.append(part)
         value = self.build(node)
@@ -163,6 +184,9 @@ class _DataBuilder:
         return value
 
     def _scalar(self, node: yaml.ScalarNode) -> Any:
+        self.characters += len(node.value)
+        if self.characters > MAX_CHARACTERS:
+            raise self._too_much(node, f"more than {MAX_CHARACTERS} characters of text")
         if node.tag == _STR_TAG or node.tag in _TEXT_SCALAR_TAGS:
             return node.value
         kind = _PLAIN_SCALAR_TAGS.get(node.tag)
@@ -170,7 +194,9 @@ class _DataBuilder:
             try:
                 return self.loader.construct_object(node, deep=True)
             except Exception:  # PyYAML's constructors fail in many ways: 2024-13-45, !!bool maybe, !!timestamp x
-                raise self.fail(node, f"{node.value!r} is not a valid {kind}; quote it if it is text") from None
+                raise self.fail(
+                    node, f"{quote_short(node.value)} is not a valid {kind}; quote it if it is text"
+                ) from None
         raise self.fail(node, _refused_tag(node))
 
     def _mapping(self, node: yaml.MappingNode) -> dict[str, Any]:
@@ -185,18 +211,35 @@ class _DataBuilder:
             if not isinstance(key, str):
                 raise self.fail(
                     key_node,
-                    f"key {key_node.value!r} is read as {describe_type(key)}, not text; keys are names such as"
-                    " code or message",
+                    f"key {quote_short(key_node.value)} is read as {describe_type(key)}, not text;"
+                    " keys are names such as code or message",
                 )
             if key in mapping:
                 raise self.fail(
                     key_node,
-                    f"duplicate key {key!r} (first given on line {key_lines[key]}); each key may appear once",
+                    f"duplicate key {quote_short(key)} (first given on line {key_lines[key]});"
+                    " each key may appear once",
                     key=key,
                 )
             key_lines[key] = key_node.start_mark.line + 1
             mapping[key] = self._child(key, value_node)
         return mapping
+
+
+def _has_aliases(root: yaml.Node) -> bool:
+    """Whether a node tree reaches some node twice (what an alias does); each node is visited once."""
+    seen: set[int] = set()
+    pending = [root]
+    while pending:
+        node = pending.pop()
+        if id(node) in seen:
+            return True
+        seen.add(id(node))
+        if isinstance(node, yaml.SequenceNode):
+            pending.extend(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            pending.extend(part for pair in node.value for part in pair)
+    return False
 
 
 # What YAML makes of a value, in words; bool comes before int, its base class.
@@ -223,21 +266,69 @@ def _refused_tag(node: yaml.Node) -> str:
     return f"tag {shown} is refused; only plain YAML data is allowed (text, numbers, true/false, lists, mappings)"
 
 
+class FileRefused(Exception):
+    """A file that is not read at all: not a regular file, a link where none may be, or too large."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(f"{path} {reason}")
+        self.path = path
+        self.reason = reason  # what the file is, as a predicate: "is a FIFO (named pipe), not a regular file"
+
+
+_FILE_KINDS = (
+    (stat.S_ISDIR, "a directory"),
+    (stat.S_ISFIFO, "a FIFO (named pipe)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def read_regular_file(path: Path, limit: int, *, follow_link: bool = True) -> bytes:
+    """The bytes of the regular file at ``path``, at most ``limit`` of them; raise FileRefused or OSError.
+
+    The size is what the stream gives, never what ``stat`` says: a FIFO or a device
+    reports 0 and may never end. Those are refused before a byte is read, and opening
+    one never waits (O_NONBLOCK: a FIFO without a writer would block ``open`` forever).
+    With ``follow_link=False`` a symbolic link is refused too.
+    """
+    flags = os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC | (0 if follow_link else os.O_NOFOLLOW)
+    try:
+        descriptor = os.open(path, flags)
+    except OSError as error:
+        if error.errno == errno.ELOOP and not follow_link and path.is_symlink():
+            raise FileRefused(path, "is a symbolic link, not a regular file") from None
+        raise
+    try:
+        mode = os.fstat(descriptor).st_mode
+        if not stat.S_ISREG(mode):
+            kind = next((words for test, words in _FILE_KINDS if test(mode)), "a special file")
+            raise FileRefused(path, f"is {kind}, not a regular file")
+        chunks: list[bytes] = []
+        size = 0
+        while size <= limit and (chunk := os.read(descriptor, min(limit + 1 - size, 1 << 20))):
+            chunks.append(chunk)
+            size += len(chunk)
+    finally:
+        os.close(descriptor)
+    if size > limit:
+        raise FileRefused(path, f"holds more than {limit} bytes")
+    return b"".join(chunks)
+
+
 def load_yaml(path: Path) -> LoadedFile:
     """Load one YAML file; raise LoadError with a located problem when it cannot be read."""
     source = str(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise LoadError(
-                Problem(
-                    Location(source, 1, 1),
-                    "",
-                    f"file is {size} bytes; a catalog file may hold at most {MAX_FILE_BYTES}",
-                )
-            )
-        content = path.read_bytes()
+        content = read_regular_file(path, MAX_FILE_BYTES, follow_link=False)
         text = content.decode("utf-8")
+    except FileRefused as refused:
+        rule = (
+            ", the limit for a catalog file"
+            if refused.reason.startswith("holds")
+            else "; a catalog holds regular files only (a link could make the generator read and quote any file)"
+        )
+        raise LoadError(Problem(Location(source, 1, 1), "", f"file {refused.reason}{rule}")) from None
     except FileNotFoundError:
         raise LoadError(Problem(Location(source, 1, 1), "", "file not found")) from None
     except UnicodeDecodeError as error:
@@ -262,7 +353,7 @@ def parse_yaml(text: str, source: str) -> LoadedFile:
         node = loader.get_single_node()
         if node is None:
             raise LoadError(Problem(Location(source, 1, 1), "", "file is empty; it must hold a YAML mapping"))
-        data = _DataBuilder(loader, source).build(node)
+        data = _DataBuilder(loader, source, node).build(node)
     except _YamlProblem as problem:
         raise LoadError(problem.problem) from None
     except yaml.MarkedYAMLError as error:
@@ -279,6 +370,10 @@ def parse_yaml(text: str, source: str) -> LoadedFile:
         ) from None
     except yaml.YAMLError as error:
         raise LoadError(Problem(Location(source, 1, 1), "", f"not valid YAML: {error}")) from None
+    except RecursionError:  # PyYAML's pure-Python composer, where libyaml is missing, recurses per level
+        raise LoadError(
+            Problem(Location(source, 1, 1), "", f"values are nested more than {MAX_DEPTH} levels deep")
+        ) from None
     finally:
         loader.dispose()
     return LoadedFile(source, data, node)
@@ -295,3 +390,34 @@ class LoadError(Exception):
     def __init__(self, problem: Problem) -> None:
         super().__init__(problem.message)
         self.problem = problem
+
+
+def load_mapping(
+    path: Path,
+    problems: list[Problem],
+    referrer: LoadedFile | None = None,
+    referrer_path: NodePath = (),
+) -> LoadedFile | None:
+    """The file's mapping, or None with its problem added: a table file is reported missing where it is listed."""
+    try:
+        loaded = load_yaml(path)
+    except LoadError as error:
+        problem = error.problem
+        if problem.message == "file not found" and referrer is not None:
+            problem = Problem(
+                referrer.where(referrer_path),
+                format_node_path(referrer_path),
+                f"table file {TABLES_DIR}/{path.name} not found",
+            )
+        problems.append(problem)
+        return None
+    if not isinstance(loaded.data, dict):
+        problems.append(
+            Problem(
+                loaded.where(()),
+                "",
+                f"the file must hold a YAML mapping (key: value lines), not {describe_type(loaded.data)}",
+            )
+        )
+        return None
+    return loaded

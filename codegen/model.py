@@ -13,6 +13,9 @@ from typing import Literal, NamedTuple
 Language = Literal["fr", "en"]
 LANGUAGES: tuple[Language, ...] = ("fr", "en")
 
+# The exception of each error table is named after it: sms_send gives SmsSendApiError.
+EXCEPTION_SUFFIX = "ApiError"
+
 
 _NOT_IN_ANCHOR = re.compile(r"[^A-Za-z0-9_]+")
 
@@ -104,6 +107,11 @@ class Table(NamedTuple):
     def is_seed(self) -> bool:
         """A section of the error-code page, the seed of the catalog."""
         return self.origin == "error_page"
+
+    @property
+    def exception(self) -> str:
+        """The name of the ApiError subclass of the table (an error table): ``sms_send`` gives ``SmsSendApiError``."""
+        return "".join(part.capitalize() for part in self.id.split("_")) + EXCEPTION_SUFFIX
 
     @property
     def canonical_entries(self) -> tuple[Entry, ...]:

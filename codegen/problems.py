@@ -35,12 +35,27 @@ class CatalogInvalid(Exception):
         super().__init__(f"the catalog has {count} problem{'s' if count != 1 else ''}")
 
 
+# A longer key is quoted short in a node path, as any text that would flood a message.
+_LONGEST_PLAIN_KEY = 40
+
+
 def format_node_path(parts: tuple[str | int, ...]) -> str:
-    """``("entries", 3, "name")`` -> ``entries[3].name``; a key that is no plain name is quoted: ``['a b']``."""
+    """``("entries", 3, "name")`` -> ``entries[3].name``; a key that is no plain name is quoted: ``['a b']``.
+
+    A key over 40 characters is quoted too, by its start and its length only.
+    """
     text = ""
     for part in parts:
-        if isinstance(part, int) or not part.isidentifier():
-            text += f"[{part!r}]"
+        if isinstance(part, int) or not part.isidentifier() or len(part) > _LONGEST_PLAIN_KEY:
+            text += f"[{quote_short(part, 40)}]"
         else:
             text += f".{part}" if text else part
     return text
+
+
+def quote_short(value: object, limit: int = 100) -> str:
+    """``value`` quoted (repr), or only its start and its length when it would flood a message."""
+    if isinstance(value, str):
+        return repr(value) if len(value) <= limit else f"{value[:limit]!r}... ({len(value)} characters)"
+    shown = repr(value)
+    return shown if len(shown) <= limit else f"{shown[:limit]}... ({len(shown)} characters)"

@@ -1,7 +1,8 @@
-"""Stage 2: check the loaded catalog against its JSON Schema and the semantic rules.
+"""Stage 2: check the loaded catalog files against their JSON Schema and the semantic rules.
 
-Every problem of every file is collected and reported together; a catalog
-with any problem never reaches the renderers.
+Each check returns every problem it finds; ``codegen.catalog.load_catalog`` collects
+them all, so that a run reports every problem of every file, and a catalog with any
+problem never reaches the renderers.
 """
 
 from __future__ import annotations
@@ -21,10 +22,10 @@ from typing import Any
 from jsonschema import Draft202012Validator, validators
 from jsonschema.exceptions import ValidationError
 
-from codegen.loader import INDEX_FILE, TABLES_DIR, LoadedFile, LoadError, NodePath, describe_type, load_yaml
-from codegen.model import Catalog, Entry, Group, Spelling, Table, Text, Variant, WordingLanguage, anchor_key
-from codegen.problems import CatalogInvalid, Problem, format_node_path
-from codegen.sources import expand
+from codegen.loader import INDEX_FILE, TABLES_DIR, LoadedFile, NodePath, describe_type
+from codegen.model import EXCEPTION_SUFFIX, anchor_key
+from codegen.problems import CatalogInvalid, Problem, format_node_path, quote_short
+from codegen.runtime import member_attributes, package_names
 
 # Unicode's control characters (category Cc) and lone surrogates (Cs).
 _CONTROL_CHARACTERS = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
@@ -36,64 +37,66 @@ Reporter = Callable[[NodePath, str], Problem]
 # repository's own whichever catalog directory is checked.
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "catalog" / "schema"
 
-# Names the package's __init__ and _groups modules define or import; no table's class may take them.
-RESERVED_CLASS_NAMES = frozenset(
-    {
-        "Alias",
-        "Callable",
-        "GroupEnum",
-        "IntCodeEnum",
-        "IntEnum",
-        "NullTranslations",
-        "StrCodeEnum",
-        "StrEnum",
-        "TABLES",
-        "TypeVar",
-    }
-)
+# The names the package defines itself, read from the runtime: no table's class may take one.
+RESERVED_CLASS_NAMES = package_names()
 
-# Table ids whose files would overwrite other generated files: the _groups
-# module, json/catalog.json and the docs' index.md, endpoints.md and disagreements.md.
-RESERVED_TABLE_IDS = frozenset({"catalog", "disagreements", "endpoints", "groups", "index"})
+# Table ids whose files would overwrite other generated files: the _groups and
+# _exceptions modules of the package data, json/catalog.json and the docs' index.md,
+# endpoints.md and disagreements.md.
+RESERVED_TABLE_IDS = frozenset({"catalog", "disagreements", "endpoints", "exceptions", "groups", "index"})
 
-# Longest table id and class name: the generated package's import lines and
-# tables of names then stay within the line length ruff keeps.
-MAX_ID_LENGTH = 40
+# Longest table id: an id names a file in every output (json/<id>.json,
+# docs/<lang>/<id>.md, the package's _data/_<id>.py); this keeps every path short.
+MAX_TABLE_ID_LENGTH = 40
 
-# Attribute names of enum members and classes, ours and the enum module's.
-# A member named like one of them (in any case) would shadow or confuse it.
-RESERVED_NAMES = frozenset(
-    {
-        "name",
-        "value",
-        "code",
-        "message",
-        "message_in",
-        "table",
-        "group",
-        "permanent",
-        "aliases",
-        "description",
-        "description_in",
-        "id",
-        "table_title",
-        "hint",
-        "is_final",
-        "is_success",
-        "mro",
-        "variants",
-    }
-)
+# The attributes of members and groups, read from the runtime's classes (with enum's
+# name and value). A member or group named like one of them (in any case) would be taken for it.
+RESERVED_NAMES = member_attributes()
 
 
 def _is_integer(checker: object, instance: object) -> bool:
     return isinstance(instance, int) and not isinstance(instance, bool)
 
 
+@cache
+def ecma_regex(pattern: str) -> re.Pattern[str]:
+    """A schema pattern as ECMA-262 reads it, which JSON Schema prescribes: ``$`` is the end of the text.
+
+    Python's ``$`` also matches before a final newline, so ``^[A-Z]+$`` would take
+    ``"DONE\\n"``; here each ``$`` (unescaped, outside a character class) becomes ``\\Z``.
+    The schemas keep ``^...$``, which every language's validator reads the same way.
+    """
+    translated: list[str] = []
+    escaped = in_class = False
+    for char in pattern:
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "$":
+            translated.append("\\Z")
+            continue
+        translated.append(char)
+    return re.compile("".join(translated))
+
+
+def _whole_pattern(
+    validator: Draft202012Validator, pattern: str, instance: object, schema: object
+) -> Iterator[ValidationError]:
+    if isinstance(instance, str) and not ecma_regex(pattern).search(instance):
+        yield ValidationError(f"{quote_short(instance)} does not match {pattern!r}")
+
+
 # JSON Schema counts 1.0 as an integer; a catalog means what YAML reads, so a
-# decimal number is never a code or a group id.
+# decimal number is never a code or a group id. Patterns are read as ECMA-262 reads them.
 _StrictValidator = validators.extend(  # type: ignore[no-untyped-call]
-    Draft202012Validator, type_checker=Draft202012Validator.TYPE_CHECKER.redefine("integer", _is_integer)
+    Draft202012Validator,
+    validators={"pattern": _whole_pattern},
+    type_checker=Draft202012Validator.TYPE_CHECKER.redefine("integer", _is_integer),
 )
 
 
@@ -135,85 +138,44 @@ def catalog_dir_problem(catalog_dir: Path) -> str | None:
         return f"cannot read the catalog directory {catalog_dir}: {error.strerror}"
 
 
-def load_catalog(catalog_dir: Path, *, complete: bool = True) -> Catalog:
-    """Load, validate and model the catalog in ``catalog_dir``; raise CatalogInvalid.
-
-    ``complete=False`` accepts a catalog written before a field became required (the status
-    flags): ``diff`` must still read the releases made before that rule.
-    """
+def check_index_schema(index: LoadedFile) -> list[Problem]:
+    """The problems of catalog.yaml against its schema; the rest of the catalog cannot be read without it."""
     problems: list[Problem] = []
-    index = _load(catalog_dir / INDEX_FILE, problems)
-    if index is None:
-        raise CatalogInvalid(problems)
-    index_ok = _check_schema(index, _validator("catalog.schema.json"), problems)
-    if not index_ok:
-        raise CatalogInvalid(problems)
+    _check_schema(index, _validator("catalog.schema.json"), problems)
+    return problems
+
+
+def check_table_list(index: LoadedFile, catalog_dir: Path) -> list[Problem]:
+    """The problems of the table ids catalog.yaml lists, and of table files it does not list."""
+    problems: list[Problem] = []
     table_ids: list[str] = index.data["tables"]
-    _check_table_ids(index, table_ids, problems)
-    _check_table_files_listed(catalog_dir, index, table_ids, problems)
-
-    # The endpoint data (shared definitions, endpoints, disagreements) builds on this module's helpers.
-    from codegen import endpoint_catalog
-
-    definitions = endpoint_catalog.load_definitions(catalog_dir, problems)
-    tables: list[Table] = []
-    checked: list[LoadedFile] = []
-    for position, table_id in enumerate(table_ids):
-        loaded = _load(catalog_dir / TABLES_DIR / f"{table_id}.yaml", problems, index, ("tables", position))
-        if loaded is None:
-            continue
-        if not _check_schema(loaded, _validator("table.schema.json"), problems):
-            continue
-        table_problems = endpoint_catalog.expand_includes(loaded, definitions)
-        if not table_problems:
-            table_problems += _check_table(loaded, table_id, complete)
-            table_problems += endpoint_catalog.check_table(loaded)
-        problems.extend(table_problems)
-        if not table_problems:
-            checked.append(loaded)
-            tables.append(_build_table(loaded))
-    problems.extend(_check_across_tables(checked))
-    endpoints, disagreements = endpoint_catalog.load_endpoint_data(
-        catalog_dir, tables, checked, definitions, problems, listed=table_ids
-    )
-    if problems:
-        raise CatalogInvalid(problems)
-    return Catalog(
-        version=index.data["catalog_version"],
-        tables=tuple(tables),
-        endpoints=endpoints,
-        disagreements=disagreements,
-    )
-
-
-def _load(
-    path: Path,
-    problems: list[Problem],
-    referrer: LoadedFile | None = None,
-    referrer_path: NodePath = (),
-) -> LoadedFile | None:
-    try:
-        loaded = load_yaml(path)
-    except LoadError as error:
-        problem = error.problem
-        if problem.message == "file not found" and referrer is not None:
-            problem = Problem(
-                referrer.where(referrer_path),
-                format_node_path(referrer_path),
-                f"table file {TABLES_DIR}/{path.name} not found",
-            )
-        problems.append(problem)
-        return None
-    if not isinstance(loaded.data, dict):
+    if (catalog_dir / TABLES_DIR).is_symlink():  # nothing is read through it: it could lead anywhere
         problems.append(
             Problem(
-                loaded.where(()),
-                "",
-                f"the file must hold a YAML mapping (key: value lines), not {describe_type(loaded.data)}",
+                index.where(("tables",)),
+                "tables",
+                f"{TABLES_DIR}/ is a symbolic link; a catalog holds regular files and directories only",
             )
         )
-        return None
-    return loaded
+        raise CatalogInvalid(problems)
+    _check_table_ids(index, table_ids, problems)
+    _check_table_files_listed(catalog_dir, index, table_ids, problems)
+    return problems
+
+
+def check_table_schema(loaded: LoadedFile) -> list[Problem]:
+    """The problems of one table file against its schema; its rules are checked only when it has none."""
+    problems: list[Problem] = []
+    _check_schema(loaded, _validator("table.schema.json"), problems)
+    return problems
+
+
+def check_table(loaded: LoadedFile, expected_id: str, *, complete: bool = True) -> list[Problem]:
+    """The problems of one table file that passed its schema (its shared definitions included): the rules of a table.
+
+    ``complete=False`` accepts a table written before a field became required (the status flags).
+    """
+    return list(_check_table(loaded, expected_id, complete))
 
 
 def _check_schema(loaded: LoadedFile, validator: Draft202012Validator, problems: list[Problem]) -> bool:
@@ -227,7 +189,7 @@ def _check_schema(loaded: LoadedFile, validator: Draft202012Validator, problems:
                     Problem(
                         loaded.where_key(key_path),
                         format_node_path(key_path),
-                        f"unknown key {key!r}; allowed keys are {_allowed_keys(error)}",
+                        f"unknown key {quote_short(key)}; allowed keys are {_allowed_keys(error)}",
                     )
                 )
             continue
@@ -238,7 +200,7 @@ def _check_schema(loaded: LoadedFile, validator: Draft202012Validator, problems:
 def _explain(error: ValidationError) -> str:
     """A schema error in plain words."""
     if error.path and error.path[-1] == "code":
-        return f"code {error.instance!r} must be a non-negative integer or a non-empty string"
+        return f"code {quote_short(error.instance)} must be a non-negative integer or a non-empty string"
     explain = _EXPLANATIONS.get(str(error.validator))
     return (explain(error) if explain else None) or str(error.message)
 
@@ -274,9 +236,9 @@ _PATTERN_WORDS = {
 
 def _bad_pattern(error: ValidationError) -> str:
     if error.path and error.path[-1] == "catalog_version":
-        return f"{error.instance!r} is not a version number such as 1.2.0"
+        return f"{quote_short(error.instance)} is not a version number such as 1.2.0"
     wanted = _PATTERN_WORDS.get(str(error.validator_value), f"text matching {error.validator_value}")
-    return f"{error.instance!r} is not {wanted}"
+    return f"{quote_short(error.instance)} is not {wanted}"
 
 
 def _empty(error: ValidationError) -> str:
@@ -296,7 +258,7 @@ def _wrong_type(error: ValidationError) -> str:
     instance = error.instance
     if error.validator_value != "string":
         wanted = _TYPE_WORDS.get(str(error.validator_value), str(error.validator_value))
-        shown = f"the text {instance!r}" if isinstance(instance, str) else describe_type(instance)
+        shown = f"the text {quote_short(instance)}" if isinstance(instance, str) else describe_type(instance)
         return f"must be {wanted}, not {shown}"
     if instance is None:
         return "no text given: the value is empty"
@@ -311,7 +273,7 @@ def _wrong_type(error: ValidationError) -> str:
 def _not_allowed_value(error: ValidationError) -> str:
     allowed: list[object] = list(error.validator_value)  # type: ignore[arg-type]
     choices = ", ".join(map(str, allowed))
-    return f"{error.instance!r} is not allowed here; write one of {choices}"
+    return f"{quote_short(error.instance)} is not allowed here; write one of {choices}"
 
 
 def _too_few(error: ValidationError) -> str:
@@ -352,12 +314,13 @@ _EXPLANATIONS: dict[str, Callable[[ValidationError], str | None]] = {
 def _check_table_ids(index: LoadedFile, table_ids: list[str], problems: list[Problem]) -> None:
     for position, table_id in enumerate(table_ids):
         node_path: NodePath = ("tables", position)
-        if len(table_id) > MAX_ID_LENGTH:
+        if len(table_id) > MAX_TABLE_ID_LENGTH:
             problems.append(
                 Problem(
                     index.where(node_path),
                     format_node_path(node_path),
-                    f"table id {table_id!r} is {len(table_id)} characters long; the limit is {MAX_ID_LENGTH}",
+                    f"table id {quote_short(table_id)} is {len(table_id)} characters long;"
+                    f" the limit is {MAX_TABLE_ID_LENGTH}",
                 )
             )
         if table_id in RESERVED_TABLE_IDS:
@@ -394,7 +357,7 @@ def _check_table(loaded: LoadedFile, expected_id: str, complete: bool) -> Iterat
         return Problem(loaded.where(node_path), format_node_path(node_path), message)
 
     if data["id"] != expected_id:
-        yield problem(("id",), f"id {data['id']!r} does not match the file name {expected_id}.yaml")
+        yield problem(("id",), f"id {quote_short(data['id'])} does not match the file name {expected_id}.yaml")
     yield from _check_texts(data, problem)
     yield from _check_groups(data, problem)
     yield from _check_entries(data, problem)
@@ -437,16 +400,14 @@ def _check_texts(data: dict[str, Any], problem: Reporter) -> Iterator[Problem]:
 
 # Guidance fields (status flags and hints), and the names the exceptions take ------
 
-# Exception classes of the package; each error table also gets one named <TableId>ApiError.
-EXCEPTION_CLASS_NAMES = frozenset({"ApiError", "InvalidResponseError", "SmsPartnerError"})
-
 
 def _check_guidance(data: dict[str, Any], problem: Reporter, complete: bool) -> Iterator[Problem]:
     """Status flags where they belong and consistent; hints on canonical entries only (_check_texts checks them)."""
     for key in ("enum", "group_enum"):
         class_name = data.get(key, "")
-        if class_name in EXCEPTION_CLASS_NAMES or class_name.endswith("ApiError"):
-            yield problem((key,), f"class name {class_name} belongs to the package's exceptions; choose another")
+        if class_name.endswith(EXCEPTION_SUFFIX) and class_name not in RESERVED_CLASS_NAMES:
+            # Each error table's exception is named <TableId>ApiError (the package's own names are checked later).
+            yield problem((key,), f"class name {class_name} is named like the package's exceptions; choose another")
     entries: list[dict[str, Any]] = data["entries"]
     by_name = {entry["name"]: entry for entry in entries}
     for index, entry in enumerate(entries):
@@ -526,7 +487,7 @@ def _check_entries(data: dict[str, Any], problem: Reporter) -> Iterator[Problem]
         if not isinstance(code, expected_type):
             yield problem(
                 ("entries", index, "code"),
-                f"code {code!r} is {'an integer' if isinstance(code, int) else 'a string'}"
+                f"code {quote_short(code)} is {'an integer' if isinstance(code, int) else 'a string'}"
                 f" but the table's code_type is {data['code_type']}",
             )
         if "group" in entry and entry["group"] not in group_ids:
@@ -536,7 +497,7 @@ def _check_entries(data: dict[str, Any], problem: Reporter) -> Iterator[Problem]
         if code in first_with_code and "alias_of" not in entry:
             yield problem(
                 ("entries", index, "code"),
-                f"code {code!r} repeats entries[{first_with_code[code]}]; declare alias_of to share a code",
+                f"code {quote_short(code)} repeats entries[{first_with_code[code]}]; declare alias_of to share a code",
             )
         first_with_code.setdefault(code, index)
     yield from _check_aliases(entries, names, problem)
@@ -556,12 +517,13 @@ def _check_flags_and_anchors(data: dict[str, Any], problem: Reporter) -> Iterato
         key = anchor_key(entry["name"] if "alias_of" in entry else entry["code"])
         if not key:
             yield problem(
-                ("entries", index, "code"), f"code {entry['code']!r} needs a letter or a digit to name its anchor"
+                ("entries", index, "code"),
+                f"code {quote_short(entry['code'])} needs a letter or a digit to name its anchor",
             )
         elif key in anchors and entries[anchors[key]]["code"] != entry["code"]:
             yield problem(
                 ("entries", index, "code"),
-                f"code {entry['code']!r} gets the same documentation anchor ({data['id']}-{key})"
+                f"code {quote_short(entry['code'])} gets the same documentation anchor ({data['id']}-{key})"
                 f" as entries[{anchors[key]}]",
             )
         anchors.setdefault(key, index)
@@ -582,15 +544,13 @@ def _check_aliases(entries: list[dict[str, Any]], names: dict[str, int], problem
         elif "alias_of" in target:
             yield problem(node_path, f"alias_of names {target_name}, which is itself an alias")
         elif target["code"] != entry["code"]:
-            yield problem(node_path, f"alias_of names {target_name}, whose code {target['code']!r} differs")
+            yield problem(node_path, f"alias_of names {target_name}, whose code {quote_short(target['code'])} differs")
         elif names[target_name] > index:
             yield problem(node_path, f"alias_of names {target_name}, which must come before its alias")
 
 
 def _class_name_problem(class_name: str) -> str | None:
     """What is wrong with a table's class name on its own, if anything."""
-    if len(class_name) > MAX_ID_LENGTH:
-        return f"class name {class_name} is {len(class_name)} characters long; the limit is {MAX_ID_LENGTH}"
     if class_name in AMBIGUOUS_NAMES:
         return f"class name {class_name} is easily taken for the digit 1 or 0; choose a longer name"
     if keyword.iskeyword(class_name):
@@ -600,7 +560,7 @@ def _class_name_problem(class_name: str) -> str | None:
     return None
 
 
-def _check_across_tables(files: list[LoadedFile]) -> Iterator[Problem]:
+def check_across_tables(files: list[LoadedFile]) -> Iterator[Problem]:
     """Rules between tables: class names are unique, and a French text has one English text."""
     owners: dict[str, str] = dict.fromkeys(RESERVED_CLASS_NAMES, "the package itself")
     english: dict[str, tuple[str, str]] = {}
@@ -631,61 +591,3 @@ def _check_across_tables(files: list[LoadedFile]) -> Iterator[Problem]:
                     f"the same upstream text has another English text in {first_place}; gettext keys translations"
                     " by SMSPartner's text, so give both the same English",
                 )
-
-
-def _text(raw: dict[str, str]) -> Text:
-    return Text(fr=raw["fr"], en=raw["en"])
-
-
-def _message(raw: dict[str, str]) -> tuple[Text, WordingLanguage]:
-    """The text of record (SMSPartner's French, else its English, else our English) and its language."""
-    if "fr" in raw:
-        return Text(fr=raw["fr"], en=raw["en"]), "fr"
-    if "upstream_en" in raw:
-        return Text(fr=raw["upstream_en"], en=raw["en"]), "en"
-    return Text(fr=raw["en"], en=raw["en"]), None
-
-
-def _build_table(loaded: LoadedFile) -> Table:
-    data = loaded.data
-    entries = []
-    for raw in data["entries"]:
-        message, language = _message(raw["message"])
-        entries.append(
-            Entry(
-                code=raw["code"],
-                name=raw["name"],
-                message=message,
-                group=raw.get("group"),
-                permanent=raw.get("permanent"),
-                alias_of=raw.get("alias_of"),
-                final=raw.get("final"),
-                success=raw.get("success"),
-                hint=raw.get("hint"),
-                message_language=language,
-                variants=tuple(Variant(item["text"], item["lang"]) for item in raw.get("variants", [])),
-                sources=expand(raw.get("sources", [])),
-                spellings=tuple(
-                    Spelling(item["value"], item["field"], expand(item["sources"])) for item in raw.get("spellings", [])
-                ),
-                definition=raw.get("include"),
-                renamed=raw.get("renamed", False),
-            )
-        )
-    groups = tuple(
-        Group(id=raw["id"], name=raw["name"], description=_text(raw["description"])) for raw in data.get("groups", [])
-    )
-    title = data["title"]
-    return Table(
-        id=data["id"],
-        enum=data["enum"],
-        kind=data["kind"],
-        code_type=data["code_type"],
-        title=Text(fr=title.get("fr", title["en"]), en=title["en"]),
-        entries=tuple(entries),
-        groups=groups,
-        group_enum=data.get("group_enum"),
-        source_file=loaded.where(()).file,
-        origin=data.get("origin", "error_page"),
-        title_in_french="fr" in title,
-    )

@@ -12,7 +12,11 @@ from pathlib import Path
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
-sys.path.insert(0, str(Path(__file__).resolve().parent / "_ext"))
+DOCS = Path(__file__).resolve().parent
+sys.path.insert(0, str(DOCS / "_ext"))
+sys.path.insert(0, str(DOCS.parent))  # the generator's labels (codegen/labels.py)
+
+from codegen.labels import LABELS  # noqa: E402
 
 project = "smspartner-codes"
 language = "fr"
@@ -31,7 +35,9 @@ templates_path = ["_templates"]
 html_static_path = ["_static"]
 html_favicon = "_static/favicon.svg"
 html_css_files = ["site.css"]
-html_js_files = ["search-codes.js"]
+# The search page shows, for each page found, the rows or the sentence that match (search-codes.js),
+# not Sphinx's summary: a run of table cells cut anywhere.
+html_show_search_summary = False
 html_show_sourcelink = False  # the sources are copies assembled by docs/build.py
 html_copy_source = False
 html_use_index = False  # no index entries: the search and the tables of codes are the way in
@@ -41,15 +47,18 @@ html_last_updated_fmt = None
 html_show_copyright = False
 copyright = ""
 
-TITLES = {"fr": "Codes de l’API SMSPartner", "en": "SMSPartner API codes"}
-# The other build, and its link's words, for the pages that are not Markdown (_templates/search.html).
-OTHER_LANGUAGE = {"fr": ("en", "English version"), "en": ("fr", "Version française")}
+# The site's title, and the other build and its link's words for the pages that are not Markdown
+# (_templates/search.html): the words the generated pages use, from the one place they are kept.
+OTHER_LANGUAGE = {"fr": "en", "en": "fr"}
 
 
 def per_language(app: Sphinx, config: Config) -> None:
-    config.html_title = TITLES[config.language]
-    other, label = OTHER_LANGUAGE[config.language]
-    config.html_context = {"other_language": other, "other_language_label": label}
+    labels = LABELS[config.language]
+    config.html_title = labels["site_title"]
+    config.html_context = {
+        "other_language": OTHER_LANGUAGE[config.language],
+        "other_language_label": labels["other_language"],
+    }
 
 
 def setup(app: Sphinx) -> None:

@@ -1,19 +1,118 @@
-"""Shared fixtures: the repository, the catalog as the generator models it, and the upstream page."""
+"""What every test module shares: the repository's paths, the one fixture catalog, and how to copy,
+edit, render and run it; the catalog as the generator models it; the Hypothesis profiles.
+
+The fixture catalog (tests/fixtures/catalog/, ``MINI``) is small and valid: an integer table with
+groups, permanent flags and an alias (``errors``), and a status table with string codes, flags and
+a hint (``states``). The generator's tests render it; each case of tests/bad_catalogs/ breaks it.
+"""
 
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
+import sys
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 from hypothesis import HealthCheck, settings
 
+from codegen.catalog import load_catalog
+from codegen.cli import main
+from codegen.maintenance.upstream import UpstreamSection, read_page
 from codegen.model import Catalog
-from codegen.upstream import UpstreamSection, read_page
-from codegen.validate import load_catalog
+from codegen.writer import existing_files
 
 ROOT = Path(__file__).resolve().parent.parent
+MINI = ROOT / "tests" / "fixtures" / "catalog"
 UPSTREAM_PAGE = ROOT / "catalog" / "upstream" / "error-codes.fr.md"
+# The package as a checkout has it: the hand-written runtime, with its generated data in _data/.
+PACKAGE_SOURCE = ROOT / "src"
+PACKAGE_DIR = PACKAGE_SOURCE / "smspartner_codes"
+
+
+# The fixture catalog: copies, edits, renders -------------------------------------------------------
+
+
+def copy_catalog(into: Path, source: Path = MINI) -> Path:
+    """A writable copy of a catalog directory (the fixture catalog unless told)."""
+    return Path(shutil.copytree(source, into))
+
+
+def edit(catalog_dir: Path, table: str, old: str, new: str) -> None:
+    """Replace ``old`` by ``new`` in a table file of ``catalog_dir``, once; ``old`` must be there."""
+    path = catalog_dir / "tables" / f"{table}.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+class Rendered(NamedTuple):
+    """Where a render went: the artefacts (generated/), and a package to import (the runtime and its data)."""
+
+    artefacts: Path
+    package_root: Path  # holds smspartner_codes/: put it on the path to import the rendered package
+
+
+def output_options(into: Path) -> list[str]:
+    """The ``--out`` and ``--data-out`` options of a render into ``into`` (see render())."""
+    return ["--out", str(into / "generated"), "--data-out", str(into / "package" / "smspartner_codes" / "_data")]
+
+
+def render(catalog_dir: Path, into: Path) -> Rendered:
+    """Render ``catalog_dir`` with the command line into ``into``, beside a copy of the hand-written runtime."""
+    assert main(["render", "--catalog", str(catalog_dir), *output_options(into)]) == 0
+    return Rendered(into / "generated", install_runtime(into / "package"))
+
+
+def install_runtime(package_root: Path) -> Path:
+    """Copy the hand-written package (not its data) into ``package_root``; the data goes in its _data/."""
+    target = package_root / "smspartner_codes"
+    target.mkdir(parents=True, exist_ok=True)
+    for path in PACKAGE_DIR.iterdir():
+        if path.name in ("_data", "__pycache__"):
+            continue
+        if path.is_symlink():  # locale/ and catalog.json point into _data/
+            (target / path.name).symlink_to(os.readlink(path))
+        else:
+            shutil.copyfile(path, target / path.name)
+    return package_root
+
+
+def tree_bytes(directory: Path) -> dict[str, bytes]:
+    """Every file under ``directory`` (but caches), by its path relative to it."""
+    return {relative: (directory / relative).read_bytes() for relative in existing_files(directory)}
+
+
+# Running things ----------------------------------------------------------------------------------------
+
+
+def run_python(code: str, package_root: Path = PACKAGE_SOURCE, **env: str) -> subprocess.CompletedProcess[str]:
+    """``python -c code`` in a fresh interpreter that imports smspartner_codes from ``package_root``."""
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        env={**os.environ, "PYTHONPATH": str(package_root), **env},
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+    )
+
+
+def run_codegen(cwd: Path, *arguments: str) -> subprocess.CompletedProcess[str]:
+    """``python -m codegen ...`` run from ``cwd`` (where a command run by a YAML tag would leave its files)."""
+    return subprocess.run(
+        [sys.executable, "-m", "codegen", *arguments],
+        cwd=cwd,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+# Fixtures ----------------------------------------------------------------------------------------------
 
 
 @pytest.fixture(scope="session")
@@ -34,18 +133,25 @@ def upstream_sections() -> list[UpstreamSection]:
     return read_page(UPSTREAM_PAGE)
 
 
-# Hypothesis: the property tests run 200 examples, the same ones on every run (derandomize),
-# so CI never flakes. HYPOTHESIS_PROFILE=explore runs 2000 fresh random examples per test;
-# HYPOTHESIS_EXAMPLES=N changes the count of either.
-_EXAMPLES = {"ci": 200, "explore": 2000}
+@pytest.fixture
+def mini_copy(tmp_path: Path) -> Path:
+    """A writable copy of the fixture catalog."""
+    return copy_catalog(tmp_path / "catalog")
+
+
+# Hypothesis: the same examples on every run (derandomize), so that no run flakes: about 25 per
+# property by default, 200 when the environment variable CI is set (CI runs .ci/run with CI=true,
+# and so does fresh-clone-check). HYPOTHESIS_PROFILE=explore runs 2000 fresh random examples per
+# property; HYPOTHESIS_EXAMPLES=N changes the count of any profile.
+_EXAMPLES = {"dev": 25, "ci": 200, "explore": 2000}
 for _name, _examples in _EXAMPLES.items():
     settings.register_profile(
         _name,
         max_examples=int(os.environ.get("HYPOTHESIS_EXAMPLES", _examples)),
         deadline=None,
-        derandomize=_name == "ci",
-        database=None if _name == "ci" else settings.default.database,
+        derandomize=_name != "explore",
+        database=None if _name != "explore" else settings.default.database,
         suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
         print_blob=True,
     )
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))

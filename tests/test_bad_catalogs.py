@@ -1,28 +1,28 @@
-"""The corpus of broken catalogs: each one is refused with exactly its expected problems, and nothing is written.
+"""The corpus of broken catalogs, where the validation rules are tested: each one is refused with exactly its
+expected problems, and nothing is written.
 
-Each directory of tests/bad_catalogs/ (but ``_base``) is one case: the files it holds
-replace those of ``_base/``, a small valid catalog, and its ``expected.txt`` lists the
-exact problem lines, with paths relative to the catalog directory (``#`` lines describe
-the case).
+Each directory of tests/bad_catalogs/ is one case: the files it holds replace those of the
+fixture catalog (tests/fixtures/catalog/), and its ``expected.txt`` lists the exact problem
+lines, with paths relative to the catalog directory (``#`` lines describe the case). Each
+case runs over its own copy of an existing output, so that a case which writes where it
+must not fails alone.
 """
 
 from __future__ import annotations
 
 import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from codegen.catalog import load_catalog
 from codegen.cli import main
-from codegen.validate import load_catalog
+from tests.conftest import MINI, ROOT, copy_catalog, output_options, run_codegen
 
-ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "bad_catalogs"
-BASE = CORPUS / "_base"
-# Cases named endpoints_* are built on _base and then on this layer of endpoint data.
+BASE = MINI
+# Cases named endpoints_* are built on the fixture catalog and then on this layer of endpoint data.
 ENDPOINT_LAYER = CORPUS / "_endpoints"
 EXPECTED = "expected.txt"
 CASES = sorted(path.name for path in CORPUS.iterdir() if path.is_dir() and not path.name.startswith("_"))
@@ -34,8 +34,8 @@ def layers(case: str) -> list[Path]:
 
 
 def build_case(case: str, catalog_dir: Path) -> Path:
-    """The base catalog with the case's files (and the endpoint layer's, for endpoints_* cases) put over it."""
-    shutil.copytree(BASE, catalog_dir)
+    """The fixture catalog with the case's files (and the endpoint layer's, for endpoints_* cases) put over it."""
+    copy_catalog(catalog_dir)
     for layer in layers(case)[1:]:
         for path in layer.rglob("*"):
             if path.is_file() and path.name != EXPECTED:
@@ -62,20 +62,27 @@ def tree_snapshot(directory: Path) -> dict[str, bytes | None]:
 
 
 @pytest.fixture(scope="module")
-def existing_output(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, bytes | None]]:
-    """An output directory rendered from the base catalog, and its snapshot."""
-    out = tmp_path_factory.mktemp("existing") / "generated"
-    assert main(["render", "--catalog", str(BASE), "--out", str(out)]) == 0
+def rendered_output(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Both output folders rendered once from the fixture catalog (under out/)."""
+    into = tmp_path_factory.mktemp("rendered") / "out"
+    assert main(["render", "--catalog", str(BASE), *output_options(into)]) == 0
+    return into
+
+
+@pytest.fixture
+def existing_output(rendered_output: Path, tmp_path: Path) -> tuple[Path, dict[str, bytes | None]]:
+    """This test's own copy of the rendered output folders, and its snapshot."""
+    out = Path(shutil.copytree(rendered_output, tmp_path / "existing" / "out", symlinks=True))
     return out, tree_snapshot(out)
 
 
-def test_the_base_catalog_is_valid_and_the_corpus_is_large(tmp_path: Path) -> None:
+def test_the_fixture_catalog_is_valid_and_the_corpus_is_large(tmp_path: Path) -> None:
     catalog = load_catalog(BASE)
     assert [table.id for table in catalog.tables] == ["errors", "states"]
-    errors = catalog.tables[0]
+    errors, states = catalog.tables
     assert errors.groups and errors.has_permanent and errors.aliases and errors.code_type == "integer"
-    assert catalog.tables[1].code_type == "string"
-    assert len(CASES) >= 30
+    assert states.code_type == "string" and states.has_status_flags and states.has_hints
+    assert len(CASES) >= 90
     with_endpoints = load_catalog(build_case("endpoints_layer_only", tmp_path / "catalog"))
     assert [endpoint.id for endpoint in with_endpoints.endpoints] == ["sms.cancel"]
     assert len(with_endpoints.disagreements) == 2
@@ -104,7 +111,7 @@ def test_each_broken_catalog_is_refused_with_exactly_its_problems_and_the_output
     catalog_dir = build_case(case, tmp_path / "catalog")
     out, before = existing_output
     capsys.readouterr()
-    status = main(["render", "--catalog", str(catalog_dir), "--out", str(out)])
+    status = main(["render", "--catalog", str(catalog_dir), *output_options(out)])
     captured = capsys.readouterr()
     expected = expected_problems(case)
     count = f"{len(expected)} problem{'s' if len(expected) != 1 else ''}"
@@ -125,25 +132,13 @@ def test_the_command_refuses_a_broken_catalog_without_a_traceback(
 ) -> None:
     catalog_dir = build_case(case, tmp_path / "catalog")
     out, before = existing_output
-    result = _run_codegen(tmp_path, "render", "--catalog", str(catalog_dir), "--out", str(out))
+    result = run_codegen(tmp_path, "render", "--catalog", str(catalog_dir), *output_options(out))
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     for line in expected_problems(case):
         assert f"{catalog_dir}/{line}\n" in result.stderr  # the file, the line and the rule
     assert not (tmp_path / "pwned").exists(), "a YAML tag ran a command"
     assert tree_snapshot(out) == before
-
-
-def _run_codegen(cwd: Path, *arguments: str) -> subprocess.CompletedProcess[str]:
-    """``python -m codegen ...`` run from ``cwd`` (where a command run by a YAML tag would leave its files)."""
-    return subprocess.run(
-        [sys.executable, "-m", "codegen", *arguments],
-        cwd=cwd,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
 
 
 # Usage errors: the command line itself is wrong, so nothing is read or written (exit 2).
@@ -154,7 +149,7 @@ def test_a_missing_catalog_directory_is_a_usage_error(
 ) -> None:
     out, before = existing_output
     capsys.readouterr()
-    assert main(["render", "--catalog", str(tmp_path / "nowhere"), "--out", str(out)]) == 2
+    assert main(["render", "--catalog", str(tmp_path / "nowhere"), *output_options(out)]) == 2
     assert capsys.readouterr().err == f"error: catalog directory {tmp_path / 'nowhere'} does not exist\n"
     assert tree_snapshot(out) == before
 
@@ -203,7 +198,7 @@ def test_an_out_option_naming_a_file_is_a_usage_error_and_the_file_is_kept(
 ) -> None:
     not_a_directory = tmp_path / "notes.txt"
     not_a_directory.write_text("mine\n", encoding="utf-8")
-    assert main(["render", "--catalog", str(BASE), "--out", str(not_a_directory)]) == 2
+    assert main(["render", "--catalog", str(BASE), "--out", str(not_a_directory), "--data-out", str(tmp_path)]) == 2
     assert capsys.readouterr().err == (
         f"error: {not_a_directory} is a file; --out takes a directory, which the render replaces whole\n"
     )
@@ -214,9 +209,10 @@ def test_an_out_option_naming_a_file_is_a_usage_error_and_the_file_is_kept(
 @pytest.mark.parametrize(
     "arguments",
     [
-        ["render", "--catalog", "{tmp}/nowhere", "--out", "{tmp}/out"],
-        ["render", "--catalog", "{base}/catalog.yaml", "--out", "{tmp}/out"],
-        ["render", "--catalog", "{base}", "--out", "{base}/catalog.yaml"],
+        ["render", "--catalog", "{tmp}/nowhere", "--out", "{tmp}/out", "--data-out", "{tmp}/data"],
+        ["render", "--catalog", "{base}/catalog.yaml", "--out", "{tmp}/out", "--data-out", "{tmp}/data"],
+        ["render", "--catalog", "{base}", "--out", "{base}/catalog.yaml", "--data-out", "{tmp}/data"],
+        ["render", "--catalog", "{base}", "--out", "{tmp}/out"],
         ["render", "--catalog"],
         ["render", "--colour", "red"],
         ["publish"],
@@ -225,7 +221,7 @@ def test_an_out_option_naming_a_file_is_a_usage_error_and_the_file_is_kept(
 )
 def test_the_command_exits_2_on_usage_errors_without_a_traceback(tmp_path: Path, arguments: list[str]) -> None:
     resolved = [argument.format(tmp=tmp_path, base=BASE) for argument in arguments]
-    result = _run_codegen(tmp_path, *resolved)
+    result = run_codegen(tmp_path, *resolved)
     assert result.returncode == 2, result.stderr
     assert "error: " in result.stderr
     assert "Traceback" not in result.stderr

@@ -1,7 +1,7 @@
-"""``python -m codegen diff OLD NEW`` on pairs of small catalogs built from tests/fixtures/mini_catalog.
+"""``python -m codegen diff OLD NEW`` on pairs of small catalogs built from the fixture catalog (tests/conftest.py).
 
-The mini catalog (version 0.1.0) has a table with groups, permanent flags and
-an alias (``lookups``) and a table with string codes (``states``). Each test
+The fixture catalog (version 1.0.0) has a table with groups, permanent flags and
+an alias (``errors``) and a status table with string codes (``states``). Each test
 copies it, changes the copy, and checks the changes found, their impact and
 the version suggested.
 """
@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
@@ -19,21 +18,15 @@ from typing import Any
 import pytest
 import yaml
 
+from codegen.catalog import load_catalog
 from codegen.cli import main
-from codegen.diff import Change, bump, code_span, compare, describe, next_version, report_markdown
-from codegen.validate import load_catalog
-
-MINI = Path(__file__).resolve().parent / "fixtures" / "mini_catalog"
+from codegen.maintenance.diff import Change, bump, code_span, compare, describe, next_version, report_markdown
+from tests.conftest import MINI, copy_catalog
 
 Table = dict[str, Any]
 
 
-def copy_catalog(into: Path) -> Path:
-    shutil.copytree(MINI, into)
-    return into
-
-
-def edit(catalog_dir: Path, table_id: str, change: Callable[[Table], None]) -> None:
+def change_table(catalog_dir: Path, table_id: str, change: Callable[[Table], None]) -> None:
     path = catalog_dir / "tables" / f"{table_id}.yaml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     change(data)
@@ -52,7 +45,7 @@ def group(table: Table, name: str) -> dict[str, Any]:
 Found = tuple[str, str, str, int | str | None, str | None, str]
 EDITS: dict[str, tuple[str, Callable[[Table], None], list[Found]]] = {
     "code added": (
-        "lookups",
+        "errors",
         lambda t: t["entries"].append(
             {
                 "code": 9,
@@ -62,74 +55,74 @@ EDITS: dict[str, tuple[str, Callable[[Table], None], list[Found]]] = {
                 "message": {"fr": "Délai", "en": "Timeout"},
             }
         ),
-        [("lookups", "entry", "added", 9, None, "minor")],
+        [("errors", "entry", "added", 9, None, "minor")],
     ),
     "code removed": (
         "states",
         lambda t: t["entries"].pop(1),
-        [("states", "entry", "removed", "not done", None, "major")],
+        [("states", "entry", "removed", "not delivered", None, "major")],
     ),
     "code renamed": (
         "states",
-        lambda t: entry(t, "DONE").update(name="FINISHED"),
-        [("states", "entry", "renamed", "done", "name", "major")],
+        lambda t: entry(t, "DELIVERED").update(name="FINISHED"),
+        [("states", "entry", "renamed", "delivered", "name", "major")],
     ),
     "French text": (
-        "lookups",
-        lambda t: entry(t, "NO_ERROR")["message"].update(fr="Aucune erreur."),
-        [("lookups", "entry", "text", 0, "message.fr", "patch")],
+        "errors",
+        lambda t: entry(t, "CREDIT_TOO_LOW")["message"].update(fr="Crédit insuffisant."),
+        [("errors", "entry", "text", 20, "message.fr", "patch")],
     ),
     "English text": (
-        "lookups",
-        lambda t: entry(t, "NUMBER_NOT_FOUND")["message"].update(en="No such number"),
-        [("lookups", "entry", "text", 7, "message.en", "patch")],
+        "errors",
+        lambda t: entry(t, "NUMBER_INVALID")["message"].update(en="No such number"),
+        [("errors", "entry", "text", 10, "message.en", "patch")],
     ),
     "permanent flag": (
-        "lookups",
-        lambda t: entry(t, "NO_ERROR").update(permanent=True),
-        [("lookups", "entry", "flag", 0, "permanent", "patch")],
+        "errors",
+        lambda t: entry(t, "CREDIT_TOO_LOW").update(permanent=True),
+        [("errors", "entry", "flag", 20, "permanent", "patch")],
     ),
     "entry group": (
-        "lookups",
-        lambda t: entry(t, "NO_ERROR").update(group=1),
-        [("lookups", "entry", "group", 0, "group", "patch")],
+        "errors",
+        lambda t: entry(t, "CREDIT_TOO_LOW").update(group=1),
+        [("errors", "entry", "group", 20, "group", "patch")],
     ),
     "alias moved": (
-        "lookups",
+        "errors",
         lambda t: (
-            entry(t, "NUMBER_UNKNOWN").update(alias_of="NUMBER_NOT_FOUND"),
-            entry(t, "NUMBER_NOT_FOUND").pop("alias_of"),
+            entry(t, "NUMBER_UNKNOWN").update(alias_of="NUMBER_INVALID"),
+            entry(t, "NUMBER_INVALID").pop("alias_of"),
             t["entries"].reverse(),
         ),
         [
-            ("lookups", "entry", "alias", 7, "alias_of", "major"),
-            ("lookups", "entry", "alias", 7, "alias_of", "major"),
+            ("errors", "entry", "alias", 10, "alias_of", "major"),
+            ("errors", "entry", "alias", 10, "alias_of", "major"),
         ],
     ),
     "group added": (
-        "lookups",
+        "errors",
         lambda t: t["groups"].append({"id": 5, "name": "LATER", "description": {"fr": "Plus tard", "en": "Later"}}),
-        [("lookups", "group", "added", 5, None, "minor")],
+        [("errors", "group", "added", 5, None, "minor")],
     ),
     "group removed": (
-        "lookups",
-        lambda t: (t["groups"].pop(0), entry(t, "NO_ERROR").update(group=1)),
-        [("lookups", "group", "removed", 0, None, "major"), ("lookups", "entry", "group", 0, "group", "patch")],
+        "errors",
+        lambda t: (t["groups"].pop(1), entry(t, "CREDIT_TOO_LOW").update(group=1)),
+        [("errors", "group", "removed", 2, None, "major"), ("errors", "entry", "group", 20, "group", "patch")],
     ),
     "group renamed": (
-        "lookups",
-        lambda t: group(t, "FAILED").update(name="FAILURES"),
-        [("lookups", "group", "renamed", 1, "name", "major")],
+        "errors",
+        lambda t: group(t, "NETWORK").update(name="NETWORKS"),
+        [("errors", "group", "renamed", 1, "name", "major")],
     ),
     "group description": (
-        "lookups",
-        lambda t: group(t, "OK")["description"].update(fr="Tout va très bien."),
-        [("lookups", "group", "text", 0, "description.fr", "patch")],
+        "errors",
+        lambda t: group(t, "ACCOUNT")["description"].update(fr="Le compte ne permet plus l'envoi."),
+        [("errors", "group", "text", 2, "description.fr", "patch")],
     ),
     "code type": (
-        "lookups",
+        "errors",
         lambda t: (t.update(code_type="string"), [item.update(code=str(item["code"])) for item in t["entries"]]),
-        [("lookups", "table", "code_type", None, "code_type", "major")],
+        [("errors", "table", "code_type", None, "code_type", "major")],
     ),
     "class renamed": (
         "states",
@@ -152,7 +145,7 @@ def pair(tmp_path: Path, *edits: str) -> tuple[Path, Path]:
     old, new = copy_catalog(tmp_path / "old"), copy_catalog(tmp_path / "new")
     for name in edits:
         table_id, change, _ = EDITS[name]
-        edit(new, table_id, change)
+        change_table(new, table_id, change)
     return old, new
 
 
@@ -178,10 +171,10 @@ def test_identical_catalogs(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
     assert main(["diff", str(old), str(new)]) == 0
     out = capsys.readouterr().out
     assert out.startswith("No changes between")
-    assert "no new version is needed; catalog_version stays 0.1.0" in out
+    assert "no new version is needed; catalog_version stays 1.0.0" in out
     assert main(["diff", str(old), str(new), "--json"]) == 0
     document = json.loads(capsys.readouterr().out)
-    assert (document["bump"], document["suggested_version"], document["changes"]) == (None, "0.1.0", [])
+    assert (document["bump"], document["suggested_version"], document["changes"]) == (None, "1.0.0", [])
 
 
 def test_tables_added_and_removed(tmp_path: Path) -> None:
@@ -191,18 +184,18 @@ def test_tables_added_and_removed(tmp_path: Path) -> None:
     (new / "tables" / "states.yaml").unlink()
     removed = compare(load_catalog(old), load_catalog(new))
     assert found(removed) == [("states", "table", "removed", None, None, "major")]
-    assert describe(removed[0]) == "Table `states` removed (2 codes)."
+    assert describe(removed[0]) == "Table `states` removed (3 codes)."
     assert found(compare(load_catalog(new), load_catalog(old))) == [("states", "table", "added", None, None, "minor")]
 
 
 @pytest.mark.parametrize(
     ("edits", "impact", "version"),
     [
-        ((), None, "0.1.0"),
-        (("French text", "permanent flag"), "patch", "0.1.1"),
-        (("French text", "code added", "group added"), "minor", "0.2.0"),
-        (("code added", "code renamed"), "major", "1.0.0"),
-        (("code type",), "major", "1.0.0"),
+        ((), None, "1.0.0"),
+        (("French text", "permanent flag"), "patch", "1.0.1"),
+        (("French text", "code added", "group added"), "minor", "1.1.0"),
+        (("code added", "code renamed"), "major", "2.0.0"),
+        (("code type",), "major", "2.0.0"),
     ],
 )
 def test_the_suggested_version(
@@ -231,19 +224,19 @@ def test_markdown_is_a_changelog_section(tmp_path: Path, capsys: pytest.CaptureF
     assert main(["diff", str(old), str(new)]) == 0
     out = capsys.readouterr().out
     lines = out.splitlines()
-    assert lines[0] == "## 1.0.0"
-    assert "Suggested version: 1.0.0 (major" in out
-    assert "The new catalog says catalog_version 0.1.0: set it to 1.0.0." in out
+    assert lines[0] == "## 2.0.0"
+    assert "Suggested version: 2.0.0 (major" in out
+    assert "The new catalog says catalog_version 1.0.0: set it to 2.0.0." in out
     assert lines.index("### Breaking changes") < lines.index("### Added") < lines.index("### Changed")
-    assert "- `states` code `done` `FINISHED`: renamed from `DONE`." in lines
-    assert "- `lookups` code 9 `TIMED_OUT` added: “Délai”." in lines
-    assert "- `lookups` code 0 `NO_ERROR`, French text: “Aucune erreur” → “Aucune erreur.”." in lines
-    assert "- `lookups` code 0 `NO_ERROR`, permanent: false → true." in lines
+    assert "- `states` code `delivered` `FINISHED`: renamed from `DELIVERED`." in lines
+    assert "- `errors` code 9 `TIMED_OUT` added: “Délai”." in lines
+    assert "- `errors` code 20 `CREDIT_TOO_LOW`, French text: “Crédit insuffisant” → “Crédit insuffisant.”." in lines
+    assert "- `errors` code 20 `CREDIT_TOO_LOW`, permanent: false → true." in lines
 
 
 def test_markdown_escapes_catalog_texts(tmp_path: Path) -> None:
     old, new = pair(tmp_path)
-    edit(new, "states", lambda t: entry(t, "DONE")["message"].update(fr="C'est *fait* | <b>`x`</b>"))
+    change_table(new, "states", lambda t: entry(t, "DELIVERED")["message"].update(fr="C'est *fait* | <b>`x`</b>"))
     changes = compare(load_catalog(old), load_catalog(new))
     markdown = report_markdown(changes, load_catalog(old), load_catalog(new), "a`b", "new")
     assert r"“C'est \*fait\* \| \<b\>\`x\`\</b\>”" in markdown
@@ -260,23 +253,23 @@ def test_json_is_sorted_and_stable(tmp_path: Path, capsys: pytest.CaptureFixture
     document = json.loads(first)
     assert first == json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
     assert sorted(document) == ["breaking", "bump", "changes", "new", "old", "suggested_version"]
-    assert document["old"] == {"source": str(old), "catalog_version": "0.1.0"}
+    assert document["old"] == {"source": str(old), "catalog_version": "1.0.0"}
     fields = ["breaking", "change", "field", "impact", "key", "name", "new", "old", "subject", "table"]
     assert all(sorted(change) == fields for change in document["changes"])
     tables = [change["table"] for change in document["changes"]]
-    assert tables == sorted(tables)  # lookups before states, as in the catalog
+    assert tables == sorted(tables)  # errors before states, as in the catalog
     renamed = next(
-        change for change in document["changes"] if change["change"] == "renamed" and change["key"] == "done"
+        change for change in document["changes"] if change["change"] == "renamed" and change["key"] == "delivered"
     )
     assert renamed == {
         "breaking": True,
         "change": "renamed",
         "field": "name",
         "impact": "major",
-        "key": "done",
+        "key": "delivered",
         "name": "FINISHED",
         "new": "FINISHED",
-        "old": "DONE",
+        "old": "DELIVERED",
         "subject": "entry",
         "table": "states",
     }
@@ -284,7 +277,7 @@ def test_json_is_sorted_and_stable(tmp_path: Path, capsys: pytest.CaptureFixture
 
 def test_an_invalid_catalog_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     old, new = pair(tmp_path)
-    edit(new, "states", lambda t: entry(t, "DONE").update(name="not a name"))
+    change_table(new, "states", lambda t: entry(t, "DELIVERED").update(name="not a name"))
     assert main(["diff", str(old), str(new)]) == 2
     err = capsys.readouterr().err
     assert "states.yaml" in err and "is invalid" in err and "Traceback" not in err
@@ -316,7 +309,7 @@ def git(repository: Path, *arguments: str) -> str:
 
 @pytest.fixture
 def repository(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A git repository: README only, then the mini catalog (tag v0.1.0), then a renamed code."""
+    """A git repository: README only, then the fixture catalog (tag v1.0.0), then a renamed code."""
     root = tmp_path / "repo"
     root.mkdir()
     git(root, "init", "--quiet", "--initial-branch=main")
@@ -325,23 +318,23 @@ def repository(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     git(root, "commit", "--quiet", "-m", "no catalog yet")
     copy_catalog(root / "catalog")
     git(root, "add", ".")
-    git(root, "commit", "--quiet", "-m", "catalog 0.1.0")
-    git(root, "tag", "v0.1.0")
-    edit(root / "catalog", "states", EDITS["code renamed"][1])
-    git(root, "commit", "--quiet", "-am", "rename DONE")
+    git(root, "commit", "--quiet", "-m", "catalog 1.0.0")
+    git(root, "tag", "v1.0.0")
+    change_table(root / "catalog", "states", EDITS["code renamed"][1])
+    git(root, "commit", "--quiet", "-am", "rename DELIVERED")
     monkeypatch.chdir(root)
     return root
 
 
 def test_git_revisions(repository: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["diff", "v0.1.0", "HEAD", "--json"]) == 0
+    assert main(["diff", "v1.0.0", "HEAD", "--json"]) == 0
     document = json.loads(capsys.readouterr().out)
-    assert document["old"]["source"] == "v0.1.0"
+    assert document["old"]["source"] == "v1.0.0"
     assert [(change["change"], change["key"], change["old"]) for change in document["changes"]] == [
-        ("renamed", "done", "DONE")
+        ("renamed", "delivered", "DELIVERED")
     ]
     assert main(["diff", "HEAD~1", "catalog"]) == 0  # a revision against a directory
-    assert capsys.readouterr().out.startswith("## 1.0.0")
+    assert capsys.readouterr().out.startswith("## 2.0.0")
     assert main(["diff", "HEAD", "catalog"]) == 0
     assert capsys.readouterr().out.startswith("No changes")
     # The extraction leaves the work tree and the index alone.
@@ -378,15 +371,16 @@ def test_outside_a_git_repository(
 
 def test_flags_given_are_additions_and_flags_taken_are_breaking(tmp_path: Path) -> None:
     old, new = pair(tmp_path)
-    edit(new, "states", lambda t: [item.update(permanent=False) for item in t["entries"]])
-    edit(new, "lookups", lambda t: [item.pop("permanent") for item in t["entries"]])
+    change_table(new, "states", lambda t: [item.update(permanent=False) for item in t["entries"]])
+    change_table(new, "errors", lambda t: [item.pop("permanent") for item in t["entries"]])
     changes = compare(load_catalog(old), load_catalog(new))
     assert sorted((c.table, c.key, c.field, c.old, c.new, c.impact) for c in changes) == [
-        ("lookups", 0, "permanent", False, None, "major"),
-        ("lookups", 7, "permanent", True, None, "major"),
-        ("lookups", 7, "permanent", True, None, "major"),
-        ("states", "done", "permanent", None, False, "minor"),
-        ("states", "not done", "permanent", None, False, "minor"),
+        ("errors", 10, "permanent", True, None, "major"),
+        ("errors", 10, "permanent", True, None, "major"),
+        ("errors", 20, "permanent", False, None, "major"),
+        ("states", "delivered", "permanent", None, False, "minor"),
+        ("states", "not delivered", "permanent", None, False, "minor"),
+        ("states", "waiting", "permanent", None, False, "minor"),
     ]
 
 
@@ -401,7 +395,7 @@ def test_a_release_made_before_the_status_flags_were_required_still_compares(
             for field in ("final", "success", "hint"):
                 item.pop(field, None)
 
-    edit(old, "states", drop_guidance)
+    change_table(old, "states", drop_guidance)
     assert main(["validate", "--catalog", str(old)]) == 1
     capsys.readouterr()
 
@@ -409,9 +403,30 @@ def test_a_release_made_before_the_status_flags_were_required_still_compares(
     report = json.loads(capsys.readouterr().out)
     fields = sorted((change["name"], change["field"], change["impact"]) for change in report["changes"])
     assert fields == [
-        ("DONE", "final", "minor"),
-        ("DONE", "success", "minor"),
-        ("NOT_DONE", "final", "minor"),
-        ("NOT_DONE", "hint", "minor"),
-        ("NOT_DONE", "success", "minor"),
+        ("DELIVERED", "final", "minor"),
+        ("DELIVERED", "success", "minor"),
+        ("NOT_DELIVERED", "final", "minor"),
+        ("NOT_DELIVERED", "success", "minor"),
+        ("WAITING", "final", "minor"),
+        ("WAITING", "hint", "minor"),
+        ("WAITING", "success", "minor"),
     ]
+
+
+def test_a_revision_whose_catalog_holds_a_link_exits_2(repository: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """tarfile's data filter raised a traceback on it; the link is named instead, and nothing is extracted."""
+    (repository / "catalog" / "tables" / "elsewhere.yaml").symlink_to("/etc/passwd")
+    git(repository, "add", ".")
+    git(repository, "commit", "--quiet", "-m", "a link in the catalog")
+    assert main(["diff", "v1.0.0", "HEAD"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: catalog/tables/elsewhere.yaml in revision HEAD (")
+    assert err.endswith("is a symbolic link; a catalog holds regular files and directories only\n")
+
+
+def test_a_directory_without_a_catalog_is_named_as_such(repository: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["diff", ".", "catalog"]) == 2
+    assert (
+        capsys.readouterr().err
+        == "error: . is not a catalog directory: it has no catalog.yaml; did you mean catalog?\n"
+    )

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from codegen.diff import Change, bump, compare, report_markdown
-from codegen.validate import load_catalog
+from codegen.catalog import load_catalog
+from codegen.maintenance.diff import Change, bump, compare, report_markdown
 
 ROOT = Path(__file__).resolve().parent.parent
 

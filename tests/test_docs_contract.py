@@ -413,7 +413,7 @@ def test_a_column_is_added_in_one_place(catalog: Catalog, monkeypatch: pytest.Mo
     for language in LANGUAGES:
         monkeypatch.setitem(docs.LABELS[language], "extra", f"Extra {language}")
         monkeypatch.setitem(docs.LABELS[language], "extra_help", f"help {language}")
-    for path, content in docs.render_docs(catalog).items():
+    for path, content in docs.render_docs(catalog).artefacts.items():
         (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / path).write_bytes(content)
     for language in LANGUAGES:

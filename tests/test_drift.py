@@ -10,17 +10,20 @@ only it.
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from codegen.catalog import load_catalog
 from codegen.cli import main
-from codegen.drift import KINDS, Difference, compare, word_diff
+from codegen.maintenance.drift import KINDS, Difference, compare, word_diff
+from codegen.maintenance.upstream import UpstreamParseError, parse_page
 from codegen.model import Catalog
-from codegen.upstream import UpstreamParseError, parse_page
-from codegen.validate import load_catalog
 
 HERE = Path(__file__).resolve().parent / "upstream_pages"
 BASE_PAGE = HERE / "base.fr.md"
@@ -448,3 +451,69 @@ def test_the_catalog_has_no_drift_against_the_vendored_page(root: Path, capsys: 
     argv = ["upstream", str(page), "--catalog", str(root / "catalog"), "--sha256", str(record)]
     assert main(argv) == 0
     assert "agree: 12 tables" in flat(capsys.readouterr().out)
+
+
+# Pages and digests that are not files, or not text; lines built to make a regex backtrack (issue 10, findings 5, 8).
+# Each runs in a child process with a time limit: a regression would hang, not fail.
+
+
+def _upstream_in_a_child(*arguments: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "codegen", "upstream", *arguments, "--catalog", str(CATALOG)],
+        cwd=Path(__file__).resolve().parent.parent,
+        capture_output=True,
+        text=True,
+        timeout=120,  # a guard against a hang, not a measure: each of these takes milliseconds
+        check=False,
+    )
+
+
+@pytest.mark.parametrize("where", ["page", "--sha256"])
+@pytest.mark.parametrize("special", ["/dev/zero", "FIFO"])
+def test_a_page_or_digest_that_is_not_a_regular_file_exits_2_unread(tmp_path: Path, where: str, special: str) -> None:
+    path = special
+    if special == "FIFO":
+        path = str(tmp_path / "fifo")
+        os.mkfifo(path)
+    kind = "a character device" if special == "/dev/zero" else "a FIFO (named pipe)"
+    page = tmp_path / "page.md"
+    page.write_text(BASE, encoding="utf-8")
+    arguments = [path] if where == "page" else [str(page), "--sha256", path]
+    result = _upstream_in_a_child(*arguments)
+    assert result.returncode == 2
+    assert result.stderr == f"error: cannot read {path}: it is {kind}, not a regular file\n"
+    assert result.stdout == ""
+
+
+def test_a_binary_digest_file_is_named(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    record = tmp_path / "page.md.sha256"
+    record.write_bytes(b"\x89PNG\r\n\x1a\n")
+    assert run(tmp_path, BASE, "--sha256", str(record)) == 2
+    assert capsys.readouterr().err == (
+        f"error: {record} is not a sha256sum file: byte 0x89 at offset 0 is not text;"
+        " give the file `sha256sum PAGE` writes\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("## Envoi de SMS" + " " * 100_000 + "x", "section_only_upstream"),  # took 70 s: lazy .*? then \s*$
+        ("992 Sender" + " " * 100_000 + "x", "code_only_upstream"),
+    ],
+    ids=["section title", "code line"],
+)
+def test_a_100_kb_line_is_read_in_one_pass(tmp_path: Path, line: str, expected: str) -> None:
+    page = tmp_path / "page.md"
+    page.write_text(BASE + "\n" + line + "\n", encoding="utf-8")
+    result = _upstream_in_a_child(str(page), "--json")
+    assert result.returncode == 1, result.stderr
+    kinds = [difference["kind"] for difference in json.loads(result.stdout)["differences"]]
+    assert expected in kinds
+
+
+def test_an_unparseable_100_kb_line_is_quoted_short(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(tmp_path, BASE + "\n" + "mot " * 25_000 + "\n") == 2
+    err = capsys.readouterr().err
+    assert "text that is neither a table row nor a code line: 'mot mot" in err
+    assert "... (99999 characters)" in err and len(err) < 500

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from codegen.maintenance.pagedrift import page_facts
+from codegen.maintenance.pages import read_endpoint_page
 from codegen.model import Catalog, Endpoint, Entry
-from codegen.pagedrift import page_facts
-from codegen.pages import read_endpoint_page
 from codegen.resolve import endpoints_for_url, resolve
 from codegen.wording import same_wording
 

@@ -5,7 +5,7 @@ outside the repository). For every page, every row of a code table and every cod
 example answer carries is an (endpoint, code) the catalog resolves, and its text is a
 wording of the entry the resolution rule gives; every field value (a status, a type, a field
 error, an item of a list of values) is in the endpoint's vocabularies. The drift report of
-the pages (codegen.pagedrift, which also checks the sources line by line) is empty.
+the pages (codegen.maintenance.pagedrift, which also checks the sources line by line) is empty.
 """
 
 from __future__ import annotations
@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 
+from codegen.maintenance.pagedrift import compare_pages, page_facts
+from codegen.maintenance.pages import Page, read_endpoint_page
 from codegen.model import Catalog, Endpoint, Entry
-from codegen.pagedrift import compare_pages, page_facts
-from codegen.pages import Page, read_endpoint_page
 from codegen.resolve import candidates, resolve
 from codegen.wording import same_wording
 

@@ -1,28 +1,53 @@
-"""Unit tests of the generator on a small fixture catalog: validation, rendering, writing, drift."""
+"""Unit tests of the generator on the fixture catalog: rendering, the two output folders, writing, drift.
+
+The validation rules are tested in one place, the corpus of broken catalogs (test_bad_catalogs.py).
+"""
 
 from __future__ import annotations
 
 import ast
+import concurrent.futures
 import json
 import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
+import codegen.writer as codegen_writer
+from codegen.catalog import load_catalog
 from codegen.cli import main
 from codegen.model import Catalog
-from codegen.problems import CatalogInvalid
-from codegen.render import render_all
-from codegen.render.templating import markdown_text, python_string
-from codegen.validate import load_catalog
-from codegen.writer import compare_tree, existing_files, write_tree
-
-ROOT = Path(__file__).resolve().parent.parent
-MINI = ROOT / "tests" / "fixtures" / "mini_catalog"
+from codegen.render import Output, render_all
+from codegen.render.templating import markdown_text
+from codegen.validate import RESERVED_TABLE_IDS
+from codegen.writer import (
+    MARKER,
+    OutputRefused,
+    compare_tree,
+    existing_files,
+    marker_bytes,
+    ownership_problem,
+    write_tree,
+)
+from tests.conftest import (
+    MINI,
+    PACKAGE_DIR,
+    ROOT,
+    edit,
+    install_runtime,
+    output_options,
+    render,
+    run_codegen,
+    run_python,
+)
+from tests.conftest import tree_bytes as _tree_bytes
 
 TRICKY_TEXTS = [
     "L’abonné d'en face",
@@ -44,51 +69,38 @@ TRICKY_TEXTS = [
 ]
 
 
-@pytest.fixture
-def mini_copy(tmp_path: Path) -> Path:
-    """A writable copy of the fixture catalog."""
-    return Path(shutil.copytree(MINI, tmp_path / "catalog"))
-
-
-def _edit(catalog_dir: Path, table: str, old: str, new: str) -> None:
-    path = catalog_dir / "tables" / f"{table}.yaml"
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {path}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def _tree_bytes(directory: Path) -> dict[str, bytes]:
-    return {relative: (directory / relative).read_bytes() for relative in existing_files(directory)}
-
-
 def test_the_fixture_catalog_loads_into_the_model() -> None:
     catalog = load_catalog(MINI)
-    assert catalog.version == "0.1.0"
-    assert [table.id for table in catalog.tables] == ["lookups", "states"]
-    lookups = catalog.tables[0]
-    assert [entry.name for entry in lookups.canonical_entries] == ["NO_ERROR", "NUMBER_UNKNOWN"]
-    assert [(entry.name, entry.alias_of) for entry in lookups.aliases] == [("NUMBER_NOT_FOUND", "NUMBER_UNKNOWN")]
-    assert [(group.id, group.name) for group in lookups.groups] == [(0, "OK"), (1, "FAILED")]
-    assert [entry.code for entry in catalog.tables[1].entries] == ["done", "not done"]
+    assert catalog.version == "1.0.0"
+    assert [table.id for table in catalog.tables] == ["errors", "states"]
+    errors, states = catalog.tables
+    assert [entry.name for entry in errors.canonical_entries] == ["NUMBER_UNKNOWN", "CREDIT_TOO_LOW"]
+    assert [(entry.name, entry.alias_of) for entry in errors.aliases] == [("NUMBER_INVALID", "NUMBER_UNKNOWN")]
+    assert [(group.id, group.name) for group in errors.groups] == [(1, "NETWORK"), (2, "ACCOUNT")]
+    assert [(entry.code, entry.final, entry.success, entry.hint) for entry in states.entries] == [
+        ("delivered", True, True, None),
+        ("not delivered", True, False, None),
+        ("waiting", False, False, "Wait for the next report."),
+    ]
 
 
 def test_two_renders_are_byte_identical(tmp_path: Path) -> None:
-    catalog = load_catalog(MINI)
-    assert render_all(catalog) == render_all(load_catalog(MINI))
-    assert main(["render", "--catalog", str(MINI), "--out", str(tmp_path / "a")]) == 0
-    assert main(["render", "--catalog", str(MINI), "--out", str(tmp_path / "b")]) == 0
-    assert _tree_bytes(tmp_path / "a") == _tree_bytes(tmp_path / "b")
+    assert render_all(load_catalog(MINI)) == render_all(load_catalog(MINI))
+    first, second = render(MINI, tmp_path / "a"), render(MINI, tmp_path / "b")
+    assert _tree_bytes(first.artefacts) == _tree_bytes(second.artefacts)
+    assert _tree_bytes(first.package_root) == _tree_bytes(second.package_root)
 
 
 def test_the_repository_output_is_what_the_catalog_renders_to() -> None:
-    """The drift gate, in memory: generated/ must be a fresh render of catalog/."""
-    drift = compare_tree(render_all(load_catalog(ROOT / "catalog")), ROOT / "generated")
-    assert not drift, f"generated/ is stale; run `make generate`: {drift}"
+    """The drift gate, in memory: generated/ and the package data must be a fresh render of catalog/."""
+    output = render_all(load_catalog(ROOT / "catalog"))
+    assert not compare_tree(output.artefacts, ROOT / "generated"), "generated/ is stale; run `make generate`"
+    assert not compare_tree(output.package_data, PACKAGE_DIR / "_data"), "the package data is stale"
 
 
-def test_every_text_file_says_it_is_generated_and_how_to_remake_it(tmp_path: Path) -> None:
-    files = render_all(load_catalog(MINI))
-    for path, content in files.items():
+def test_every_text_file_says_it_is_generated_and_how_to_remake_it() -> None:
+    output = render_all(load_catalog(MINI))
+    for path, content in {**output.artefacts, **output.package_data}.items():
         if path.endswith(".mo"):
             continue  # binary; its header names the project and version instead
         head = content.decode("utf-8").splitlines()[:2]
@@ -96,43 +108,100 @@ def test_every_text_file_says_it_is_generated_and_how_to_remake_it(tmp_path: Pat
         assert any("make generate" in line for line in head), path
 
 
+def test_the_package_data_holds_what_the_runtime_reads_and_the_artefacts_the_rest() -> None:
+    output = render_all(load_catalog(MINI))
+    assert sorted(output.package_data) == [
+        "__init__.py",
+        "_errors.py",
+        "_exceptions.py",
+        "_exports.py",
+        "_groups.py",
+        "_states.py",
+        "catalog.json",
+        "locale/en/LC_MESSAGES/smspartner_codes.mo",
+        "locale/fr/LC_MESSAGES/smspartner_codes.mo",
+    ]
+    assert sorted({path.split("/")[0] for path in output.artefacts}) == ["docs", "gettext", "json"]
+    assert output.package_data["catalog.json"] == output.artefacts["json/catalog.json"]
+
+
+GENERATED_PYTHON = sorted((PACKAGE_DIR / "_data").glob("*.py"))
+
+
+@pytest.mark.parametrize("path", GENERATED_PYTHON, ids=[path.name for path in GENERATED_PYTHON])
+def test_generated_python_is_data_it_defines_no_function_and_no_property(path: Path) -> None:
+    """Logic lives in the hand-written runtime: a generated module only declares classes, members and data."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    functions = [
+        node for node in ast.walk(tree) if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda)
+    ]
+    assert functions == []
+    calls = {ast.unparse(node.func) for node in ast.walk(tree) if isinstance(node, ast.Call)}
+    assert calls <= {"_table", "_build_enum"}, calls  # the decorators that build the enum classes
+    assert len(GENERATED_PYTHON) >= 5
+
+
 def test_check_reports_changed_missing_and_extra_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    out = tmp_path / "out"
-    assert main(["render", "--catalog", str(MINI), "--out", str(out)]) == 0
-    assert main(["check", "--catalog", str(MINI), "--out", str(out)]) == 0
-    (out / "docs" / "en" / "states.md").write_text("edited by hand\n", encoding="utf-8")
-    (out / "json" / "lookups.json").unlink()
-    (out / "json" / "stray.json").write_text("{}\n", encoding="utf-8")
-    (out / "smspartner_codes" / "__pycache__").mkdir()
-    (out / "smspartner_codes" / "__pycache__" / "x.pyc").write_bytes(b"ignored")
+    rendered = render(MINI, tmp_path)
+    check = ["check", "--catalog", str(MINI), *output_options(tmp_path)]
+    assert main(check) == 0
+    data = rendered.package_root / "smspartner_codes" / "_data"
+    (rendered.artefacts / "docs" / "en" / "states.md").write_text("edited by hand\n", encoding="utf-8")
+    (rendered.artefacts / "json" / "errors.json").unlink()
+    (data / "stray.py").write_text("X = 1\n", encoding="utf-8")
+    (data / "__pycache__").mkdir()
+    (data / "__pycache__" / "x.pyc").write_bytes(b"ignored")
     capsys.readouterr()
-    assert main(["check", "--catalog", str(MINI), "--out", str(out)]) == 1
+    assert main(check) == 1
     report = capsys.readouterr().err
-    assert "changed: " in report and "states.md" in report
-    assert "missing: " in report and "lookups.json" in report
-    assert "not generated: " in report and "stray.json" in report
+    assert f"changed: {rendered.artefacts / 'docs' / 'en' / 'states.md'}" in report
+    assert f"missing: {rendered.artefacts / 'json' / 'errors.json'}" in report
+    assert f"not generated: {data / 'stray.py'}" in report
     assert "x.pyc" not in report
 
 
+def test_out_and_data_out_go_together(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A render meant for a scratch folder must never replace the package's own data (the default)."""
+    before = _tree_bytes(PACKAGE_DIR / "_data")
+    for option, missing in (("--out", "--data-out"), ("--data-out", "--out")):
+        assert main(["render", "--catalog", str(MINI), option, str(tmp_path / "out")]) == 2
+        assert capsys.readouterr().err == (
+            f"error: {option} needs {missing} too: a render writes both folders, and the defaults go together\n"
+        )
+    assert list(tmp_path.iterdir()) == []
+    assert _tree_bytes(PACKAGE_DIR / "_data") == before
+
+
 def test_render_replaces_the_output_and_drops_files_that_no_longer_belong(mini_copy: Path, tmp_path: Path) -> None:
-    out = tmp_path / "out"
-    assert main(["render", "--catalog", str(mini_copy), "--out", str(out)]) == 0
-    assert (out / "docs" / "fr" / "states.md").exists()
+    rendered = render(mini_copy, tmp_path / "out")
+    data = rendered.package_root / "smspartner_codes" / "_data"
+    assert (rendered.artefacts / "docs" / "fr" / "states.md").exists()
+    assert (data / "_states.py").exists()
     index = mini_copy / "catalog.yaml"
     index.write_text(index.read_text(encoding="utf-8").replace("  - states\n", ""), encoding="utf-8")
     (mini_copy / "tables" / "states.yaml").unlink()
-    assert main(["render", "--catalog", str(mini_copy), "--out", str(out)]) == 0
-    assert not (out / "docs" / "fr" / "states.md").exists()
-    assert not (out / "smspartner_codes" / "_states.py").exists()
-    assert _tree_bytes(out) == render_all(load_catalog(mini_copy))
-    assert sorted(path.name for path in tmp_path.iterdir()) == ["catalog", "out"], "a staging directory was left"
+    assert main(["render", "--catalog", str(mini_copy), *output_options(tmp_path / "out")]) == 0
+    assert not (rendered.artefacts / "docs" / "fr" / "states.md").exists()
+    assert not (data / "_states.py").exists()
+    output = render_all(load_catalog(mini_copy))
+    assert _tree_bytes(rendered.artefacts) == output.artefacts
+    assert _tree_bytes(data) == output.package_data
+    assert sorted(path.name for path in (tmp_path / "out").iterdir()) == ["generated", "package"]
+    assert sorted(path.name for path in data.parent.iterdir() if path.name.startswith(".")) == [], "staging left"
+
+
+def test_both_output_folders_are_readable_by_everyone(tmp_path: Path) -> None:
+    """The writer stages in a private temporary folder (mode 0700); what it puts in place is 0755, as checked out."""
+    rendered = render(MINI, tmp_path)
+    for folder in (rendered.artefacts, rendered.package_root / "smspartner_codes" / "_data"):
+        assert folder.stat().st_mode & 0o777 == 0o755, folder
 
 
 def test_a_failure_while_writing_leaves_the_old_output_untouched(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     out = tmp_path / "out"
-    write_tree(render_all(load_catalog(MINI)), out)
+    write_tree(render_all(load_catalog(MINI)).artefacts, out)
     before = _tree_bytes(out)
     written = 0
     real_write_bytes = Path.write_bytes
@@ -146,141 +215,82 @@ def test_a_failure_while_writing_leaves_the_old_output_untouched(
 
     monkeypatch.setattr(Path, "write_bytes", write_then_fail)
     with pytest.raises(OSError, match="No space left"):
-        write_tree({**render_all(load_catalog(MINI)), "extra.txt": b"new"}, out)
+        write_tree({**render_all(load_catalog(MINI)).artefacts, "extra.txt": b"new"}, out)
     monkeypatch.undo()
     assert _tree_bytes(out) == before
     assert sorted(path.name for path in tmp_path.iterdir()) == ["out"], "the staging directory was left behind"
 
 
 def test_a_failing_renderer_leaves_the_old_output_untouched(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    out = tmp_path / "out"
-    assert main(["render", "--catalog", str(MINI), "--out", str(out)]) == 0
-    before = _tree_bytes(out)
+    rendered = render(MINI, tmp_path)
+    before = _tree_bytes(tmp_path)
 
-    def broken_renderer(catalog: Catalog) -> dict[str, bytes]:
+    def broken_renderer(catalog: Catalog) -> Output:
         raise RuntimeError("a template blew up")
 
     import codegen.render as render_module
 
     monkeypatch.setattr(render_module, "RENDERERS", (*render_module.RENDERERS, broken_renderer))
     with pytest.raises(RuntimeError, match="blew up"):
-        main(["render", "--catalog", str(MINI), "--out", str(out)])
-    assert _tree_bytes(out) == before
+        main(["render", "--catalog", str(MINI), *output_options(tmp_path)])
+    assert _tree_bytes(tmp_path) == before
+    assert rendered.artefacts.exists()
+
+
+def test_a_failure_writing_the_second_folder_says_the_first_was_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import codegen.writer
+
+    real_write_tree = codegen.writer.write_tree
+
+    def second_fails(files: dict[str, bytes], out_dir: Path) -> None:
+        if out_dir.name == "_data":
+            raise OSError(28, "No space left on device")
+        real_write_tree(files, out_dir)
+
+    monkeypatch.setattr(codegen.writer, "write_tree", second_fails)
+    assert main(["render", "--catalog", str(MINI), *output_options(tmp_path)]) == 1
+    error = capsys.readouterr().err
+    data = tmp_path / "package" / "smspartner_codes" / "_data"
+    assert (
+        f"error: cannot write {data}: [Errno 28] No space left on device; its previous content is unchanged." in error
+    )
+    assert f"error: {tmp_path / 'generated'} was written already: render again once {data} can be." in error
 
 
 def test_an_invalid_catalog_is_reported_with_file_and_line_and_nothing_is_written(
     mini_copy: Path, tmp_path: Path
 ) -> None:
-    out = tmp_path / "out"
-    shutil.copytree(ROOT / "generated" / "json", out / "json")
-    before = _tree_bytes(out)
-    _edit(mini_copy, "states", "name: NOT_DONE", "name: DONE")
-    result = subprocess.run(
-        [sys.executable, "-m", "codegen", "render", "--catalog", str(mini_copy), "--out", str(out)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    rendered = render(MINI, tmp_path / "out")
+    before = _tree_bytes(tmp_path / "out")
+    edit(mini_copy, "states", "name: NOT_DELIVERED", "name: DELIVERED")
+    result = run_codegen(ROOT, "render", "--catalog", str(mini_copy), *output_options(tmp_path / "out"))
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
-    assert f"{mini_copy / 'tables' / 'states.yaml'}:17:" in result.stderr
-    assert "entries[1].name: name DONE repeats entries[0]" in result.stderr
+    assert f"{mini_copy / 'tables' / 'states.yaml'}:17:11: entries[1].name: name DELIVERED repeats entries[0]" in (
+        result.stderr
+    )
     assert "nothing was written" in result.stderr
-    assert _tree_bytes(out) == before
+    assert _tree_bytes(tmp_path / "out") == before
+    assert rendered.artefacts.exists()
 
 
 @pytest.mark.parametrize(
-    ("table", "old", "new", "expected"),
+    ("table", "old", "new"),
     [
-        ("lookups", "    alias_of: NUMBER_UNKNOWN\n", "", "code 7 repeats entries[1]; declare alias_of"),
-        ("lookups", "alias_of: NUMBER_UNKNOWN", "alias_of: MISSING", "MISSING, which is not an entry"),
-        ("lookups", "alias_of: NUMBER_UNKNOWN", "alias_of: NO_ERROR", "whose code 0 differs"),
-        (
-            "lookups",
-            "    group: 1\n    permanent: true\n    message",
-            "    group: 9\n    permanent: true\n    message",
-            "group 9 is not defined",
-        ),
-        ("lookups", "name: NO_ERROR", "name: Message", "is not an UPPER_SNAKE_CASE name"),
-        ("lookups", "name: NO_ERROR", "name: MESSAGE", "clashes with the member attribute 'message'"),
-        ("lookups", "name: NO_ERROR", "name: NONE", ""),
-        ("states", "code: done", "code: 5", "code 5 is an integer but the table's code_type is string"),
-        ("lookups", "code: 0", "code: zero", "code 'zero' is a string but the table's code_type is integer"),
-        ("states", "en: It is done", "en: ''", "text must not be empty"),
-        ("states", "en: It is done", 'en: "It is done "', "text has leading or trailing whitespace"),
-        ("states", "code: done", 'code: " done"', "text has leading or trailing whitespace"),
-        ("states", "code: done", "code: ''", "must be a non-negative integer or a non-empty string"),
-        ("lookups", "code: 0", "code: -1", "must be a non-negative integer or a non-empty string"),
-        ("states", "en: It is done", 'en: "It is\\u0007 done"', "control characters (U+0007)"),
-        (
-            "states",
-            "    message:\n      fr: C'est fait",
-            "    colour: red\n    message:\n      fr: C'est fait",
-            "unknown key 'colour'",
-        ),
-        ("states", "  en: States", "  en: States\n  en: Statuses", "duplicate key 'en' (first given on line"),
-        (
-            "states",
-            "id: states",
-            "id: !!python/object/apply:os.system ['true']",
-            "tag !!python/object/apply:os.system is refused",
-        ),
-        ("states", "title:\n", "title: !!set\n", "tag !!set is refused"),
-        ("states", "title:\n", "extra: &loop\n  again: *loop\ntitle:\n", "an alias refers to a node that contains it"),
-        ("states", "title:\n", "<<: {kind: status}\ntitle:\n", "merge keys (<<) are not supported"),
-        (
-            "states",
-            "en: It is done",
-            "en: 2024-01-01",
-            "2024-01-01 is not text: YAML reads it as a date; quote the text",
-        ),
-        ("states", "en: It is done", "en: Nope", ""),
-        ("lookups", "en: Number not found", "en: The number does not exist", ""),
-        ("states", 'en: "It is not done: try again"', "en: No", "YAML reads a bare yes/no/on/off as true/false"),
+        ("errors", "name: CREDIT_TOO_LOW", "name: NONE"),  # a member may be called NONE, or FOR:
+        ("errors", "name: CREDIT_TOO_LOW", "name: FOR"),  # names are UPPER_SNAKE, keywords lower case
+        ("errors", "name: CREDIT_TOO_LOW", "name: MRO"),  # not an attribute members have
+        ("states", "en: The SMS was delivered", "en: Nope"),  # a bare word YAML keeps as text
+        ("errors", "en: Invalid number", "en: Unknown number"),  # an alias may share its code's English
+        ("errors", "    permanent: false\n", "    permanent: false\n    hint: Top up.\n"),  # a hint on an error
     ],
 )
-def test_each_broken_rule_is_reported(
-    mini_copy: Path, table: str, old: str, new: str, expected: str, capsys: pytest.CaptureFixture[str]
-) -> None:
-    _edit(mini_copy, table, old, new)
-    if not expected:  # a harmless edit: still valid
-        load_catalog(mini_copy)
-        return
-    with pytest.raises(CatalogInvalid) as caught:
-        load_catalog(mini_copy)
-    messages = [str(problem) for problem in caught.value.problems]
-    assert any(expected in message for message in messages), messages
-    assert all(f"{table}.yaml:" in message for message in messages), messages
-
-
-def test_one_run_reports_every_problem_of_every_file(mini_copy: Path) -> None:
-    _edit(mini_copy, "states", "name: NOT_DONE", "name: DONE")
-    _edit(mini_copy, "lookups", "alias_of: NUMBER_UNKNOWN", "alias_of: MISSING")
-    _edit(mini_copy, "lookups", "name: NO_ERROR", "name: FOR")
-    with pytest.raises(CatalogInvalid) as caught:
-        load_catalog(mini_copy)
-    messages = "\n".join(map(str, caught.value.problems))
-    assert "repeats entries[0]" in messages
-    assert "MISSING, which is not an entry" in messages
-    assert "'FOR' is a Python keyword" not in messages  # names are UPPER_SNAKE; keywords are lower case
-    assert len(caught.value.problems) == 2
-
-
-def test_the_same_french_text_needs_the_same_english_across_tables(mini_copy: Path) -> None:
-    _edit(mini_copy, "states", "fr: C'est fait", "fr: Aucune erreur")
-    with pytest.raises(CatalogInvalid) as caught:
-        load_catalog(mini_copy)
-    (problem,) = caught.value.problems
-    assert "states.yaml:15:11: entries[0].message.en:" in str(problem)
-    assert "another English text in lookups: entries[0].message" in problem.message
-
-
-@pytest.mark.parametrize("text", TRICKY_TEXTS)
-def test_python_literals_give_back_the_exact_text(text: str) -> None:
-    literal = python_string(text)
-    assert ast.literal_eval(literal) == text
-    assert literal[0] == ('"' if text.count('"') <= text.count("'") else "'")
+def test_edits_that_break_no_rule_are_accepted(mini_copy: Path, table: str, old: str, new: str) -> None:
+    """The other side of the rules of tests/bad_catalogs/: what looks close to a broken rule but is not."""
+    edit(mini_copy, table, old, new)
+    load_catalog(mini_copy)
 
 
 @pytest.mark.parametrize("text", TRICKY_TEXTS)
@@ -302,73 +312,60 @@ def _plain_text(inline: object) -> str:
 
 def test_tricky_texts_reach_every_artefact_intact(mini_copy: Path, tmp_path: Path) -> None:
     """Every kind of character in the catalog comes out of Python, JSON, gettext and Markdown unchanged."""
-    message_path = mini_copy / "tables" / "states.yaml"
-    text = message_path.read_text(encoding="utf-8")
-    for index, tricky in enumerate(TRICKY_TEXTS[:2]):
-        old = ["fr: C'est fait", 'fr: "Ce n\'est pas fait : réessayez"'][index]
-        text = text.replace(old, f"fr: {json.dumps(tricky, ensure_ascii=False)}")
-    message_path.write_text(text, encoding="utf-8")
+    for tricky, old in zip(TRICKY_TEXTS, ["fr: Le SMS a été livré", "fr: Le SMS n'a pas été livré"], strict=False):
+        edit(mini_copy, "states", old, f"fr: {json.dumps(tricky, ensure_ascii=False)}")
+    edit(mini_copy, "states", "hint: Wait for the next report.", f"hint: {json.dumps(TRICKY_TEXTS[4])}")
     catalog = load_catalog(mini_copy)
-    out = tmp_path / "out"
-    write_tree(render_all(catalog), out)
+    rendered = render(mini_copy, tmp_path / "out")
     expected = [entry.message.fr for entry in catalog.tables[1].entries]
-    assert expected == TRICKY_TEXTS[:2]
-    program = "from smspartner_codes import State; print(repr([m.message for m in State]))"
-    result = subprocess.run(
-        [sys.executable, "-c", program],
-        env={**os.environ, "PYTHONPATH": str(out)},
-        capture_output=True,
-        text=True,
-        check=True,
+    assert expected[:2] == TRICKY_TEXTS[:2]
+    program = (
+        "from smspartner_codes import DeliveryState\n"
+        "print(repr([[m.message, m.hint, m.message_in('en')] for m in DeliveryState]))"
     )
-    assert ast.literal_eval(result.stdout) == expected
-    document = json.loads((out / "json" / "states.json").read_text(encoding="utf-8"))
+    result = run_python(program, rendered.package_root)
+    assert ast.literal_eval(result.stdout) == [
+        [entry.message.fr, entry.hint, entry.message.en] for entry in catalog.tables[1].entries
+    ], result.stderr
+    document = json.loads((rendered.artefacts / "json" / "states.json").read_text(encoding="utf-8"))
     assert [entry["message"]["fr"] for entry in document["entries"]] == expected
 
 
-def test_the_generated_package_of_the_fixture_works(tmp_path: Path) -> None:
-    out = tmp_path / "out"
-    write_tree(render_all(load_catalog(MINI)), out)
+def test_the_package_of_the_fixture_catalog_works(tmp_path: Path) -> None:
+    rendered = render(MINI, tmp_path)
     program = """
-from smspartner_codes import LookupFailure, LookupGroup, State, lookup, TABLES
-member = LookupFailure(7)
-assert member is LookupFailure.NUMBER_NOT_FOUND is LookupFailure.NUMBER_UNKNOWN
-assert member.group is LookupGroup.FAILED and member.permanent
-assert [alias.message for alias in member.aliases] == ["Numéro introuvable"]
-assert member.aliases[0].message_in("en") == "Number not found"
-assert State("not done").message_in("en") == "It is not done: try again"
-assert lookup("states", "done") is State.DONE and lookup("states", "nope") is None
-assert list(TABLES) == ["lookups", "states"]
+from smspartner_codes import DeliveryState, SendError, SendErrorGroup, StatesApiError, TABLES, lookup
+member = SendError(10)
+assert member is SendError.NUMBER_INVALID is SendError.NUMBER_UNKNOWN
+assert member.group is SendErrorGroup.NETWORK and member.permanent is True
+assert [alias.message for alias in member.aliases] == ["Numéro invalide"]
+assert member.aliases[0].message_in("en") == "Invalid number"
+assert DeliveryState("not delivered").message_in("en") == "The SMS was not delivered"
+assert [(state.is_final, state.is_success) for state in DeliveryState] == [(True, True), (True, False), (False, False)]
+assert lookup("states", "delivered") is DeliveryState.DELIVERED and lookup("states", "nope") is None
+assert list(TABLES) == ["errors", "states"] and SendError.table_title("en") == "Sending errors"
+assert not hasattr(SendError(20), "is_final") and not hasattr(DeliveryState.DELIVERED, "permanent")
 print("ok")
 """
-    result = subprocess.run(
-        [sys.executable, "-c", program],
-        env={**os.environ, "PYTHONPATH": str(out)},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = run_python(program, rendered.package_root)
+    assert "cannot import name 'StatesApiError'" in result.stderr, "a status table has no exception class"
+    result = run_python(program.replace(", StatesApiError", ""), rendered.package_root)
     assert result.stdout.strip() == "ok", result.stderr
 
 
-def test_generated_python_is_lint_and_format_clean_whatever_the_texts(mini_copy: Path, tmp_path: Path) -> None:
-    table = mini_copy / "tables" / "states.yaml"
-    table.write_text(
-        table.read_text(encoding="utf-8").replace("fr: C'est fait", f"fr: {json.dumps(TRICKY_TEXTS[2])}"),
-        encoding="utf-8",
-    )
-    out = tmp_path / "out"
-    write_tree(render_all(load_catalog(mini_copy)), out)
-    package = str(out / "smspartner_codes")
-    config = str(ROOT / "pyproject.toml")
-    for command in (["format", "--check"], ["check"]):
-        result = subprocess.run(
-            [sys.executable, "-m", "ruff", *command, "--config", config, package],
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        assert result.returncode == 0, result.stdout + result.stderr
+def test_every_fixed_file_name_of_a_render_is_a_reserved_table_id() -> None:
+    """A table named like a file the render writes anyway would overwrite it: its id must be refused."""
+    catalog = load_catalog(MINI)
+    output = render_all(catalog)
+    table_ids = {table.id for table in catalog.tables}
+    fixed_names = {
+        Path(path).name.split(".")[0].lstrip("_")
+        for path in {*output.artefacts, *output.package_data}
+        if not table_ids & set(Path(path).name.replace(".", "_").lstrip("_").split("_"))
+    }
+    candidates = {name for name in fixed_names if name.isidentifier() and name.islower() and "_" not in name}
+    assert candidates - {"init", "exports", "smspartner"} <= RESERVED_TABLE_IDS, candidates
+    assert {"catalog", "exceptions", "groups", "index"} <= RESERVED_TABLE_IDS
 
 
 def test_the_catalog_schemas_are_valid_and_inlining_their_references_changes_no_verdict(mini_copy: Path) -> None:
@@ -382,9 +379,9 @@ def test_the_catalog_schemas_are_valid_and_inlining_their_references_changes_no_
     Draft202012Validator.check_schema(json.loads((SCHEMA_DIR / "catalog.schema.json").read_text(encoding="utf-8")))
     with_refs = Draft202012Validator(schema)
     inlined = Draft202012Validator(inline_local_refs(schema, schema["$defs"]))
-    _edit(mini_copy, "states", "code: done", "code: -3")
-    _edit(mini_copy, "states", "name: NOT_DONE", "name: not_done\n    extra: 1")
-    _edit(mini_copy, "states", "en: States", "en: ''")
+    edit(mini_copy, "states", "code: delivered", "code: -3")
+    edit(mini_copy, "states", "name: NOT_DELIVERED", "name: not_delivered\n    extra: 1")
+    edit(mini_copy, "states", "en: Delivery states", "en: ''")
     document = load_yaml(mini_copy / "tables" / "states.yaml").data
 
     def verdicts(validator: Draft202012Validator) -> list[tuple[str, str]]:
@@ -394,16 +391,13 @@ def test_the_catalog_schemas_are_valid_and_inlining_their_references_changes_no_
     assert len(verdicts(inlined)) == 4
 
 
-def test_a_template_error_leaves_the_old_output_untouched(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_a_template_error_leaves_the_old_output_untouched(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import jinja2
 
     from codegen.render import templating
 
-    out = tmp_path / "out"
-    assert main(["render", "--catalog", str(MINI), "--out", str(out)]) == 0
-    before = _tree_bytes(out)
+    render(MINI, tmp_path / "out")
+    before = _tree_bytes(tmp_path / "out")
     broken_templates = Path(shutil.copytree(templating.TEMPLATES_DIR, tmp_path / "templates"))
     page = broken_templates / "docs" / "table.md.j2"
     page.write_text(page.read_text(encoding="utf-8") + "{{ no_such_variable }}\n", encoding="utf-8")
@@ -413,8 +407,8 @@ def test_a_template_error_leaves_the_old_output_untouched(
     environment.filters.update(templating.environment().filters)
     monkeypatch.setattr(templating, "environment", lambda: environment)
     with pytest.raises(jinja2.UndefinedError, match="no_such_variable"):
-        main(["render", "--catalog", str(MINI), "--out", str(out)])
-    assert _tree_bytes(out) == before
+        main(["render", "--catalog", str(MINI), *output_options(tmp_path / "out")])
+    assert _tree_bytes(tmp_path / "out") == before
     assert sorted(path.name for path in tmp_path.iterdir()) == ["out", "templates"]
 
 
@@ -425,7 +419,7 @@ def test_a_failure_while_swapping_leaves_the_old_output_in_place(
     import codegen.writer
 
     out = tmp_path / "out"
-    write_tree(render_all(load_catalog(MINI)), out)
+    write_tree(render_all(load_catalog(MINI)).artefacts, out)
     before = _tree_bytes(out)
     renames = 0
     real_rename = os.rename
@@ -450,5 +444,430 @@ def test_a_failed_first_render_creates_nothing(tmp_path: Path, monkeypatch: pyte
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(Path, "write_bytes", disk_full)
-    assert main(["render", "--catalog", str(MINI), "--out", str(tmp_path / "out")]) == 1
+    assert main(["render", "--catalog", str(MINI), *output_options(tmp_path / "out")]) == 1
+    assert list((tmp_path / "out").iterdir()) == []  # the folder above the output is made; nothing in it
+
+
+def test_the_runtime_copy_of_the_tests_is_the_package_without_its_data(tmp_path: Path) -> None:
+    """What the tests import after rendering a catalog: this repository's runtime, and that catalog's data."""
+    package = install_runtime(tmp_path) / "smspartner_codes"
+    assert sorted(path.name for path in package.iterdir()) == sorted(
+        path.name for path in PACKAGE_DIR.iterdir() if path.name not in ("_data", "__pycache__")
+    )
+    assert os.readlink(package / "locale") == os.path.join("_data", "locale")
+
+
+# The output directory: a render replaces only what it can prove is its own (issue 10, finding 1).
+# Every test here works inside tmp_path, and checks that it does before running anything destructive.
+
+
+def _scratch_project(tmp_path: Path) -> Path:
+    """A small project tree in tmp_path: a catalog, code, tests and a .git, as a repository would hold."""
+    project = tmp_path / "project"
+    shutil.copytree(MINI, project / "catalog")
+    for relative, text in {
+        "codegen/tool.py": "print('mine')\n",
+        "tests/test_mine.py": "def test_mine() -> None: ...\n",
+        ".git/HEAD": "ref: refs/heads/main\n",
+        "README.md": "# mine\n",
+    }.items():
+        (project / relative).parent.mkdir(parents=True, exist_ok=True)
+        (project / relative).write_text(text, encoding="utf-8")
+    return project
+
+
+def _assert_scratch(directory: Path, tmp_path: Path) -> None:
+    """Refuse to go on unless ``directory`` is inside this test's own temporary folder, away from the repository."""
+    real = directory.resolve()
+    assert real.is_relative_to(tmp_path.resolve()), real
+    assert not real.is_relative_to(ROOT) and not ROOT.is_relative_to(real), real
+
+
+def _snapshot(directory: Path) -> dict[str, bytes | None]:
+    return {
+        path.relative_to(directory).as_posix(): (path.read_bytes() if path.is_file() else None)
+        for path in sorted(directory.rglob("*"))
+    }
+
+
+@pytest.mark.parametrize("option", ["--out", "--data-out"])
+@pytest.mark.parametrize("out", ["", ".", "catalog", "codegen", "tests", "..", "catalog/.."])
+def test_render_refuses_an_out_directory_that_is_not_its_output_and_touches_nothing(
+    tmp_path: Path, out: str, option: str
+) -> None:
+    project = _scratch_project(tmp_path)
+    _assert_scratch(project / out, tmp_path)
+    before = _snapshot(tmp_path)
+    other = "--data-out" if option == "--out" else "--out"
+    result = run_codegen(project, "render", "--catalog", "catalog", option, out, other, "new-folder")
+    assert result.returncode == 2, result.stderr
+    assert "Traceback" not in result.stderr
+    assert result.stdout == ""
+    if out:
+        assert result.stderr.startswith(f"error: {out} is not an earlier output of `python -m codegen render`: ")
+        assert "it has no .codegen-output file" in result.stderr
+        assert "render into a new or empty directory" in result.stderr
+    else:
+        assert f"argument {option}: an empty path is not allowed (is a shell variable unset?)" in result.stderr
+    assert _snapshot(tmp_path) == before
+
+
+@pytest.mark.parametrize("command", ["validate", "check", "upstream", "diff"])
+def test_an_empty_path_argument_is_a_usage_error(tmp_path: Path, command: str) -> None:
+    _assert_scratch(tmp_path, tmp_path)
+    arguments = {"validate": ["--catalog", ""], "check": ["--out", ""], "upstream": [""], "diff": ["", str(MINI)]}
+    result = run_codegen(tmp_path, command, *arguments[command])
+    assert result.returncode == 2
+    assert "an empty path is not allowed" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_render_marks_each_output_folder_with_the_list_of_its_files(tmp_path: Path) -> None:
+    render(MINI, tmp_path)
+    output = render_all(load_catalog(MINI))
+    data = tmp_path / "package" / "smspartner_codes" / "_data"
+    for folder, files in ((tmp_path / "generated", output.artefacts), (data, output.package_data)):
+        marker = (folder / MARKER).read_text(encoding="utf-8").splitlines()
+        assert marker[0] == "This directory is the output of `python -m codegen render`, which replaces it whole."
+        assert marker[3:] == sorted(files)
+    assert main(["render", "--catalog", str(MINI), *output_options(tmp_path)]) == 0  # its own output: replaced
+    assert main(["check", "--catalog", str(MINI), *output_options(tmp_path)]) == 0
+
+
+def test_a_file_put_into_the_output_stops_the_next_render(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    render(MINI, tmp_path)
+    out, data = tmp_path / "generated", tmp_path / "package" / "smspartner_codes" / "_data"
+    (out / "docs" / "notes.txt").write_text("mine\n", encoding="utf-8")
+    (data / "__pycache__").mkdir()  # caches are no one's data: they do not count
+    (data / "__pycache__" / "x.pyc").write_bytes(b"cache")
+    before = _snapshot(tmp_path)
+    capsys.readouterr()
+    assert main(["render", "--catalog", str(MINI), *output_options(tmp_path)]) == 2
+    assert capsys.readouterr().err == (
+        f"error: {out} is not an earlier output of `python -m codegen render`: it holds files the last render"
+        f" did not write (docs/notes.txt). A render replaces its output whole, so it left {out} as it is:"
+        f" move them out of {out}, or render into a new or empty directory\n"
+    )
+    assert _snapshot(tmp_path) == before  # neither folder was touched
+    (out / "docs" / "notes.txt").unlink()
+    assert main(["render", "--catalog", str(MINI), *output_options(tmp_path)]) == 0
+
+
+def test_write_tree_refuses_a_directory_that_is_not_its_output(tmp_path: Path) -> None:
+    """The writer checks for itself (under its lock), whoever calls it."""
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "thesis.tex").write_text("years of work\n", encoding="utf-8")
+    with pytest.raises(OutputRefused, match=r"holds files no render wrote \(thesis.tex\)"):
+        write_tree({"only.txt": b"new"}, mine)
+    assert _snapshot(tmp_path) == {"mine": None, "mine/thesis.tex": b"years of work\n"}
+
+
+def test_an_empty_or_absent_directory_takes_the_output(tmp_path: Path) -> None:
+    (tmp_path / "empty" / "sub").mkdir(parents=True)  # empty directories hold nothing to lose
+    write_tree({"only.txt": b"new"}, tmp_path / "empty")
+    write_tree({"only.txt": b"new"}, tmp_path / "absent" / "deeper")
+    for out in (tmp_path / "empty", tmp_path / "absent" / "deeper"):
+        assert existing_files(out) == ["only.txt"]
+
+
+def test_an_output_rendered_before_the_marker_existed_is_recognised_by_its_generated_files(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """generated/ as committed before the marker: every file carries the notice (the .mo files their project)."""
+    out = tmp_path / "generated"
+    write_tree(render_all(load_catalog(ROOT / "catalog")).artefacts, out)
+    (out / MARKER).unlink()
+    assert ownership_problem(out) is None
+    render(MINI, tmp_path)
+    assert (out / MARKER).is_file()
+    (out / MARKER).unlink()
+    (out / "json" / "mine.json").write_text("{}\n", encoding="utf-8")  # not generated: the whole folder is refused
+    capsys.readouterr()
+    assert main(["render", "--catalog", str(MINI), *output_options(tmp_path)]) == 2
+    assert "it has no .codegen-output file, which every render leaves, and it holds files no render wrote" in (
+        capsys.readouterr().err
+    )
+    assert (out / "json" / "mine.json").read_text(encoding="utf-8") == "{}\n"
+
+
+def test_the_writer_knows_the_generator_command_the_headers_print() -> None:
+    from codegen.render.headers import GENERATOR_COMMAND
+
+    assert GENERATOR_COMMAND == codegen_writer.GENERATOR_COMMAND
+
+
+def test_the_committed_output_folders_carry_their_markers() -> None:
+    output = render_all(load_catalog(ROOT / "catalog"))
+    assert (ROOT / "generated" / MARKER).read_bytes() == marker_bytes(output.artefacts)
+    assert (PACKAGE_DIR / "_data" / MARKER).read_bytes() == marker_bytes(output.package_data)
+
+
+def test_a_symlinked_out_is_followed_and_its_target_replaced(tmp_path: Path) -> None:
+    real, link = tmp_path / "real", tmp_path / "link"
+    write_tree(render_all(load_catalog(MINI)).artefacts, real)
+    link.symlink_to(real, target_is_directory=True)
+    write_tree({"only.txt": b"new"}, link)
+    assert link.is_symlink() and link.resolve() == real
+    assert existing_files(real) == ["only.txt"]
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["link", "real"]
+
+
+def test_a_symlinked_out_leading_nowhere_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    link = tmp_path / "link"
+    link.symlink_to(tmp_path / "gone" / "deeper")
+    assert main(["render", "--catalog", str(MINI), "--out", str(link), "--data-out", str(tmp_path / "data")]) == 2
+    assert capsys.readouterr().err == (
+        f"error: {link} is a symbolic link to {tmp_path / 'gone' / 'deeper'}, which does not exist;"
+        " create that directory, or give --out another path\n"
+    )
+    with pytest.raises(OutputRefused):  # the writer itself creates nothing either, not even the parent
+        write_tree({"only.txt": b"new"}, link)
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["link"]
+
+
+# What an interrupted or concurrent render leaves (issue 10, finding 7).
+
+
+def test_the_next_render_removes_what_an_interrupted_one_left_and_nothing_else(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    write_tree({"a.txt": b"a", "sub/b.txt": b"b"}, out)
+    half_written = tmp_path / ".out.new-abcd1234"  # killed while writing: its marker was written first
+    half_written.mkdir()
+    (half_written / MARKER).write_bytes(marker_bytes({"a.txt": b"", "sub/b.txt": b""}))
+    (half_written / "a.txt").write_bytes(b"a")
+    shutil.copytree(out, tmp_path / ".out.old-0_zz9xy8")  # killed before the old output was removed
+    (tmp_path / ".out.new-emptyone").mkdir()  # killed right after creating it
+    not_ours = tmp_path / ".out.old-mine_123"  # named like ours, but holding someone's file
+    not_ours.mkdir()
+    (not_ours / "keep.txt").write_text("mine\n", encoding="utf-8")
+    (tmp_path / ".out.new-notadir1").write_text("a file\n", encoding="utf-8")
+    write_tree({"a.txt": b"a2"}, out)
+    assert sorted(path.name for path in tmp_path.iterdir()) == [".out.new-notadir1", ".out.old-mine_123", "out"]
+    assert (not_ours / "keep.txt").read_text(encoding="utf-8") == "mine\n"
+    assert existing_files(out) == ["a.txt"]
+
+
+def test_a_render_killed_between_its_two_renames_is_repaired_by_the_next(tmp_path: Path) -> None:
+    """kill -9 at the worst moment: the old output set aside, the new one not yet in place."""
+    out = tmp_path / "out"
+    _assert_scratch(out, tmp_path)
+    write_tree(render_all(load_catalog(MINI)).artefacts, out)
+    killed_render = f"""
+import os, signal
+from pathlib import Path
+import codegen.writer
+real_rename = os.rename
+def rename_then_die(source, target):
+    real_rename(source, target)
+    os.kill(os.getpid(), signal.SIGKILL)
+codegen.writer.os.rename = rename_then_die
+codegen.writer.write_tree({{"only.txt": b"new"}}, Path({str(out)!r}))
+"""
+    result = subprocess.run(
+        [sys.executable, "-c", killed_render], env={**os.environ, "PYTHONPATH": str(ROOT)}, check=False
+    )
+    assert result.returncode == -9
+    left = sorted(path.name for path in tmp_path.iterdir())
+    assert len(left) == 2 and not out.exists(), left  # a full staged copy and the retired old output
+    assert main(["render", "--catalog", str(MINI), "--out", str(out), "--data-out", str(tmp_path / "data")]) == 0
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["data", "out"]
+    assert _tree_bytes(out) == render_all(load_catalog(MINI)).artefacts
+
+
+def test_concurrent_renders_of_one_directory_take_turns(tmp_path: Path) -> None:
+    """Each writer holds a lock on the output's parent: every render succeeds whole, and nothing is left."""
+    out = tmp_path / "out"
+    renders = [{"which.txt": str(number).encode(), f"only-{number}.txt": b""} for number in range(6)]
+    with concurrent.futures.ThreadPoolExecutor(max_workers=6) as pool:
+        list(pool.map(lambda files: write_tree(files, out), renders))
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["out"]
+    assert any(_tree_bytes(out) == files for files in renders)
+
+
+def test_concurrent_render_commands_both_succeed(tmp_path: Path) -> None:
+    out, data = tmp_path / "out", tmp_path / "data"
+    output = render_all(load_catalog(MINI))
+    command = [sys.executable, "-m", "codegen", "render", "--catalog", str(MINI), "--out", str(out)]
+    command += ["--data-out", str(data)]
+    environment = {**os.environ, "PYTHONPATH": str(ROOT)}
+    for _ in range(3):
+        processes = [
+            subprocess.Popen(command, env=environment, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            for _ in range(2)
+        ]
+        for process in processes:
+            stdout, stderr = process.communicate(timeout=120)
+            assert process.returncode == 0, stderr
+            assert stdout == f"Rendered {len(output.artefacts)} files into {out}.\n" + (
+                f"Rendered {len(output.package_data)} files into {data}.\n"
+            )
+        assert sorted(path.name for path in tmp_path.iterdir()) == ["data", "out"]
+        assert _tree_bytes(out) == output.artefacts
+        assert _tree_bytes(data) == output.package_data
+
+
+LONG = "a" * 100_000  # near the 128 KB Linux allows one argument
+
+
+@pytest.mark.parametrize(
+    "arguments",
+    [
+        ["render", "--out", LONG],
+        ["render", "--out", "a/" * 3_000],
+        ["validate", "--catalog", LONG],
+        ["check", "--out", LONG],
+        ["upstream", LONG],
+        ["upstream", "page.md", "--sha256", LONG],
+        ["diff", LONG, "catalog"],
+        [LONG],
+        ["render", f"--{LONG}"],
+    ],
+    ids=["render", "render deep", "validate", "check", "upstream", "sha256", "diff", "command", "option"],
+)
+def test_an_over_long_argument_is_a_usage_error_quoting_only_its_start(tmp_path: Path, arguments: list[str]) -> None:
+    _assert_scratch(tmp_path, tmp_path)
+    result = run_codegen(tmp_path, *arguments)
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr and "File name too long" not in result.stderr
+    assert len(result.stderr) < 1_000, result.stderr[:1_000]
+    assert " characters)" in result.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+# Standard output that cannot take the report (issue 10, finding 6): a short message and exit 2, never a
+# traceback nor exit 0; a reader that stopped early ends the command quietly, with SIGPIPE's status.
+
+UPSTREAM_PAGES = ROOT / "tests" / "upstream_pages"
+
+
+def _page_with_a_french_section(tmp_path: Path) -> Path:
+    """The drift tests' page plus a section no table has: the report quotes its title (é, U+2019)."""
+    page = tmp_path / "page.md"
+    base = (UPSTREAM_PAGES / "base.fr.md").read_text(encoding="utf-8")
+    page.write_text(
+        base + "\n## Opérations d’été\n\n| Codes | Message |\n|---|---|\n| 1 | Déjà fait |\n", encoding="utf-8"
+    )
+    return page
+
+
+def _upstream_command(page: Path) -> list[str]:
+    return [sys.executable, "-m", "codegen", "upstream", str(page), "--catalog", str(UPSTREAM_PAGES / "catalog")]
+
+
+@pytest.mark.parametrize(
+    ("environment", "encoding", "character"),
+    [
+        ({"PYTHONIOENCODING": "ascii"}, "ascii", "U+00E9"),
+        ({"PYTHONIOENCODING": "latin-1"}, "latin-1", "U+2019"),
+        ({"LC_ALL": "C", "LANG": "C", "PYTHONCOERCECLOCALE": "0", "PYTHONUTF8": "0"}, "ascii", "U+00E9"),
+    ],
+    ids=["ascii", "latin-1", "C locale without UTF-8 mode"],
+)
+def test_an_output_encoding_without_the_reports_characters_is_an_error(
+    tmp_path: Path, environment: dict[str, str], encoding: str, character: str
+) -> None:
+    inherited = {key: value for key, value in os.environ.items() if not key.startswith(("LC_", "PYTHONIO"))}
+    result = subprocess.run(
+        _upstream_command(_page_with_a_french_section(tmp_path)),
+        env={**inherited, "PYTHONPATH": str(ROOT), **environment},
+        capture_output=True,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert result.stderr.decode("ascii") == (
+        f"error: cannot write the output: it takes {encoding} text only, and the output holds {character};"
+        " set PYTHONIOENCODING=utf-8, or use a UTF-8 locale such as C.UTF-8\n"
+    )
+
+
+@pytest.mark.parametrize("command", ["upstream", "validate", "help"])
+def test_a_full_disk_on_standard_output_is_an_error(tmp_path: Path, command: str) -> None:
+    arguments = {
+        "upstream": _upstream_command(_page_with_a_french_section(tmp_path)),
+        "validate": [sys.executable, "-m", "codegen", "validate", "--catalog", str(MINI)],
+        "help": [sys.executable, "-m", "codegen", "--help"],
+    }[command]
+    with open("/dev/full", "wb") as full:
+        result = subprocess.run(
+            arguments, env={**os.environ, "PYTHONPATH": str(ROOT)}, stdout=full, stderr=subprocess.PIPE, check=False
+        )
+    assert result.returncode == 2
+    assert result.stderr.decode() == "error: cannot write the output: No space left on device\n"
+
+
+def test_a_closed_standard_output_is_an_error_and_nothing_is_done(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = subprocess.run(
+        [
+            "sh",
+            "-c",
+            'exec "$@" >&-',
+            "sh",
+            *(sys.executable, "-m", "codegen", "render", "--catalog", str(MINI)),
+            *("--out", str(out), "--data-out", str(tmp_path / "data")),
+        ],
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert result.stderr == (
+        "error: standard output is closed, so nothing was done; redirect it to /dev/null to discard it.\n"
+    )
+    assert not out.exists()
+
+
+def test_a_reader_that_stopped_reading_ends_the_command_quietly(tmp_path: Path) -> None:
+    """`| head -c1` once head has exited: every write finds the pipe closed."""
+    reading_end, writing_end = os.pipe()
+    os.close(reading_end)
+    try:
+        result = subprocess.run(
+            _upstream_command(_page_with_a_french_section(tmp_path)),
+            env={**os.environ, "PYTHONPATH": str(ROOT)},
+            stdout=writing_end,
+            stderr=subprocess.PIPE,
+            check=False,
+        )
+    finally:
+        os.close(writing_end)
+    assert result.returncode == 141  # 128 + SIGPIPE, as a shell reports a tool the pipe ended
+    assert result.stderr == b""
+
+
+_names = st.sampled_from(["a", "b", "docs", "json", "x.txt", "y.md"])
+_trees = st.dictionaries(
+    st.lists(_names, min_size=1, max_size=3).map("/".join), st.binary(max_size=8), min_size=1, max_size=8
+).filter(lambda files: not any(other.startswith(path + "/") for path in files for other in files))
+
+
+@settings(max_examples=60)
+@given(first=_trees, second=_trees, data=st.data())
+def test_a_render_replaces_its_own_output_and_nothing_with_a_stranger_in_it(
+    first: dict[str, bytes], second: dict[str, bytes], data: st.DataObject
+) -> None:
+    """Any earlier output, with files removed or not: replaced; with one file no render wrote: refused, untouched."""
+    scratch = Path(tempfile.mkdtemp(prefix="codegen-ownership-"))
+    try:
+        out = scratch / "out"
+        write_tree(first, out)
+        for relative in data.draw(st.sets(st.sampled_from(sorted(first))), label="removed"):
+            (out / relative).unlink()
+        directories = sorted({""} | {str(Path(relative).parent) for relative in first} - {"."})
+        stranger = data.draw(st.none() | st.sampled_from(directories), label="stranger's directory")
+        if stranger is not None:
+            (out / stranger).mkdir(parents=True, exist_ok=True)
+            (out / stranger / "notes.stranger").write_bytes(b"mine")
+        before = _snapshot(out)
+        if stranger is None:
+            write_tree(second, out)
+            assert _tree_bytes(out) == second
+        else:
+            with pytest.raises(OutputRefused, match=r"notes\.stranger"):
+                write_tree(second, out)
+            assert _snapshot(out) == before
+        assert sorted(path.name for path in scratch.iterdir()) == ["out"]
+    finally:
+        shutil.rmtree(scratch)

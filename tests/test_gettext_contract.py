@@ -22,7 +22,8 @@ DOMAIN = "smspartner_codes"
 
 @pytest.fixture(scope="module")
 def localedir(root: Path) -> Path:
-    return root / "generated" / "smspartner_codes" / "locale"
+    """The package's translations, where users find them (smspartner_codes/locale/, generated into _data/)."""
+    return root / "src" / "smspartner_codes" / "locale"
 
 
 def _read_po(path: Path) -> MessageCatalog:
@@ -127,12 +128,23 @@ def test_nothing_is_fuzzy_and_the_header_names_the_version(root: Path, catalog: 
     assert po.version == catalog.version
 
 
-def test_the_same_french_text_has_one_english_text(catalog: Catalog) -> None:
-    """gettext keys by French text: a French text used twice must be translated the same way both times."""
-    english: dict[str, set[str]] = {}
+@pytest.mark.parametrize("name", ["en", "fr", "pot"])
+def test_each_message_tells_the_translator_where_its_text_is_used(root: Path, catalog: Catalog, name: str) -> None:
+    """The ``#.`` comments: every table, group or entry that uses the French text, in catalog order."""
+    uses: dict[str, list[str]] = {}
     for use in _all_texts(catalog):
-        english.setdefault(use.text.fr, set()).add(use.text.en)
-    assert {fr: en for fr, en in english.items() if len(en) > 1} == {}
+        uses.setdefault(use.text.fr, []).append(f"{use.table_id}: {use.what}")
+    comments = {message.id: message.auto_comments for message in _read_po(_po_path(root, name)) if message.id}
+    # Babel wraps a comment longer than 76 characters onto several lines, each read back as a comment.
+    assert {text: " ".join(lines) for text, lines in comments.items()} == {
+        text: " ".join(lines) for text, lines in uses.items()
+    }
+    assert comments["Le numéro est dans la liste des STOP SMS"] == [
+        "sms_send: NUMBER_IN_STOP_LIST (14)",
+        "number_verification: NUMBER_IN_STOP_LIST (14)",
+    ]
+    text = _po_path(root, name).read_text(encoding="utf-8")
+    assert "#. sms_send: NUMBER_IN_STOP_LIST (14)\n#. number_verification: NUMBER_IN_STOP_LIST (14)\n" in text
 
 
 @pytest.mark.parametrize("language", ["fr", "en"])
@@ -155,3 +167,45 @@ def test_gnu_msgfmt_accepts_the_po_file_and_its_mo_reads_the_same(
     by_babel = gettext.translation(DOMAIN, localedir=str(localedir), languages=[language])
     for use in _all_texts(catalog):
         assert by_gnu.gettext(use.text.fr) == by_babel.gettext(use.text.fr) == use.text.in_language(language)
+
+
+def _header_fields(path: Path) -> list[tuple[str, str]]:
+    """The (name, value) fields of a .po or .pot file's header entry, in the file's order."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    start = lines.index('msgid ""') + 2  # the header's msgstr "" opens the line after
+    fields = []
+    for line in lines[start:]:
+        if not line.startswith('"'):
+            break
+        name, _, value = line.strip('"').removesuffix("\\n").partition(": ")
+        fields.append((name, value))
+    return fields
+
+
+def test_the_template_has_an_empty_language_header_where_the_po_files_name_theirs(root: Path) -> None:
+    """The .pot carries ``Language:`` empty, as GNU xgettext writes templates; each .po names its language."""
+    template = _header_fields(_po_path(root, "pot"))
+    assert ("Language", "") in template
+    for language in ("en", "fr"):
+        po = _header_fields(_po_path(root, language))
+        assert ("Language", language) in po
+        # Same fields in the same order, but for the language and the plural rule a template leaves out.
+        assert [name for name, _ in po if name != "Plural-Forms"] == [name for name, _ in template]
+
+
+def test_gnu_msginit_starts_a_new_translation_from_the_template(root: Path, tmp_path: Path) -> None:
+    """A translator's first step: msginit fills in the template's Language field, in its place."""
+    msginit = shutil.which("msginit")
+    assert msginit, "GNU gettext's msginit is needed (Debian package gettext)"
+    german = tmp_path / "de.po"
+    result = subprocess.run(
+        [msginit, "--no-translator", "--locale=de", "-i", str(_po_path(root, "pot")), "-o", str(german)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    names = [name for name, _ in _header_fields(german)]
+    assert ("Language", "de") in _header_fields(german)
+    assert names.index("Language") == names.index("Last-Translator") + 1
+    assert _read_po(german).locale is not None

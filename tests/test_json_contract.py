@@ -5,13 +5,18 @@ from __future__ import annotations
 
 import copy
 import json
+import re
+import subprocess
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
 from codegen.model import Catalog, Table, Text
+from codegen.validate import ecma_regex
 from smspartner_codes import CATALOG_VERSION
 
 TABLE_KEYS = ("id", "title", "kind", "code_type", "groups", "entries")
@@ -97,7 +102,7 @@ def test_every_table_file_is_valid(validator: Draft202012Validator, json_dir: Pa
 
 
 def test_package_copy_is_valid_and_identical(validator: Draft202012Validator, json_dir: Path, root: Path) -> None:
-    package_copy = root / "generated" / "smspartner_codes" / "catalog.json"
+    package_copy = root / "src" / "smspartner_codes" / "catalog.json"  # the path users read (generated into _data/)
     assert _errors(validator, _load(package_copy)) == []
     assert package_copy.read_bytes() == (json_dir / "catalog.json").read_bytes()
 
@@ -204,3 +209,61 @@ def test_table_files_equal_their_table_in_catalog_json(whole: dict[str, Any], js
 def test_catalog_version_is_the_catalogs(whole: dict[str, Any], catalog: Catalog) -> None:
     assert whole["catalog_version"] == catalog.version
     assert catalog.version == CATALOG_VERSION
+
+
+# Schema patterns mean the same in every language's validator (issue 10, finding 2).
+
+SCHEMA_FILES = (
+    "codegen/templates/json/catalog.schema.json",  # published: Ajv and other ECMA-262 validators read it
+    "catalog/schema/catalog.schema.json",
+    "catalog/schema/table.schema.json",
+)
+# Syntax Python and ECMA-262 read differently (\d, \w, \s and \b are Unicode-aware in one and not the
+# other), or that only Python has (\A, \Z, named groups, inline flags, comments).
+NOT_PORTABLE = re.compile(r"\\[AZzdDwWsSbB]|\(\?[P#aiLmsux<]")
+ENDINGS = ["", "\n", "\r", "\n\n", "\r\n", " ", "\u2028", "a", "\u0663"]
+
+
+def _patterns(node: Any) -> set[str]:
+    if isinstance(node, dict):
+        found = {node["pattern"]} if isinstance(node.get("pattern"), str) else set()
+        return found.union(*(_patterns(value) for value in node.values()))
+    if isinstance(node, list):
+        return set().union(*(_patterns(item) for item in node))
+    return set()
+
+
+@pytest.fixture(scope="module")
+def schema_patterns(root: Path) -> list[str]:
+    return sorted(set().union(*(_patterns(_load(root / name)) for name in SCHEMA_FILES)))
+
+
+def test_schema_patterns_are_anchored_and_portable(schema_patterns: list[str]) -> None:
+    assert len(schema_patterns) >= 4
+    for pattern in schema_patterns:
+        assert pattern.startswith("^") and pattern.endswith("$"), pattern
+        assert not NOT_PORTABLE.search(pattern), pattern
+
+
+@settings(max_examples=10)
+@given(data=st.data())
+def test_schema_patterns_give_the_same_verdicts_in_node_and_in_the_generator(
+    schema_patterns: list[str], data: st.DataObject
+) -> None:
+    """Texts near each pattern's language, with endings such as a newline; Node's RegExp (what Ajv runs) decides."""
+    samples = [
+        (pattern, data.draw(st.from_regex(ecma_regex(pattern), fullmatch=True)) + data.draw(st.sampled_from(ENDINGS)))
+        for pattern in schema_patterns
+        for _ in range(10)
+    ]
+    program = (
+        "const samples = JSON.parse(require('fs').readFileSync(0, 'utf8'));"
+        "console.log(JSON.stringify(samples.map(([p, s]) => new RegExp(p, 'u').test(s))));"
+    )
+    result = subprocess.run(
+        ["node", "-e", program], input=json.dumps(samples), capture_output=True, text=True, check=True
+    )
+    node_verdicts = json.loads(result.stdout)
+    ours = [bool(ecma_regex(pattern).search(text)) for pattern, text in samples]
+    assert ours == node_verdicts, [sample for sample, a, b in zip(samples, ours, node_verdicts, strict=True) if a != b]
+    assert not any(ecma_regex(pattern).search(text) for pattern, text in samples if text.endswith("\n"))

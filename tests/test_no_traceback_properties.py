@@ -1,6 +1,6 @@
 """Property tests: no catalog content makes the generator fail with anything but a list of located problems.
 
-Hypothesis breaks the base catalog of tests/bad_catalogs/ at random: any value replaced
+Hypothesis breaks the fixture catalog (tests/fixtures/catalog/) at random: any value replaced
 by any YAML value, or a table file replaced by any text. Loading it either succeeds or
 raises CatalogInvalid whose problems each name a file of the catalog and a line in it.
 """
@@ -14,13 +14,13 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from codegen.catalog import load_catalog
 from codegen.problems import CatalogInvalid
-from codegen.validate import load_catalog
 
-BASE = Path(__file__).resolve().parent / "bad_catalogs" / "_base"
+BASE = Path(__file__).resolve().parent / "fixtures" / "catalog"
 TABLE = Path("tables") / "errors.yaml"
 
 _scalars = st.one_of(
@@ -144,6 +144,24 @@ def test_any_raw_yaml_value_on_any_line_gives_located_problems(data: st.DataObje
     index = data.draw(st.integers(0, len(lines) - 1), label="line")
     key = lines[index].partition(":")[0]
     lines[index] = f"{key}: {data.draw(_raw_values, label='value')}"
+    catalog_dir = _catalog_with("\n".join(lines) + "\n")
+    try:
+        _assert_located_problems_or_valid(catalog_dir)
+    finally:
+        shutil.rmtree(catalog_dir.parent)
+
+
+@settings(max_examples=40)
+@given(
+    depth=st.integers(0, 1_200),
+    style=st.sampled_from([("[", "]"), ("{a: ", "}"), ("[{a: [", "]}]")]),
+    line=st.integers(1, 4),
+)
+def test_values_nested_to_any_depth_give_located_problems(depth: int, style: tuple[str, str], line: int) -> None:
+    """Nesting hundreds of levels deep in a file of a few KB ended in a RecursionError (issue 10, finding 5)."""
+    opening, closing = style
+    lines = (BASE / TABLE).read_text(encoding="utf-8").splitlines()
+    lines.insert(line, "notes: " + opening * depth + closing * depth)
     catalog_dir = _catalog_with("\n".join(lines) + "\n")
     try:
         _assert_located_problems_or_valid(catalog_dir)

@@ -20,8 +20,8 @@ from typing import Any
 import pytest
 
 import smspartner_codes
+from codegen.catalog import load_catalog
 from codegen.model import Catalog, Entry, Table
-from codegen.validate import load_catalog
 from smspartner_codes import (
     CATALOG_VERSION,
     GETTEXT_DOMAIN,
@@ -426,8 +426,8 @@ def test_copies_of_members_are_the_same_member(catalog: Catalog) -> None:
 
 
 def _modules_after(root: Path, cwd: Path, code: str) -> set[str]:
-    """The names in ``sys.modules`` after ``code`` runs in a fresh interpreter that finds generated/."""
-    env = {**os.environ, "PYTHONPATH": str(root / "generated")}
+    """The names in ``sys.modules`` after ``code`` runs in a fresh interpreter that finds the package in src/."""
+    env = {**os.environ, "PYTHONPATH": str(root / "src")}
     probe = f"{code}\nimport sys\nprint('\\n'.join(sys.modules))"
     return set(_run([sys.executable, "-c", probe], cwd=cwd, env=env).split())
 
@@ -446,14 +446,18 @@ def test_importing_one_table_imports_nothing_heavy_and_no_other_table(root: Path
     assert "smspartner_codes" in loaded
     assert sorted(checked & loaded) == []
     assert _table_modules() & loaded == {HlrError.__module__}
+    # Only what the table needs: the registry of the data, and no base a table of integers does not use.
+    ours = sorted(name for name in loaded if name.startswith("smspartner_codes"))
+    assert ours == ["smspartner_codes", "smspartner_codes._data", HlrError.__module__]
 
 
-def test_importing_the_package_imports_no_table(root: Path, tmp_path: Path) -> None:
+def test_importing_the_package_imports_no_table_and_no_generated_data(root: Path, tmp_path: Path) -> None:
     baseline = _modules_after(root, tmp_path, "pass")
     loaded = _modules_after(root, tmp_path, "import smspartner_codes")
     assert "smspartner_codes" in loaded
     assert sorted((HEAVY_MODULES - baseline) & loaded) == []
     assert sorted(_table_modules() & loaded) == []
+    assert sorted(name for name in loaded if name.startswith("smspartner_codes")) == ["smspartner_codes"]
 
 
 # Typing ---------------------------------------------------------------------------------
@@ -509,8 +513,10 @@ TYPE_ERRORS = {
     "no-permanent-outside-hlr-error": ("SmsSendError(14).permanent", "attr-defined"),
     "string-codes-are-str": ("n: int = DeliveryStatus.DELIVERED.code", "assignment"),
     "message-in-takes-a-language": ("HlrError(1).message_in(1)", "arg-type"),
+    "no-status-flags-outside-status-tables": ("SmsSendError(14).is_final", "attr-defined"),
+    "group-is-the-tables-group-enum": ("HlrStatus(3).group.EC_UNKNOWN", "attr-defined"),
 }
-TYPE_ERROR_IMPORTS = "from smspartner_codes import DeliveryStatus, HlrError, SmsSendError, lookup\n"
+TYPE_ERROR_IMPORTS = "from smspartner_codes import DeliveryStatus, HlrError, HlrStatus, SmsSendError, lookup\n"
 
 
 @pytest.fixture(scope="module")
@@ -520,13 +526,14 @@ def mypy_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _mypy(root: Path, cache: Path, snippet: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "MYPYPATH": str(root / "generated")}
+    env = {**os.environ, "MYPYPATH": str(root / "src")}
     args = [sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(cache), snippet.name]
     return subprocess.run(
         args, cwd=snippet.parent, env=env, check=False, capture_output=True, text=True, encoding="utf-8"
     )
 
 
+@pytest.mark.timeout(300)  # the first mypy run reads the standard library
 def test_mypy_strict_accepts_typed_use_of_the_api(root: Path, tmp_path: Path, mypy_cache: Path) -> None:
     snippet = tmp_path / "typed_use.py"
     snippet.write_text(TYPED_USE, encoding="utf-8")
@@ -534,17 +541,20 @@ def test_mypy_strict_accepts_typed_use_of_the_api(root: Path, tmp_path: Path, my
     assert (result.returncode, result.stdout, result.stderr) == (0, "Success: no issues found in 1 source file\n", "")
 
 
+@pytest.mark.timeout(300)
 @pytest.mark.parametrize(("line", "error_code"), TYPE_ERRORS.values(), ids=TYPE_ERRORS.keys())
 def test_mypy_strict_rejects_a_type_error(
     root: Path, tmp_path: Path, mypy_cache: Path, line: str, error_code: str
 ) -> None:
-    snippet = tmp_path / "type_error.py"
+    # A module name of its own: mypy's shared cache would take two snippets of one name and size for one.
+    name = f"type_error_{list(TYPE_ERRORS.values()).index((line, error_code))}"
+    snippet = tmp_path / f"{name}.py"
     snippet.write_text(TYPE_ERROR_IMPORTS + line + "\n", encoding="utf-8")
     result = _mypy(root, mypy_cache, snippet)
     errors = [output for output in result.stdout.splitlines() if ": error: " in output]
     assert result.returncode == 1, result.stdout + result.stderr
     assert len(errors) == 1, result.stdout
-    assert errors[0].startswith("type_error.py:2: error: "), errors[0]
+    assert errors[0].startswith(f"{name}.py:2: error: "), errors[0]
     assert errors[0].endswith(f"[{error_code}]"), errors[0]
 
 
@@ -555,7 +565,9 @@ for table_id, cls in smspartner_codes.TABLES.items():
     for name, member in cls.__members__.items():
         row = [table_id, name, member.name, member.code, member.message, member.message_in("en"), member.table]
         row += [getattr(member, "permanent", None), getattr(getattr(member, "group", None), "name", None)]
+        row += [getattr(member, "is_final", None), getattr(member, "is_success", None), member.hint]
         row += [[alias.name, alias.message] for alias in member.aliases]
+        row += [isinstance(member, (smspartner_codes.IntCodeEnum, smspartner_codes.StrCodeEnum)), type(member).__name__]
         rows.append(row)
 print(json.dumps([smspartner_codes._FAST_ENUM, rows]))
 """
@@ -572,7 +584,7 @@ def test_without_the_fast_enum_builder_the_classes_are_the_same(root: Path) -> N
         "from smspartner_codes import GroupEnum\n"
         "enum._simple_enum = fast\n"
     )
-    environment = {**os.environ, "PYTHONPATH": str(root / "generated")}
+    environment = {**os.environ, "PYTHONPATH": str(root / "src")}
     runs = [
         subprocess.run(
             [sys.executable, "-c", prefix + FINGERPRINT],

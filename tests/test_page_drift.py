@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
+from codegen.catalog import load_catalog
 from codegen.cli import main
-from codegen.pagedrift import KINDS, PageDifference, compare_pages
-from codegen.validate import load_catalog
+from codegen.maintenance.pagedrift import KINDS, PageDifference, compare_pages
 
 ROOT = Path(__file__).resolve().parent.parent
 CANCEL = "SMS/envoyer-des-sms/envois_smsp6.md"

@@ -1,4 +1,4 @@
-"""The reader of SMSPartner's endpoint pages (codegen.pages, codegen.examples), on small synthetic pages."""
+"""The reader of SMSPartner's endpoint pages (codegen.maintenance.pages and .examples), on small synthetic pages."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from codegen.examples import CONTAINER, read_example, read_json_tolerantly
-from codegen.pages import PageParseError, parse_endpoint_page, read_endpoint_page
+from codegen.maintenance.examples import CONTAINER, read_example, read_json_tolerantly
+from codegen.maintenance.pages import PageParseError, parse_endpoint_page, read_endpoint_page
 from codegen.urls import shape
 
 HEADLINE = (

@@ -261,7 +261,7 @@ def test_every_listed_line_fits_80_columns_in_both_languages(capsys: pytest.Capt
 
 
 def test_python_m_runs_the_same_command(root: Path) -> None:
-    env = {**os.environ, "PYTHONPATH": str(root / "generated"), "LANG": "C"}
+    env = {**os.environ, "PYTHONPATH": str(root / "src"), "LANG": "C"}
     result = subprocess.run(
         [sys.executable, "-m", "smspartner_codes", "explain", "sms_send", "14"],
         capture_output=True,
@@ -290,6 +290,9 @@ def test_explain_with_a_table_loads_only_that_table(root: Path) -> None:
         "loaded = sorted(name for name in sys.modules if name.startswith('smspartner_codes.'))\n"
         "print(loaded, 'json' in sys.modules, 'shutil' in sys.modules)\n"
     )
-    env = {**os.environ, "PYTHONPATH": str(root / "generated"), "LANG": "C"}
+    env = {**os.environ, "PYTHONPATH": str(root / "src"), "LANG": "C"}
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env, check=True)
-    assert result.stdout.splitlines()[-1] == "['smspartner_codes._cli', 'smspartner_codes._sms_send'] False False"
+    assert result.stdout.splitlines()[-1] == (
+        "['smspartner_codes._cli', 'smspartner_codes._data', 'smspartner_codes._data._sms_send', "
+        "'smspartner_codes._translations'] False False"
+    )

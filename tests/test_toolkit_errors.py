@@ -9,6 +9,8 @@ import pickle
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from codegen.model import Catalog
 from smspartner_codes import (
@@ -25,7 +27,7 @@ from smspartner_codes import (
     iter_errors,
     raise_for_response,
 )
-from smspartner_codes._errors import API_ERRORS
+from smspartner_codes._data._exceptions import API_ERRORS
 
 INVALID_KEY = {"success": False, "code": 10, "message": "Clef API incorrecte"}
 FIELD_ERRORS = {
@@ -187,6 +189,41 @@ def test_an_html_page_is_quoted_in_the_error() -> None:
     assert "<html>503 Service Unavailable</html>" in str(error)
 
 
+# Any JSON body ---------------------------------------------------------------------------------------
+
+# Codes as SMSPartner sends them, and texts that only look like codes: other digits than 0-9 ("²", Arabic
+# digits) are no integer code, and must never reach int().
+_code_like = st.sampled_from(["14", "10", " 14", "014", "²", "١٤", "1²", "x14", "NOT_CREDIT", "DELIVRD", "", "-1"])
+_texts = st.one_of(_code_like, st.text(st.characters(exclude_categories=("Cs",)), max_size=12))
+_keys = st.one_of(
+    st.sampled_from(["success", "code", "message", "error", "errors", "elementId", "results", "phoneNumber"]), _texts
+)
+_json_values = st.recursive(
+    st.one_of(st.none(), st.booleans(), st.integers(-(10**9), 10**9), st.floats(), _texts),
+    lambda children: st.one_of(st.lists(children, max_size=4), st.dictionaries(_keys, children, max_size=5)),
+    max_leaves=20,
+)
+# Bodies close to SMSPartner's, where a rule could slip: a success flag, a code, and anything beside.
+_answers = st.fixed_dictionaries(
+    {"success": st.sampled_from([False, True, None, 0, "false"]), "code": st.one_of(_code_like, _json_values)},
+    optional={"message": _json_values, "error": _json_values, "errors": _json_values, "phoneNumber": _json_values},
+)
+_bodies = st.one_of(_json_values, _answers, st.fixed_dictionaries({"results": st.lists(_answers, max_size=3)}))
+
+
+@given(_bodies, st.sampled_from(sorted(API_ERRORS)), st.sampled_from(["dict", "text", "bytes"]))
+def test_any_json_body_gives_none_or_the_packages_own_errors(body: Any, table: str, form: str) -> None:
+    """Whatever the body, raise_for_response returns None or raises a SmsPartnerError, and iter_errors never raises."""
+    payload: object = {"dict": body, "text": json.dumps(body), "bytes": json.dumps(body).encode("utf-8")}[form]
+    try:
+        raise_for_response(payload, table)
+    except SmsPartnerError as error:
+        assert str(error) and error.table == table
+    for error in iter_errors(payload, table):
+        assert isinstance(error, SmsPartnerError)
+        assert str(error)
+
+
 # Bulk bodies -----------------------------------------------------------------------------------
 
 
@@ -327,9 +364,9 @@ def _modules_after(code: str) -> set[str]:
     import sys
     from pathlib import Path
 
-    generated = Path(__file__).resolve().parent.parent / "generated"
+    source = Path(__file__).resolve().parent.parent / "src"
     probe = f"{code}\nimport sys\nprint('\\n'.join(sys.modules))"
-    env = {**os.environ, "PYTHONPATH": str(generated)}
+    env = {**os.environ, "PYTHONPATH": str(source)}
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env, check=True)
     return set(result.stdout.split())
 

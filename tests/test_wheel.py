@@ -10,17 +10,26 @@ from __future__ import annotations
 
 import json
 import os
+import re
+import shlex
 import subprocess
 import sys
+import tarfile
 import zipfile
 from dataclasses import dataclass
+from email.message import Message
+from email.parser import Parser
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from codegen.model import Catalog
+from codegen.writer import MARKER
 from smspartner_codes import TABLES
+
+# Building the wheel and installing it into a fresh venv takes seconds, more on a busy machine.
+pytestmark = pytest.mark.timeout(300)
 
 DISTRIBUTION = "smspartner-codes"
 PACKAGE = "smspartner_codes"
@@ -145,7 +154,9 @@ def test_the_wheel_holds_the_package_its_typing_marker_json_and_translations(whe
     assert len(table_modules) == len(TABLES)
     required = {
         f"{PACKAGE}/__init__.py",
-        f"{PACKAGE}/_groups.py",
+        f"{PACKAGE}/_errors.py",
+        f"{PACKAGE}/_data/__init__.py",
+        f"{PACKAGE}/_data/_groups.py",
         f"{PACKAGE}/py.typed",
         f"{PACKAGE}/catalog.json",
         f"{PACKAGE}/locale/en/LC_MESSAGES/{PACKAGE}.mo",
@@ -155,14 +166,21 @@ def test_the_wheel_holds_the_package_its_typing_marker_json_and_translations(whe
     assert sorted(required - set(wheel.names)) == []
 
 
-def test_the_wheel_holds_every_file_of_the_generated_package(wheel: Wheel, root: Path) -> None:
-    package_dir = root / "generated" / PACKAGE
-    files = {
-        path.relative_to(package_dir.parent).as_posix()
-        for path in package_dir.rglob("*")
-        if path.is_file() and "__pycache__" not in path.parts
-    }
-    assert sorted(files - set(wheel.names)) == []
+def test_the_wheel_holds_every_file_of_the_package_once(wheel: Wheel, root: Path) -> None:
+    """The runtime and its data; the translations and catalog.json, generated into _data/, where users find them."""
+    package_dir = root / "src" / PACKAGE
+    files = set()
+    for path in package_dir.rglob("*"):
+        relative = path.relative_to(package_dir.parent).as_posix()
+        if not path.is_file() or "__pycache__" in path.parts or path.name == MARKER:
+            continue  # the writer's marker proves a checkout's _data/ is generated; users need it not
+        # The locale/ and catalog.json links resolve into _data/: the wheel has them at the links' place.
+        files.add(
+            relative.replace(f"{PACKAGE}/_data/locale/", f"{PACKAGE}/locale/").replace(
+                "_data/catalog.json", "catalog.json"
+            )
+        )
+    assert sorted(files) == sorted(name for name in wheel.names if name.startswith(f"{PACKAGE}/"))
 
 
 def test_the_wheel_holds_nothing_but_the_package_and_its_metadata(wheel: Wheel, catalog: Catalog) -> None:
@@ -174,7 +192,9 @@ def test_the_wheel_holds_nothing_but_the_package_and_its_metadata(wheel: Wheel, 
     ]
     assert stray == []
     # Implied by the above; spelled out because these are the likely strays.
-    assert [name for name in wheel.names if name.startswith(("codegen/", "tests/", "catalog/", "generated/"))] == []
+    assert [
+        name for name in wheel.names if name.startswith(("codegen/", "tests/", "catalog/", "generated/", "src/"))
+    ] == []
 
 
 # Installed alone, used from outside the repository -------------------------------
@@ -284,3 +304,123 @@ def test_the_installed_console_script_explains_a_code(installed: InstalledWheel)
         "    The message was processed and delivered successfully.",
         "    final: yes, success: yes",
     ]
+
+
+def test_a_wheel_built_in_the_checkout_is_ignored_by_git(wheel: Wheel, root: Path) -> None:
+    """``pip wheel .`` leaves the wheel in the current directory: git must not offer to commit it."""
+    if not (root / ".git").exists():
+        pytest.skip("not a git checkout")
+    ignored = subprocess.run(["git", "check-ignore", "--quiet", wheel.path.name], cwd=root, check=False)
+    assert ignored.returncode == 0, f"{wheel.path.name} in the repository root is not covered by .gitignore"
+
+
+# Licence and metadata -----------------------------------------------------------------
+
+LICENSE_FILES = ("LICENSE", "NOTICE")
+PYPI_DESCRIPTION = "README.pypi.md"
+
+
+def _metadata(wheel: Wheel, catalog: Catalog) -> Message:
+    with zipfile.ZipFile(wheel.path) as archive:
+        text = archive.read(f"{PACKAGE}-{catalog.version}.dist-info/METADATA").decode("utf-8")
+    return Parser().parsestr(text)
+
+
+def test_the_wheel_carries_the_licence_and_the_notice(wheel: Wheel, catalog: Catalog, root: Path) -> None:
+    with zipfile.ZipFile(wheel.path) as archive:
+        for name in LICENSE_FILES:
+            packed = archive.read(f"{PACKAGE}-{catalog.version}.dist-info/licenses/{name}")
+            assert packed == (root / name).read_bytes(), name
+    metadata = _metadata(wheel, catalog)
+    assert metadata["License-Expression"] == "MIT"
+    assert metadata.get_all("License-File") == list(LICENSE_FILES)
+
+
+def test_the_licence_names_its_holder_and_the_notice_sets_apart_smspartners_texts(root: Path) -> None:
+    licence = (root / "LICENSE").read_text(encoding="utf-8")
+    assert licence.startswith("MIT License\n")
+    assert re.search(r"^Copyright \(c\) \d{4} smspartner-codes contributors$", licence, re.MULTILINE)
+    notice = " ".join((root / "NOTICE").read_text(encoding="utf-8").split())
+    for words in ("French texts", "catalog/upstream/", "belong to SMSPartner", "for interoperability"):
+        assert words in notice
+
+
+def test_the_sdist_carries_the_licence_and_the_notice(root: Path, tmp_path: Path) -> None:
+    # The PEP 517 hook a build front end calls (hatchling comes from the project venv: no network).
+    hook = "import sys; from hatchling.build import build_sdist; print(build_sdist(sys.argv[1]))"
+    name = _run([sys.executable, "-c", hook, str(tmp_path)], cwd=root).strip()
+    with tarfile.open(tmp_path / name) as sdist:
+        top = name.removesuffix(".tar.gz")
+        for file_name in (*LICENSE_FILES, PYPI_DESCRIPTION):
+            member = sdist.extractfile(f"{top}/{file_name}")
+            assert member is not None, file_name
+            assert member.read() == (root / file_name).read_bytes(), file_name
+
+
+def test_the_metadata_says_who_what_and_for_whom(wheel: Wheel, catalog: Catalog) -> None:
+    metadata = _metadata(wheel, catalog)
+    assert metadata["Author"] == "smspartner-codes contributors"
+    assert metadata["Maintainer"] == "smspartner-codes maintainers"
+    assert {"smspartner", "sms", "hlr", "error codes"} <= set(metadata["Keywords"].split(","))
+    classifiers = metadata.get_all("Classifier")
+    for prefix in ("Development Status :: ", "Intended Audience :: ", "Topic :: ", "Natural Language :: "):
+        assert any(classifier.startswith(prefix) for classifier in classifiers), prefix
+    assert "Typing :: Typed" in classifiers
+
+
+def test_the_python_versions_promised_are_those_tested(wheel: Wheel, catalog: Catalog) -> None:
+    """Requires-Python starts at the oldest version the classifiers name; the suite runs on one of them."""
+    metadata = _metadata(wheel, catalog)
+    versions = [
+        tuple(int(part) for part in classifier.rpartition(" :: ")[2].split("."))
+        for classifier in metadata.get_all("Classifier")
+        if re.fullmatch(r"Programming Language :: Python :: 3\.\d+", classifier)
+    ]
+    assert versions
+    assert metadata["Requires-Python"] == ">={}.{}".format(*min(versions))
+    assert sys.version_info[:2] in versions
+
+
+def test_the_pypi_description_is_its_own_file_not_the_contributors_guide(
+    wheel: Wheel, catalog: Catalog, root: Path
+) -> None:
+    metadata = _metadata(wheel, catalog)
+    assert metadata["Description-Content-Type"] == "text/markdown"
+    description = metadata.get_payload()
+    assert description.strip() == (root / PYPI_DESCRIPTION).read_text(encoding="utf-8").strip()
+    assert "make generate" not in description
+    assert "pip install smspartner-codes" in description
+
+
+def _fenced_blocks(markdown: str, language: str) -> list[str]:
+    return re.findall(rf"^```{language}\n(.*?)^```$", markdown, re.MULTILINE | re.DOTALL)
+
+
+def test_the_pypi_description_examples_run_against_the_installed_wheel(installed: InstalledWheel, root: Path) -> None:
+    """Each ``pycon`` block is a doctest, run by the fresh venv's interpreter; each ``console`` block is run too."""
+    markdown = (root / PYPI_DESCRIPTION).read_text(encoding="utf-8")
+    sessions = _fenced_blocks(markdown, "pycon")
+    assert len(sessions) >= 3
+    runner = (
+        "import doctest, json, sys\n"
+        "failed = 0\n"
+        "for number, block in enumerate(json.load(sys.stdin)):\n"
+        "    test = doctest.DocTestParser().get_doctest(block, {}, f'pycon block {number + 1}', None, 0)\n"
+        "    failed += doctest.DocTestRunner().run(test).failed\n"
+        "sys.exit(1 if failed else 0)\n"
+    )
+    python = str(_venv_python(installed.venv))
+    _run([python, "-I", "-c", runner], cwd=installed.venv, stdin=json.dumps(sessions))
+
+    commands = _fenced_blocks(markdown, "console")
+    assert commands
+    env = {"PATH": os.defpath, "LANG": "C"}
+    for block in commands:
+        prompt, *expected = block.splitlines()
+        arguments = shlex.split(prompt.removeprefix("$ "))
+        assert arguments[0] == "smspartner-codes"
+        result = subprocess.run(
+            [str(_console_script(installed.venv)), *arguments[1:]], capture_output=True, text=True, env=env, check=False
+        )
+        assert result.returncode == 0, result.stderr
+        assert result.stdout.splitlines() == expected

@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
-import shutil
+import os
+import subprocess
+import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 import yaml
 
 from codegen import loader
+from codegen.catalog import load_catalog
 from codegen.problems import CatalogInvalid
-from codegen.validate import load_catalog
+from tests.conftest import ROOT, copy_catalog
 
-ROOT = Path(__file__).resolve().parent.parent
-BASE = ROOT / "tests" / "bad_catalogs" / "_base"
 REFUSED = "is refused; only plain YAML data is allowed (text, numbers, true/false, lists, mappings)"
 
 # (YAML value for the first entry's English text, does PyYAML's unsafe loader run it?)
@@ -33,7 +35,7 @@ PAYLOADS = {
 
 @pytest.fixture
 def catalog_dir(tmp_path: Path) -> Path:
-    return Path(shutil.copytree(BASE, tmp_path / "catalog"))
+    return copy_catalog(tmp_path / "catalog")
 
 
 def _put_in_text(catalog_dir: Path, value: str) -> Path:
@@ -54,7 +56,7 @@ def test_a_tag_that_builds_objects_is_refused_and_runs_nothing(
         load_catalog(catalog_dir)
     (problem,) = caught.value.problems
     assert problem.location.file == str(table)
-    assert problem.location.line == 13
+    assert problem.location.line == 15
     assert problem.node_path.startswith("entries[0].message.en")
     assert problem.message.endswith(REFUSED)
     assert not sentinel.exists(), "the catalog ran a command"
@@ -96,12 +98,11 @@ def test_an_oversized_file_is_refused_before_it_is_parsed(catalog_dir: Path) -> 
     table = catalog_dir / "tables" / "states.yaml"
     padding = "# padding\n" * (loader.MAX_FILE_BYTES // 10)
     table.write_text(table.read_text(encoding="utf-8") + padding, encoding="utf-8")
-    size = table.stat().st_size
-    assert size > loader.MAX_FILE_BYTES
+    assert table.stat().st_size > loader.MAX_FILE_BYTES
     with pytest.raises(CatalogInvalid) as caught:
         load_catalog(catalog_dir)
     assert [str(problem) for problem in caught.value.problems] == [
-        f"{table}:1:1: file is {size} bytes; a catalog file may hold at most {loader.MAX_FILE_BYTES}"
+        f"{table}:1:1: file holds more than {loader.MAX_FILE_BYTES} bytes, the limit for a catalog file"
     ]
 
 
@@ -119,4 +120,108 @@ def test_a_value_its_type_cannot_read_gets_a_message(catalog_dir: Path, value: s
     table = _put_in_text(catalog_dir, value)
     with pytest.raises(CatalogInvalid) as caught:
         load_catalog(catalog_dir)
-    assert [str(problem) for problem in caught.value.problems] == [f"{table}:13:11: entries[0].message.en: {message}"]
+    assert [str(problem) for problem in caught.value.problems] == [f"{table}:15:11: entries[0].message.en: {message}"]
+
+
+# Files that are not plain catalog files, and documents that grow when read (issue 10, findings 5 and 8).
+# A regression here would hang or eat memory, so the command runs in a child process with a time limit.
+
+
+def _validate_in_a_child(catalog_dir: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "codegen", "validate", "--catalog", str(catalog_dir)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,  # a guard against a hang, not a measure: the refusal takes milliseconds
+        check=False,
+    )
+
+
+@pytest.mark.parametrize(
+    ("make", "kind"),
+    [
+        (os.mkfifo, "is a FIFO (named pipe), not a regular file"),
+        (lambda path: path.symlink_to("/dev/zero"), "is a symbolic link, not a regular file"),
+        (lambda path: path.mkdir(), "is a directory, not a regular file"),
+    ],
+    ids=["FIFO", "link to /dev/zero", "directory"],
+)
+def test_a_table_that_is_not_a_regular_file_is_refused_without_reading_it(
+    catalog_dir: Path, make: Callable[[Path], None], kind: str
+) -> None:
+    table = catalog_dir / "tables" / "states.yaml"
+    table.unlink()
+    make(table)
+    result = _validate_in_a_child(catalog_dir)
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[0] == (
+        f"{table}:1:1: file {kind}; a catalog holds regular files only"
+        " (a link could make the generator read and quote any file)"
+    )
+    assert "Traceback" not in result.stderr
+
+
+def test_a_link_to_a_file_outside_the_catalog_is_refused_and_its_values_never_quoted(
+    catalog_dir: Path, tmp_path: Path
+) -> None:
+    secret = tmp_path / "secret.yaml"
+    secret.write_text("id: states\nenum: top-secret-value\n", encoding="utf-8")
+    table = catalog_dir / "tables" / "states.yaml"
+    table.unlink()
+    table.symlink_to(secret)
+    index = catalog_dir / "catalog.yaml"
+    index.rename(tmp_path / "index.yaml")
+    index.symlink_to(tmp_path / "index.yaml")
+    with pytest.raises(CatalogInvalid) as caught:
+        load_catalog(catalog_dir)
+    assert [str(problem) for problem in caught.value.problems] == [
+        f"{index}:1:1: file is a symbolic link, not a regular file; a catalog holds regular files only"
+        " (a link could make the generator read and quote any file)"
+    ]
+    index.unlink()
+    (tmp_path / "index.yaml").rename(index)
+    with pytest.raises(CatalogInvalid) as caught:
+        load_catalog(catalog_dir)
+    (problem,) = caught.value.problems
+    assert problem.location.file == str(table) and "top-secret" not in str(problem)
+
+
+def test_a_tables_directory_that_is_a_link_is_refused(catalog_dir: Path, tmp_path: Path) -> None:
+    (catalog_dir / "tables").rename(tmp_path / "elsewhere")
+    (catalog_dir / "tables").symlink_to(tmp_path / "elsewhere")
+    with pytest.raises(CatalogInvalid) as caught:
+        load_catalog(catalog_dir)
+    assert [str(problem) for problem in caught.value.problems] == [
+        f"{catalog_dir / 'catalog.yaml'}:7:3: tables: tables/ is a symbolic link;"
+        " a catalog holds regular files and directories only"
+    ]
+
+
+def test_aliases_of_a_long_text_are_measured_in_characters(catalog_dir: Path) -> None:
+    """9,000 aliases of a 240 KB text: few values, but 2 GB of text once expanded."""
+    table = catalog_dir / "tables" / "states.yaml"
+    text = table.read_text(encoding="utf-8").replace("en: The SMS was delivered", "en: &long " + "x" * 240_000, 1)
+    table.write_text(text + "notes: [" + ", ".join(["*long"] * 9_000) + "]\n", encoding="utf-8")
+    assert table.stat().st_size < loader.MAX_FILE_BYTES
+    with pytest.raises(CatalogInvalid) as caught:
+        load_catalog(catalog_dir)
+    (problem,) = caught.value.problems
+    assert problem.location.file == str(table)
+    assert problem.message == (
+        f"the document holds more than {loader.MAX_CHARACTERS} characters of text once its aliases (*name)"
+        " are expanded; write the data out instead"
+    )
+
+
+def test_too_many_values_without_aliases_are_not_blamed_on_aliases(catalog_dir: Path) -> None:
+    table = catalog_dir / "tables" / "states.yaml"
+    table.write_text(
+        table.read_text(encoding="utf-8") + "notes: [" + ",".join(["0"] * loader.MAX_VALUES) + "]\n", encoding="utf-8"
+    )
+    with pytest.raises(CatalogInvalid) as caught:
+        load_catalog(catalog_dir)
+    (problem,) = caught.value.problems
+    assert problem.message == (
+        f"the document holds more than {loader.MAX_VALUES} values, far more than any table needs; split or shorten it"
+    )

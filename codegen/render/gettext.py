@@ -16,6 +16,7 @@ from babel.messages.pofile import write_po
 
 from codegen.model import LANGUAGES, Catalog, Language
 from codegen.render.headers import PACKAGE, notice_lines
+from codegen.render.output import Output
 
 DOMAIN = PACKAGE
 PROJECT = "smspartner-codes"
@@ -25,7 +26,8 @@ FIXED_DATE = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 def mo_path(language: Language) -> str:
-    return f"{PACKAGE}/locale/{language}/LC_MESSAGES/{DOMAIN}.mo"
+    """Where the package data holds a language's .mo file (the package ships it as locale/ too)."""
+    return f"locale/{language}/LC_MESSAGES/{DOMAIN}.mo"
 
 
 def po_path(language: Language) -> str:
@@ -35,13 +37,14 @@ def po_path(language: Language) -> str:
 POT_PATH = f"gettext/{DOMAIN}.pot"
 
 
-def render_gettext(catalog: Catalog) -> dict[str, bytes]:
-    files = {POT_PATH: _po_bytes(message_catalog(catalog, None))}
+def render_gettext(catalog: Catalog) -> Output:
+    sources = {POT_PATH: _po_bytes(message_catalog(catalog, None))}
+    compiled = {}
     for language in LANGUAGES:
         messages = message_catalog(catalog, language)
-        files[po_path(language)] = _po_bytes(messages)
-        files[mo_path(language)] = _mo_bytes(messages)
-    return files
+        sources[po_path(language)] = _po_bytes(messages)
+        compiled[mo_path(language)] = _mo_bytes(messages)
+    return Output(artefacts=sources, package_data=compiled)
 
 
 def message_catalog(catalog: Catalog, language: Language | None) -> MessageCatalog:
@@ -53,7 +56,7 @@ def message_catalog(catalog: Catalog, language: Language | None) -> MessageCatal
             "#",
         ]
     )
-    messages = MessageCatalog(
+    messages = (MessageCatalog if language else _Template)(
         locale=language,
         domain=DOMAIN,
         header_comment=header,
@@ -79,6 +82,22 @@ def message_catalog(catalog: Catalog, language: Language | None) -> MessageCatal
             auto_comments=[f"{use.table_id}: {use.what}"],
         )
     return messages
+
+
+class _Template(MessageCatalog):
+    """The .pot template: Babel leaves out the ``Language`` header when there is no locale.
+
+    GNU xgettext writes it empty in a template, and msginit, Poedit or Weblate fill it in
+    for each new translation; an empty value also reads back as "no locale" (Babel, msgfmt).
+    """
+
+    @property
+    def mime_headers(self) -> list[tuple[str, str]]:
+        headers = list(super().mime_headers)
+        # Where the .po files have it: after Last-Translator, before Language-Team.
+        after = next(index for index, (name, _) in enumerate(headers) if name == "Last-Translator") + 1
+        headers.insert(after, ("Language", ""))
+        return headers
 
 
 def _po_bytes(messages: MessageCatalog) -> bytes:

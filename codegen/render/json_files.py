@@ -7,11 +7,13 @@ from pathlib import Path
 from typing import Any
 
 from codegen.model import Catalog, Disagreement, Endpoint, Entry, Table, Text
-from codegen.render.headers import PACKAGE, notice
+from codegen.render.headers import notice
+from codegen.render.output import Output
 from codegen.sources import line_of, page_of
 
 SCHEMA_SOURCE = Path(__file__).resolve().parent.parent / "templates" / "json" / "catalog.schema.json"
-PACKAGE_COPY = f"{PACKAGE}/catalog.json"
+# The copy of json/catalog.json the package ships (importlib.resources.files("smspartner_codes") / "catalog.json").
+PACKAGE_COPY = "catalog.json"
 
 
 def dump(document: dict[str, Any]) -> bytes:
@@ -19,7 +21,7 @@ def dump(document: dict[str, Any]) -> bytes:
     return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
-def render_json(catalog: Catalog) -> dict[str, bytes]:
+def render_json(catalog: Catalog) -> Output:
     header = notice(catalog)
     tables = [table_json(table) for table in catalog.tables]
     whole = dump(
@@ -31,12 +33,12 @@ def render_json(catalog: Catalog) -> dict[str, bytes]:
             "disagreements": [disagreement_json(item) for item in catalog.disagreements],
         }
     )
-    files = {"json/catalog.json": whole, PACKAGE_COPY: whole}
+    files = {"json/catalog.json": whole}
     for table in tables:
         files[f"json/{table['id']}.json"] = dump({"$comment": header, "catalog_version": catalog.version, **table})
     schema = json.loads(SCHEMA_SOURCE.read_text(encoding="utf-8"))
     files["json/catalog.schema.json"] = dump({"$comment": header, **schema})
-    return files
+    return Output(artefacts=files, package_data={PACKAGE_COPY: whole})
 
 
 def _text(text: Text) -> dict[str, str]:

@@ -10,27 +10,6 @@ import jinja2
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 
 
-def python_string(text: str) -> str:
-    """A Python string literal for ``text``, in the quote style ``ruff format`` keeps.
-
-    ``repr`` does the escaping; the quote is chosen as the formatter does:
-    double quotes unless they would need more escapes than single quotes.
-    """
-    quote = '"' if text.count('"') <= text.count("'") else "'"
-    literal = repr(text)
-    if literal[0] == quote:
-        return literal
-    if "'" not in text and '"' not in text:
-        return quote + literal[1:-1] + quote  # no quote inside to re-escape
-    # repr chose the other quote: escape character by character for ours.
-    body = ["\\" + char if char in (quote, "\\") else char if char in "'\"" else repr(char)[1:-1] for char in text]
-    return quote + "".join(body) + quote
-
-
-def python_value(value: int | str) -> str:
-    return python_string(value) if isinstance(value, str) else str(value)
-
-
 @cache
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
@@ -44,8 +23,8 @@ def environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters["py_str"] = python_string
-    env.filters["py_value"] = python_value
+    # Python literals through Python's own escaping: repr gives back the value exactly (ast.literal_eval).
+    env.filters["py"] = repr
     env.filters["md"] = markdown_text
     return env
 

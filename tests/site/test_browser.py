@@ -2,19 +2,27 @@
 
 One reader on a laptop-width window goes from the landing page to a table, follows a link
 to one code, searches French words and clicks through to the code found, and switches
-language; a phone-width window checks that the tables still read well. Screenshots of each
-step are saved in build/screenshots/ to be looked at.
+language; others look a code up by its number in either language, paste an error, search
+a word and read what each result shows, read a long table on a laptop (column widths, the
+header kept in view, a link landing at once); a phone-width window checks that the tables
+and the search still read well. Screenshots of each step are saved in build/screenshots/
+to be looked at.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from playwright.sync_api import Browser, ConsoleMessage, Locator, Page, Request, expect
 
-pytestmark = pytest.mark.site
+from codegen.model import Catalog, Language
+from codegen.render.docs import anchor
+
+pytestmark = [pytest.mark.site, pytest.mark.timeout(180)]  # a headless browser starts slowly on a busy machine
 
 LAPTOP = {"width": 1366, "height": 768}
 PHONE = {"width": 390, "height": 844}
@@ -94,7 +102,7 @@ def test_a_reader_on_a_laptop(browser: Browser, base_url: str, screenshots: Path
     search(page, "noire")
     result = page.locator("ul.search > li", has=page.locator('a[href="hlr_error.html"]'))
     code = result.locator('ul.code-results a[href="hlr_error.html#hlr_error-2053"]')
-    expect(code).to_have_text("2053 · EC_BLACKLISTED_SENDERADDRESS")
+    expect(code).to_have_text(re.compile(r"^2053\s+EC_BLACKLISTED_SENDERADDRESS$"))
     page.screenshot(path=screenshots / "laptop-fr-search-noire.png", full_page=True)
     code.click()
     expect(page).to_have_url(f"{base_url}/fr/hlr_error.html#hlr_error-2053")
@@ -102,7 +110,9 @@ def test_a_reader_on_a_laptop(browser: Browser, base_url: str, screenshots: Path
 
     # Words typed without their accents find the accented text: "Crédit", "expéditeur".
     search(page, "credit")
-    expect(page.locator('ul.code-results a[href="sms_send.html#sms_send-11"]')).to_have_text("11 · INSUFFICIENT_CREDIT")
+    expect(page.locator('ul.code-results a[href="sms_send.html#sms_send-11"]')).to_have_text(
+        re.compile(r"^11\s+INSUFFICIENT_CREDIT$")
+    )
     search(page, "expediteur")
     expect(page.locator('ul.code-results a[href="hlr_error.html#hlr_error-2053"]')).to_be_visible()
 
@@ -131,6 +141,10 @@ def test_tables_fit_a_phone(browser: Browser, base_url: str, screenshots: Path, 
     page.goto(f"{base_url}/{language}/hlr_error.html#hlr_error-2053")
     expect(row(page, "hlr_error-2053")).to_be_in_viewport()
     page.screenshot(path=screenshots / f"phone-{language}-hlr_error-2053.png")
+    # Each row is a card as wide as the page's text, and shows no label over an empty cell (no hint here).
+    assert row(page, "hlr_error-2053").bounding_box()["width"] >= 0.85 * PHONE["width"]  # type: ignore[index]
+    alias = row(page, "hlr_error-EC_SOURCE_ADDRESS_BLACKLISTED")
+    expect(alias.locator("td.col-text:visible")).to_have_count(1 if language == "fr" else 2)
     # Neither the page nor a table of codes scrolls sideways: each row is a card as wide as the screen.
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     overflowing = page.evaluate(
@@ -143,4 +157,184 @@ def test_tables_fit_a_phone(browser: Browser, base_url: str, screenshots: Path, 
     page.goto(f"{base_url}/{language}/index.html")
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     page.screenshot(path=screenshots / f"phone-{language}-home.png", full_page=True)
+    assert problems == []
+
+
+# Looking a code up by its number, in any table, in both languages --------------------------
+
+NO_MATCH = {"fr": "ne correspond à aucun document", "en": "did not match any documents"}
+
+
+def search_page(page: Page, base_url: str, language: str, words: str) -> None:
+    """Open the search page for ``words``, as the sidebar's box does, and let it finish."""
+    page.goto(f"{base_url}/{language}/search.html?q={quote(words)}")
+    expect(page.locator("#search-results .search-summary")).not_to_be_empty()
+    page.wait_for_load_state("networkidle")
+
+
+def rows_named(catalog: Catalog, words: str) -> list[str]:
+    """Links to the rows whose code or name is ``words`` (case ignored), in the site's order."""
+    return [
+        f"{table.id}.html#{anchor(table, entry)}"
+        for table in catalog.tables
+        for entry in table.entries
+        if words.lower() in (str(entry.code).lower(), entry.name.lower())
+    ]
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+@pytest.mark.parametrize("words", ["2053", "14", "992", "4101", "DELIVRD", "delivrd", "not delivered"])
+def test_a_code_is_found_by_its_number_or_its_word(
+    browser: Browser, base_url: str, catalog: Catalog, screenshots: Path, language: Language, words: str
+) -> None:
+    problems: list[str] = []
+    page = open_page(browser, LAPTOP, problems)
+    search_page(page, base_url, language, words)
+    expected = rows_named(catalog, words)
+    assert expected, f"the catalog has no code {words!r}"
+    links = page.locator("section.code-hits a.code-card-link")
+    expect(links).to_have_count(len(expected))
+    assert [link.get_attribute("href") for link in links.all()] == expected
+    for link in links.all():
+        expect(link).to_contain_text(re.compile(re.escape(words), re.IGNORECASE))
+    # Sphinx's index has no numbers: its "no documents" must not contradict the codes shown.
+    expect(page.locator(".search-summary")).not_to_contain_text(NO_MATCH[language])
+    if words in ("2053", "14"):
+        page.screenshot(path=screenshots / f"laptop-{language}-search-{words}.png", full_page=True)
+    # The first code found leads to its row, at once.
+    links.first.click()
+    row_id = expected[0].partition("#")[2]
+    expect(page).to_have_url(f"{base_url}/{language}/{expected[0]}")
+    # The URL changes when the navigation commits; the row is placed once the page has loaded.
+    page.wait_for_load_state("load")
+    assert row_top(page, row_id) is not None
+    assert problems == []
+
+
+def test_a_pasted_error_finds_its_code(browser: Browser, base_url: str) -> None:
+    """What ``str(error)`` prints, pasted into the search box, finds the code it names."""
+    problems: list[str] = []
+    page = open_page(browser, LAPTOP, problems)
+    search_page(page, base_url, "en", "sms_send 11 INSUFFICIENT_CREDIT: Crédit insuffisant")
+    links = page.locator("section.code-hits a.code-card-link")
+    assert [link.get_attribute("href") for link in links.all()] == ["sms_send.html#sms_send-11"]
+    assert problems == []
+
+
+def test_words_that_are_no_code_find_no_code(browser: Browser, base_url: str) -> None:
+    problems: list[str] = []
+    page = open_page(browser, LAPTOP, problems)
+    search_page(page, base_url, "fr", "9999")
+    expect(page.locator("section.code-hits")).to_have_count(0)
+    expect(page.locator(".search-summary")).to_contain_text(NO_MATCH["fr"])
+    assert problems == []
+
+
+# Search results: ranked sensibly, each showing the rows or the passage that match --------------
+
+
+def folded(text: str) -> str:
+    return unicodedata.normalize("NFD", text).encode("ascii", "ignore").decode().lower()
+
+
+def test_search_results_show_the_matching_rows_and_rank_table_pages_first(
+    browser: Browser, base_url: str, screenshots: Path
+) -> None:
+    problems: list[str] = []
+    page = open_page(browser, LAPTOP, problems)
+    search_page(page, base_url, "fr", "crédit")
+    results = page.locator("ul.search > li")
+    pages = [str(link.get_attribute("href")) for link in results.locator(":scope > a").all()]
+    assert pages[0] != "index.html"
+    # The pages whose rows hold the word come first, the home and developer pages after them.
+    with_rows = [bool(result.locator("ul.code-results").count()) for result in results.all()]
+    assert with_rows == sorted(with_rows, reverse=True)
+    assert with_rows.count(True) >= 3 and "sms_send.html" in pages[: with_rows.count(True)]
+    for result in results.all():
+        # Each result shows where the word is: rows (code, name, texts) or one passage, never Sphinx's run of cells.
+        shown = result.locator("ul.code-results > li.code-card, p.context")
+        expect(shown.first).to_be_visible()
+        for item in shown.all():
+            assert "credit" in folded(item.inner_text()), item.inner_text()
+            words = [folded(word) for word in item.locator(".highlighted").all_inner_texts()]
+            assert words and all("credit" in word for word in words), words
+        # The labels of a phone's card never leak into a result.
+        assert "Que faire (en anglais)Permanent" not in result.inner_text()
+    for context in page.locator("p.context").all_inner_texts():
+        # A passage cut short is cut between words, and says so.
+        assert re.fullmatch(r"(… )?\S.*\S( …)?", context), context
+    page.screenshot(path=screenshots / "laptop-fr-search-credit.png", full_page=True)
+    assert problems == []
+
+
+# A long table on a laptop: readable columns, the header in view, a link landing at once ----------
+
+
+def row_top(page: Page, row_id: str) -> float | None:
+    """Where the row is, at this very moment (no waiting), if it is in the window, under its table's header."""
+    return page.evaluate(  # type: ignore[no-any-return]
+        """(rowId) => {
+            const row = document.getElementById(rowId);
+            const top = row.getBoundingClientRect().top;
+            const head = row.closest("table").querySelector("thead th");  // the cells stick, not the thead
+            const shown = head && getComputedStyle(head.parentElement.parentElement).display !== "none";
+            const headBottom = shown ? head.getBoundingClientRect().bottom : 0;
+            return top >= headBottom - 1 && top < window.innerHeight - 40 ? top : null;
+        }""",
+        row_id,
+    )
+
+
+def column_widths(page: Page) -> list[dict[str, float]]:
+    return page.evaluate(  # type: ignore[no-any-return]
+        """() => [...document.querySelectorAll("table.code-table")].map((table) => Object.fromEntries(
+            [...table.querySelectorAll("thead th")].map(
+                (th, index) => [`${index}:${th.className}`, th.getBoundingClientRect().width]
+            )
+        ))"""
+    )
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_a_long_table_reads_on_a_laptop(browser: Browser, base_url: str, screenshots: Path, language: str) -> None:
+    problems: list[str] = []
+    page = open_page(browser, LAPTOP, problems)
+    page.goto(f"{base_url}/{language}/hlr_error.html#hlr_error-2053")
+    # The row is in view as soon as the page has loaded, below its table's header, which stays on screen.
+    assert row_top(page, "hlr_error-2053") is not None
+    head = page.locator("tr#hlr_error-2053").locator("xpath=ancestor::table/thead//th").first
+    assert head.bounding_box()["y"] == pytest.approx(0, abs=1)  # type: ignore[index]
+    page.screenshot(path=screenshots / f"laptop-{language}-hlr_error-2053-header.png")
+    assert page.evaluate("getComputedStyle(document.documentElement).scrollBehavior") == "auto"
+
+    # Every text column, the hints included, gets room to read (not a word or two a line), the same
+    # in each table of the page; codes, names and flags take no more than the texts.
+    widths = column_widths(page)
+    assert all(table == pytest.approx(widths[0], abs=1) for table in widths), widths
+    texts = [width for column, width in widths[0].items() if "col-text" in column]
+    others = [width for column, width in widths[0].items() if "col-text" not in column]
+    assert len(texts) == (2 if language == "fr" else 3)
+    assert min(texts) >= 200, widths[0]
+    assert max(others) <= min(texts)
+
+    # A link to a row far down the page (the alias row's, clicked from the top) lands there at once:
+    # smooth scrolling would still be thousands of pixels away when this looks.
+    page.goto(f"{base_url}/{language}/hlr_error.html")
+    row(page, "hlr_error-EC_SOURCE_ADDRESS_BLACKLISTED").locator("a").first.dispatch_event("click")
+    assert row_top(page, "hlr_error-2053") is not None
+    assert problems == []
+
+
+def test_a_search_by_number_fits_a_phone(browser: Browser, base_url: str, screenshots: Path) -> None:
+    problems: list[str] = []
+    page = open_page(browser, PHONE, problems)
+    search_page(page, base_url, "fr", "2053")
+    expect(page.locator("section.code-hits a.code-card-link")).to_have_count(2)
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    page.screenshot(path=screenshots / "phone-fr-search-2053.png", full_page=True)
+    page.locator("section.code-hits a.code-card-link").first.click()
+    expect(page).to_have_url(f"{base_url}/fr/hlr_error.html#hlr_error-2053")
+    page.wait_for_load_state("load")
+    assert row_top(page, "hlr_error-2053") is not None
+    page.screenshot(path=screenshots / "phone-fr-search-2053-row.png")
     assert problems == []

@@ -1,9 +1,11 @@
 """The built site, read as HTML: every code's anchor in both languages, alias links, flags,
-group sections, language links, the accent-blind search index, verbatim texts, and a
-second build byte-identical to the first."""
+group sections, language links, the accent-blind search index, the index of codes the search
+page reads, the columns of the tables, verbatim texts, and a second build byte-identical to
+the first."""
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import re
 import subprocess
@@ -13,6 +15,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
+from types import ModuleType
+from typing import Any
 
 import pytest
 
@@ -224,8 +228,144 @@ def test_nothing_on_the_site_depends_on_the_clock(site: Path) -> None:
 
 
 def test_a_second_build_is_byte_identical(site: Path, tmp_path: Path, root: Path) -> None:
-    subprocess.run([sys.executable, str(root / "docs" / "build.py"), str(tmp_path)], check=True, capture_output=True)
+    built = subprocess.run(
+        [sys.executable, str(root / "docs" / "build.py"), str(tmp_path)], check=True, capture_output=True, text=True
+    )
+    # The build ends by saying how to read the site served (its search fails from the disk), on this machine only.
+    assert f"--bind 127.0.0.1 --directory {tmp_path} 8000" in built.stdout
+    assert "http://127.0.0.1:8000/" in built.stdout
+    assert "index.html" not in built.stdout
     first = {path.relative_to(site): path.read_bytes() for path in sorted(site.rglob("*")) if path.is_file()}
     second = {path.relative_to(tmp_path): path.read_bytes() for path in sorted(tmp_path.rglob("*")) if path.is_file()}
     assert sorted(first) == sorted(second)
     assert [path for path in first if first[path] != second[path]] == []
+
+
+def code_index(site: Path, language: Language) -> dict[str, Any]:
+    """codeindex.js, the index of codes the search page loads: ``CodeSearch.setIndex({...});``."""
+    text = (site / language / "codeindex.js").read_text(encoding="utf-8")
+    assert text.startswith("CodeSearch.setIndex(") and text.endswith(");\n")
+    index: dict[str, Any] = json.loads(text.removeprefix("CodeSearch.setIndex(").removesuffix(");\n"))
+    return index
+
+
+def expected_kinds(table: Table, language: Language) -> list[str]:
+    """The columns of a table page: code, name, a flag per flag the table has, then the texts."""
+    flags = ["flag"] * (table.has_permanent + 2 * (table.kind == "status"))
+    texts = ["text"] * (2 + (language == "en"))  # message, hint, and on the English site the French text
+    return ["code", "name", *flags, *texts]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_code_index_holds_every_row_of_every_table_in_site_order(
+    site: Path, catalog: Catalog, language: Language
+) -> None:
+    index = code_index(site, language)
+    assert [page["page"] for page in index["pages"]] == [table.id for table in catalog.tables]
+    for page, table in zip(index["pages"], catalog.tables, strict=True):
+        assert page["title"] == table.title.in_language(language)
+        rows = [row for indexed in page["tables"] for row in indexed["rows"]]
+        assert [row["anchor"] for row in rows] == [expected_anchor(table, entry) for entry in table.entries]
+        for indexed in page["tables"]:
+            assert [column["kind"] for column in indexed["columns"]] == expected_kinds(table, language)
+        sections = [indexed["section"] for indexed in page["tables"]]
+        assert sections == ([f"{group.name} ({GROUP_WORD[language]} {group.id})" for group in table.groups] or [""])
+        for row, entry in zip(rows, table.entries, strict=True):
+            assert row["name"] == entry.name
+            assert row["cells"][0] == str(entry.code)
+            assert entry.message.in_language(language) in row["cells"], f"{table.id} {entry.name}"
+            assert entry.message.fr in row["cells"], f"{table.id} {entry.name}: the French text, verbatim"
+            assert (entry.hint or "") in row["cells"]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_code_index_speaks_the_language_of_its_site(site: Path, language: Language) -> None:
+    labels = code_index(site, language)["labels"]
+    assert set(labels) == {"codes", "one_code_found", "codes_found", "one_more_code", "more_codes"}
+    assert all("{count}" in labels[key] for key in ("codes_found", "more_codes"))
+    assert ("correspondent" in labels["codes_found"]) == (language == "fr")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_code_tables_class_their_columns_and_size_them_alike_on_a_page(
+    site: Path, catalog: Catalog, language: Language
+) -> None:
+    for table in catalog.tables:
+        html = (site / language / f"{table.id}.html").read_text(encoding="utf-8")
+        tables = re.findall(r'<table class="code-table[^"]*">(.*?)</table>', html, re.DOTALL)
+        assert len(tables) == max(1, len(table.groups)), table.id
+        colgroups = {re.search(r"<colgroup>(.*?)</colgroup>", found, re.DOTALL).group(1) for found in tables}  # type: ignore[union-attr]
+        assert len(colgroups) == 1, f"{table.id}: the tables of one page have different column widths"
+        (colgroup,) = colgroups
+        widths = [float(width) for width in re.findall(r'<col style="width: ([\d.]+)%" />', colgroup)]
+        assert len(widths) == len(expected_kinds(table, language))
+        assert 99 <= sum(widths) <= 101
+        for found in tables:
+            head = re.findall(r'<th class="head ([a-z-]+)">', found)
+            assert head == [f"col-{kind}" for kind in expected_kinds(table, language)], table.id
+
+
+def test_code_names_may_wrap_after_an_underscore_only(site: Path) -> None:
+    html = (site / "fr" / "hlr_error.html").read_text(encoding="utf-8")
+    name = "EC_BLACKLISTED_SENDERADDRESS"
+    spans = "<wbr>".join(f'<span class="pre">{part}</span>' for part in ("EC_", "BLACKLISTED_", "SENDERADDRESS"))
+    assert f'<code class="code-name docutils literal notranslate">{spans}</code>' in html
+    # The search index keeps the name whole: searching it finds the page.
+    assert name.lower() in search_terms(site, "fr")
+
+
+# The builder replaces only a directory it built (issue 10, finding 1); refusals happen before Sphinx runs.
+
+
+def _load_builder(root: Path) -> ModuleType:
+    spec = importlib.util.spec_from_file_location("docs_build", root / "docs" / "build.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize("output", ["", ".", "mine"])
+def test_the_build_refuses_a_directory_it_did_not_build(tmp_path: Path, root: Path, output: str) -> None:
+    (tmp_path / "mine").mkdir()
+    (tmp_path / "mine" / "notes.txt").write_text("mine\n", encoding="utf-8")
+    (tmp_path / ".git").mkdir()
+    target = (tmp_path / output).resolve()
+    assert target.is_relative_to(tmp_path.resolve()) and not root.is_relative_to(target)  # only our scratch folder
+    before = {path: path.read_bytes() if path.is_file() else None for path in sorted(tmp_path.rglob("*"))}
+    result = subprocess.run(
+        [sys.executable, str(root / "docs" / "build.py"), output],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    if output:
+        assert result.stderr == (
+            f"error: {target} is not a directory this build made: it has no .smspartner-site file and holds other"
+            f" files ({'.git, mine' if output == '.' else 'notes.txt'}). The build replaces it whole, so it left it"
+            " as it is: give a new or empty directory.\n"
+        )
+    else:
+        assert result.stderr.startswith("usage: python docs/build.py OUTPUT_DIR")
+    assert {path: path.read_bytes() if path.is_file() else None for path in sorted(tmp_path.rglob("*"))} == before
+
+
+def test_the_build_recognises_its_own_sites_marked_or_built_before_the_marker(tmp_path: Path, root: Path) -> None:
+    builder = _load_builder(root)
+    marked = tmp_path / "marked"
+    marked.mkdir()
+    (marked / ".smspartner-site").write_bytes(builder.MARKER_TEXT)
+    (marked / "anything.html").write_text("x", encoding="utf-8")
+    assert builder.refusal(marked, builder._an_old_site) is None
+    old = tmp_path / "old"
+    for language in ("fr", "en"):
+        (old / language).mkdir(parents=True)
+        (old / language / ".buildinfo").write_text("# Sphinx build info version 1\n", encoding="utf-8")
+    (old / "index.html").write_text("<html></html>\n", encoding="utf-8")
+    assert builder.refusal(old, builder._an_old_site) is None
+    (old / "notes.txt").write_text("mine\n", encoding="utf-8")
+    assert "it has no .smspartner-site file" in builder.refusal(old, builder._an_old_site)
+    assert builder.refusal(tmp_path / "absent", builder._an_old_site) is None

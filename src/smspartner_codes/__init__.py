@@ -1,0 +1,373 @@
+"""SMSPartner API codes as typed enums, with their French and English texts.
+
+Each table of SMSPartner's error-code page is an enum (``IntEnum`` or
+``StrEnum``) whose values are the codes the API sends. A table's class is
+built the first time it is used, so importing the package costs little.
+
+``lookup(table_id, code)`` finds a member without raising for unknown codes;
+``TABLES`` maps each table id to its enum class; every member has ``code``,
+``message`` (SMSPartner's French text), ``message_in(lang)`` and ``table``.
+
+``raise_for_response(payload, table)`` turns an API answer into a typed
+exception; ``search(text)`` and ``find_code(code)`` find members across tables.
+They live in modules of their own, imported on first use, as the
+``smspartner-codes`` command (``python -m smspartner_codes``) does.
+
+This package is written by hand. What depends on the catalog is generated into
+``smspartner_codes._data``: a module per table, which declares the table's enum
+class on the bases below and gives one record per code; the group enums; the
+exception of each error table; a registry of tables and classes; the
+translations and ``catalog.json``. This module reads that registry on first
+use only, so that importing the package stays cheap, and so that the generator,
+which imports this package for the classes and names the data must fit, runs
+whatever state the data is in (missing, stale, or in the middle of a merge).
+"""
+
+# No "from __future__ import annotations": importing __future__ costs as much
+# as building a small enum. Annotations that name classes are strings instead.
+import enum
+from enum import IntEnum
+from types import MappingProxyType as _MappingProxyType  # already imported by enum
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable, Mapping
+    from typing import Any, ClassVar, Final, TypeAlias, TypeVar
+
+    from smspartner_codes._alias import Alias
+    from smspartner_codes._data import CATALOG_VERSION, _exports
+    from smspartner_codes._data._exports import *  # noqa: F403  (the catalog's classes)
+    from smspartner_codes._errors import (
+        ApiError,
+        InvalidResponseError,
+        SmsPartnerError,
+        iter_errors,
+        raise_for_response,
+    )
+    from smspartner_codes._groups import GroupEnum
+    from smspartner_codes._search import find_code, search
+    from smspartner_codes._strings import StrCodeEnum
+    from smspartner_codes._translations import GETTEXT_DOMAIN
+
+    _Class = TypeVar("_Class", bound=type)
+    _Table = TypeVar("_Table", bound="type[_Record]")
+    # What the catalog says of one code besides its name: the fields of _RECORD_FIELDS, in order.
+    Record: TypeAlias = "tuple[str, int | None, bool | None, str | None, bool | None, bool | None]"
+
+    __version__ = CATALOG_VERSION
+    TABLE_IDS: tuple[str, ...]
+    TABLES: "dict[str, type[IntCodeEnum] | type[StrCodeEnum]]"
+
+    # What __getattr__ gives at run time: _OWN_NAMES, _LAZY_MODULES, then the catalog's classes.
+    __all__ = [
+        "CATALOG_VERSION",
+        "GETTEXT_DOMAIN",
+        "TABLES",
+        "TABLE_IDS",
+        "Alias",
+        "ApiError",
+        "GroupEnum",
+        "IntCodeEnum",
+        "InvalidResponseError",
+        "SmsPartnerError",
+        "StrCodeEnum",
+        "find_code",
+        "iter_errors",
+        "lookup",
+        "raise_for_response",
+        "search",
+    ]
+    __all__ += _exports.__all__
+
+
+# Records ----------------------------------------------------------------------------------------
+
+# The fields of a record, in the order the generator writes them (codegen/render/python.py reads
+# this tuple): a new field is one name here, its position below and the property that reads it.
+# A field a table does not have is None.
+_RECORD_FIELDS = ("message", "group", "permanent", "hint", "final", "success")
+
+# The position of each field in a record.
+_MESSAGE: "Final" = 0
+_GROUP: "Final" = 1
+_PERMANENT: "Final" = 2
+_HINT: "Final" = 3
+_FINAL: "Final" = 4
+_SUCCESS: "Final" = 5
+
+
+# How the package builds its enum classes ----------------------------------------------------------
+
+# CPython's ``enum._simple_enum``, which ``http.HTTPStatus`` and ``re`` use too, turns a plain class
+# into an enum about twice as fast as an enum class statement does (make bench: a table of 64 codes
+# costs 2.7 M instructions instead of 5.5 M). So at run time a generated class statement names its
+# code's type (int or str) where type checkers, and interpreters without _simple_enum, read its enum
+# base: it makes a plain class, which _build_enum() turns into the enum on that base.
+_FAST_ENUM = hasattr(enum, "_simple_enum")
+
+# The enum base each type a class statement names stands for (see _IntTableBase below).
+_ENUM_BASES: "dict[type, type[enum.Enum]]" = {}
+
+
+def _build_enum(cls: "_Class") -> "_Class":
+    """The enum class a generated class statement stands for.
+
+    The statement lists the table's features (_Permanent, _Grouped, _Status), then its base. The
+    features are mixed in: their properties are copied into the class, which _simple_enum then
+    builds on the base's enum alone. Keeping them as bases would cost another class per table,
+    as much as a table of 50 codes (make bench); type checkers, and the plain class statement
+    without _simple_enum, see them as bases.
+    """
+    if not _FAST_ENUM:
+        return cls  # the class statement made the enum itself
+    *features, base = cls.__bases__
+    for feature in features:
+        for name, value in vars(feature).items():
+            if not name.startswith("__"):
+                setattr(cls, name, value)
+    enum_class: _Class = enum._simple_enum(_ENUM_BASES[base])(cls)  # type: ignore[attr-defined]  # private, checked above
+    return enum_class
+
+
+# Members ------------------------------------------------------------------------------------------
+
+if TYPE_CHECKING:
+
+    class _Record:
+        """What a member's properties read: its code, and the table data its class holds."""
+
+        # The enum value, the code itself (IntEnum and StrEnum type it).
+        _value_: Any
+        # Set on each table class by its module in smspartner_codes._data (see _table() below).
+        _table: ClassVar[str]
+        _title: ClassVar[str]
+        _records: "ClassVar[Mapping[Any, Record]]"
+        _alias_texts: "ClassVar[Mapping[str, str]]"
+
+else:
+    _Record = object  # declarations only: at run time, a class less to build and to look through
+
+
+class _Member(_Record):
+    """What every member tells, whatever its table."""
+
+    # Neither this class nor the features below have instance attributes of their own: the
+    # enum base gives members their dictionary. Empty slots spare building descriptors.
+    __slots__ = ()
+
+    # The upstream's other names of some codes, with their own French texts (a table sets its own).
+    _alias_texts: "ClassVar[Mapping[str, str]]" = _MappingProxyType({})
+
+    @property
+    def table(self) -> str:
+        """The id of the member's table, such as ``"hlr_error"``."""
+        return self._table
+
+    @property
+    def message(self) -> str:
+        """The French text the upstream page gives, as the API returns it."""
+        return self._records[self._value_][_MESSAGE]
+
+    def message_in(self, lang: str) -> str:
+        """The text in ``lang`` (``"fr"``, ``"en"``, ``"en_GB"``...), falling back to French."""
+        from smspartner_codes._translations import translate
+
+        return translate(self.message, lang)
+
+    @property
+    def hint(self) -> "str | None":
+        """Our English advice on what to do (retry or not, what to fix), or None where none is needed."""
+        return self._records[self._value_][_HINT]
+
+    @property
+    def aliases(self) -> "tuple[Alias, ...]":
+        """The other names the upstream page gives to this code, with their own texts."""
+        texts = self._alias_texts
+        if not texts:  # most tables: no need to load Alias
+            return ()
+        from smspartner_codes._alias import Alias
+
+        table_class = type(self)
+        return tuple(Alias(name, self, text) for name, text in texts.items() if getattr(table_class, name) is self)
+
+    @classmethod
+    def table_title(cls, lang: str = "fr") -> str:
+        """The table's title in ``lang``, falling back to French."""
+        from smspartner_codes._translations import translate
+
+        return translate(cls._title, lang)
+
+
+class IntCodeEnum(_Member, IntEnum):
+    """Base of the tables whose codes are integers.
+
+    Its twin for string codes, StrCodeEnum, is built with the first table of string codes
+    (smspartner_codes._strings): most tables have integer codes.
+    """
+
+    if TYPE_CHECKING:
+        _value_: int
+
+    @property
+    def code(self) -> int:
+        """The code as the API sends it."""
+        return self._value_
+
+
+# Features: a table's class statement lists those its catalog table has, before its base. ------------
+
+
+class _Permanent(_Record):
+    """A table whose entries say whether the error is permanent (HLR errors)."""
+
+    __slots__ = ()
+
+    @property
+    def permanent(self) -> bool:
+        """Whether the error is permanent: sending again cannot succeed."""
+        return self._records[self._value_][_PERMANENT] is True  # the catalog flags every entry of such a table
+
+
+class _Grouped(_Record):
+    """A table whose entries belong to the upstream's groups (the HLR tables).
+
+    Each such table's class narrows ``group`` to its own group enum, with an annotation.
+    """
+
+    __slots__ = ()
+
+    @property
+    def group(self) -> "GroupEnum":
+        """The upstream group of this code."""
+        from smspartner_codes._data import GROUP_CLASSES
+
+        # Through this package's lazy loader: it imports the group enums once.
+        group_class: type[GroupEnum] = __getattr__(GROUP_CLASSES[self._table])  # type: ignore[assignment]
+        group_id = self._records[self._value_][_GROUP]
+        assert group_id is not None  # the catalog gives a group to every entry of a table with groups
+        return group_class(group_id)
+
+
+class _Status(_Record):
+    """A table of states (delivery statuses): each is final or not, a success or not."""
+
+    __slots__ = ()
+
+    @property
+    def is_final(self) -> bool:
+        """Whether the state is final: no later status will change it."""
+        return self._records[self._value_][_FINAL] is True  # the catalog flags every entry of a status table
+
+    @property
+    def is_success(self) -> bool:
+        """Whether the state means the message got through (a success is always final)."""
+        return self._records[self._value_][_SUCCESS] is True
+
+
+# Tables -------------------------------------------------------------------------------------------
+
+# What a table's class statement names for IntCodeEnum (see _build_enum); StrTableBase is in _strings.
+# (An if statement, not a conditional expression: type checkers read it as a class alias.)
+if TYPE_CHECKING or not _FAST_ENUM:  # noqa: SIM108
+    _IntTableBase = IntCodeEnum
+else:
+    _IntTableBase = int
+_ENUM_BASES[int] = IntCodeEnum
+
+
+def _table(table_id: str, title: str) -> "Callable[[_Table], _Table]":
+    """Build a table's enum class (see _build_enum) and give it its id and French title."""
+
+    def build(cls: "_Table") -> "_Table":
+        table_class = _build_enum(cls)
+        table_class._table = table_id
+        table_class._title = title
+        return table_class
+
+    return build
+
+
+# Names resolved on first use (PEP 562) -----------------------------------------------------------
+
+# The public names defined here, and those of this package's modules loaded on first use; the
+# catalog's classes follow (smspartner_codes._data: CLASS_MODULES at run time, _exports for type checkers).
+_OWN_NAMES = ("CATALOG_VERSION", "TABLES", "TABLE_IDS", "IntCodeEnum", "lookup")
+_LAZY_MODULES: "dict[str, str]" = {
+    "StrCodeEnum": "_strings",
+    "GETTEXT_DOMAIN": "_translations",
+    "Alias": "_alias",
+    "GroupEnum": "_groups",
+    "ApiError": "_errors",
+    "InvalidResponseError": "_errors",
+    "SmsPartnerError": "_errors",
+    "iter_errors": "_errors",
+    "raise_for_response": "_errors",
+    "find_code": "_search",
+    "search": "_search",
+}
+
+
+def __getattr__(name: str) -> object:
+    value: object
+    module_name = _LAZY_MODULES.get(name)
+    if module_name is not None:
+        value = getattr(__import__(f"{__name__}.{module_name}", fromlist=(name,)), name)
+    elif name.startswith("_") and name not in ("__all__", "__version__"):
+        # Not ours: a submodule about to be imported ("from smspartner_codes import _data" asks first), or a probe.
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    else:  # a name that comes from the generated registry
+        import smspartner_codes._data as _data  # noqa: PLR0402  (a from-import would ask __getattr__ first)
+
+        if name in _data.CLASS_MODULES:
+            module = __import__(f"{__name__}._data.{_data.CLASS_MODULES[name]}", fromlist=(name,))
+            value = getattr(module, name)
+        elif name == "TABLES":
+            value = {table_id: __getattr__(class_name) for table_id, class_name in _data.TABLE_CLASSES.items()}
+        elif name == "TABLE_IDS":
+            value = tuple(_data.TABLE_CLASSES)
+        elif name in ("CATALOG_VERSION", "__version__"):
+            value = _data.CATALOG_VERSION
+        elif name == "__all__":
+            value = [*_OWN_NAMES, *_LAZY_MODULES, *_data.CLASS_MODULES]
+        else:
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    globals()[name] = value  # later accesses skip this function
+    return value
+
+
+def __dir__() -> list[str]:
+    names: list[str] = __getattr__("__all__")  # type: ignore[assignment]  # a list of names
+    return sorted({*globals(), *names})
+
+
+# lookup -------------------------------------------------------------------------------------------
+
+# Member by code, per table id, filled as tables are first looked up.
+_members_by_code: "dict[str, dict[object, IntCodeEnum | StrCodeEnum]]" = {}
+
+
+def lookup(table_id: str, code: object) -> "IntCodeEnum | StrCodeEnum | None":
+    """The member of table ``table_id`` for ``code``, or None when the table has no such code.
+
+    An unknown code, or a code of the wrong type, gives None; an unknown table id
+    raises KeyError, since it is a mistake in the calling code. Codes compare as
+    Python values do, as the enum itself does: ``14.0`` finds code 14.
+    """
+    try:
+        return _members_by_code[table_id].get(code)
+    except KeyError:
+        return _lookup_in_new_table(table_id, code)
+    except TypeError:  # an unhashable code is no code of ours
+        return None
+
+
+def _lookup_in_new_table(table_id: str, code: object) -> "IntCodeEnum | StrCodeEnum | None":
+    """The first lookup in a table (or in no table): a function of its own keeps lookup's frame small."""
+    import smspartner_codes._data as _data  # noqa: PLR0402  (a from-import would ask __getattr__ first)
+
+    class_name = _data.TABLE_CLASSES.get(table_id)
+    if class_name is None:
+        raise KeyError(f"unknown table {table_id!r}; the tables are {', '.join(_data.TABLE_CLASSES)}")
+    table_class: type[IntCodeEnum] | type[StrCodeEnum] = __getattr__(class_name)  # type: ignore[assignment]
+    _members_by_code[table_id] = {member.code: member for member in table_class}
+    return lookup(table_id, code)

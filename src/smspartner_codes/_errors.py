@@ -1,0 +1,312 @@
+"""Typed exceptions from SMSPartner API responses: ``raise_for_response`` and ``iter_errors``.
+
+The hierarchy::
+
+    SmsPartnerError                 every error of this module
+    +-- InvalidResponseError        the body is not an SMSPartner JSON body
+    +-- ApiError                    the API answered "success": false
+        +-- SmsSendApiError, ...    one per table whose codes are errors (HlrErrorApiError,
+                                    MailSendApiError...), generated: smspartner_codes._data._exceptions
+"""
+
+from collections.abc import Iterator
+
+from smspartner_codes import _data, lookup
+
+__all__ = ["ApiError", "InvalidResponseError", "SmsPartnerError", "iter_errors", "raise_for_response"]
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import TypeAlias
+
+    from smspartner_codes import IntCodeEnum, StrCodeEnum
+
+    Member: TypeAlias = IntCodeEnum | StrCodeEnum
+FieldError = tuple[str, str]
+
+# Bodies given undecoded, as the HTTP client returns them.
+_RAW_BODY_TYPES = (str, bytes, bytearray)
+
+# How much of a bad body an InvalidResponseError quotes.
+_PREVIEW_LENGTH = 80
+
+
+class SmsPartnerError(Exception):
+    """Base of the errors ``raise_for_response`` raises; every attribute is set, None where unknown.
+
+    ``table``: the table id; ``code``: the code the API sent; ``member``: its enum member, None
+    for a code the catalog does not know; ``api_message``: the server's own text;
+    ``field_errors``: ``(element id, message)`` pairs; ``permanent``: whether sending again
+    cannot succeed, where the catalog knows it; ``phone_number``: the number of a bulk item;
+    ``lang``: the language ``str()`` uses. An ``InvalidResponseError`` adds ``reason``.
+    """
+
+    # Slots, not the instance dict: building the error is the cost of every failed call.
+    __slots__ = ("api_message", "code", "field_errors", "lang", "phone_number", "table")
+
+    def __init__(
+        self,
+        table: str,
+        code: "int | str | None" = None,
+        api_message: "str | None" = None,
+        field_errors: "list[FieldError] | None" = None,
+        *,
+        phone_number: "str | None" = None,
+        lang: str = "fr",
+    ) -> None:
+        # BaseException.__new__ has already set self.args to the positional arguments.
+        self.table = table
+        self.code = code
+        self.api_message = api_message
+        self.field_errors: list[FieldError] = [] if field_errors is None else list(field_errors)
+        self.phone_number = phone_number
+        self.lang = lang
+
+    @property
+    def member(self) -> "Member | None":
+        """The catalog's member for the code, or None when the catalog does not know it."""
+        try:
+            return None if self.code is None else lookup(self.table, self.code)
+        except KeyError:  # a table id this catalog lacks (an error built by hand, or unpickled elsewhere)
+            return None
+
+    @property
+    def permanent(self) -> "bool | None":
+        """Whether sending again cannot succeed; None where the catalog does not say."""
+        permanent = getattr(self.member, "permanent", None)
+        return permanent if isinstance(permanent, bool) else None
+
+    @property
+    def hint(self) -> "str | None":
+        """Our English advice on what to do, where the catalog has one."""
+        member = self.member
+        return member.hint if member is not None else None
+
+    def _key(self) -> tuple[object, ...]:
+        return (type(self), self.table, self.code, self.api_message, tuple(self.field_errors), self.phone_number)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, SmsPartnerError):
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __reduce__(self) -> "tuple[type[SmsPartnerError], tuple[object, ...], dict[str, object]]":
+        # The keyword-only attributes travel as state, which unpickling sets back.
+        arguments = (self.table, self.code, self.api_message, self.field_errors)
+        return type(self), arguments, {"phone_number": self.phone_number, "lang": self.lang}
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(table={self.table!r}, code={self.code!r}, api_message={self.api_message!r})"
+
+    def __str__(self) -> str:
+        member = self.member
+        if member is not None:
+            text = f"{self.table} {self.code} {member.name}: {member.message_in(self.lang)}"
+        elif self.code is not None:
+            text = f"{self.table} {self.code} (a code the catalog does not list): {self.api_message or 'no message'}"
+        else:
+            text = f"{self.table}: {self.api_message or 'an error without a code'}"
+        if self.phone_number:
+            text += f" [{self.phone_number}]"
+        return "; ".join([text, *(f"{element}: {message}" for element, message in self.field_errors)])
+
+
+class ApiError(SmsPartnerError):
+    """The API answered ``"success": false``; each table has its subclass."""
+
+    __slots__ = ()
+
+
+class InvalidResponseError(SmsPartnerError):
+    """The body is not an SMSPartner JSON body: HTML from a proxy, truncated JSON, a list...
+
+    ``reason`` says what is wrong and quotes the start of the body; ``code``,
+    ``member`` and ``api_message`` are None, since there is no answer to read them from.
+    """
+
+    __slots__ = ("reason",)
+
+    def __init__(self, table: str, reason: str, *, lang: str = "fr") -> None:
+        super().__init__(table, lang=lang)
+        self.reason = reason
+
+    def _key(self) -> tuple[object, ...]:
+        return (*super()._key(), self.reason)
+
+    def __reduce__(self) -> "tuple[type[SmsPartnerError], tuple[object, ...], dict[str, object]]":
+        return type(self), (self.table, self.reason), {"lang": self.lang}
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(table={self.table!r}, reason={self.reason!r})"
+
+    def __str__(self) -> str:
+        return f"{self.table}: not an SMSPartner response: {self.reason}"
+
+
+# The ApiError subclass of each table whose codes are errors (generated, in smspartner_codes._data._exceptions),
+# filled on first use: that module subclasses ApiError, so it imports this one, and unpickling one of its errors
+# imports it first.
+_error_classes: "dict[str, type[ApiError]]" = {}
+
+
+def _load_error_classes() -> "dict[str, type[ApiError]]":
+    if not _error_classes:
+        from smspartner_codes._data._exceptions import API_ERRORS
+
+        _error_classes.update(API_ERRORS)
+    return _error_classes
+
+
+def __getattr__(name: str) -> object:
+    if name == "API_ERRORS":  # the ApiError subclass of each error table, by table id
+        return _load_error_classes()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+# Tables whose codes are integers: "10" in a body of theirs means code 10.
+_INTEGER_TABLES = frozenset(_data.INTEGER_TABLES)
+
+
+def raise_for_response(payload: object, table: "str | type[Member]", lang: str = "fr") -> None:
+    """Return None when ``payload`` reports success; raise the error it reports otherwise.
+
+    ``payload`` is the decoded JSON body (a dict), or the raw body as ``str`` or
+    ``bytes``. ``table`` names the endpoint's table, by id (``"sms_send"``) or by
+    enum class (``SmsSendError``). ``lang`` is the language of ``str(error)``.
+    Raises an ``ApiError`` subclass for ``"success": false``; for a bulk body
+    (``{"results": [...]}``) the first failed item's error, so use ``iter_errors``
+    to see them all; ``InvalidResponseError`` for anything else.
+    """
+    table_id = _table_id(table)
+    body = payload
+    if isinstance(payload, _RAW_BODY_TYPES):
+        body, problem = _decode(payload)
+        if problem is not None:
+            raise InvalidResponseError(table_id, problem, lang=lang)
+    if _is_bulk(body):
+        error = next(iter_errors(body, table_id, lang), None)
+    else:
+        error = _item_error(body, table_id, lang, "the body")
+    if error is not None:
+        raise error
+
+
+def iter_errors(payload: object, table: "str | type[Member]", lang: str = "fr") -> "Iterator[SmsPartnerError]":
+    """Yield the errors ``payload`` reports, one per failed item of a bulk body, never raising for the payload.
+
+    A single (non-bulk) error body yields its one error, a success nothing, and a body
+    that is not SMSPartner's one ``InvalidResponseError``. A bulk body's items without
+    a ``success`` flag, or not objects, give an ``InvalidResponseError`` each.
+    """
+    table_id = _table_id(table)
+    body = payload
+    if isinstance(payload, _RAW_BODY_TYPES):
+        body, problem = _decode(payload)
+        if problem is not None:
+            yield InvalidResponseError(table_id, problem, lang=lang)
+            return
+    results = body.get("results") if _is_bulk(body) and isinstance(body, dict) else None
+    items = enumerate(results) if isinstance(results, list) else [(None, body)]
+    for position, item in items:
+        error = _item_error(item, table_id, lang, "the body" if position is None else f"results[{position}]")
+        if error is not None:
+            yield error
+
+
+def _is_bulk(body: object) -> bool:
+    """A bulk body: a list of per-number results, and no success flag of its own."""
+    return isinstance(body, dict) and "success" not in body and isinstance(body.get("results"), list)
+
+
+def _item_error(item: object, table_id: str, lang: str, where: str) -> "SmsPartnerError | None":
+    """The error a body (or a bulk item) reports, None for a success."""
+    if not isinstance(item, dict):
+        return InvalidResponseError(table_id, f"{where} is {_preview(item)}, not a JSON object", lang=lang)
+    success = item.get("success")
+    if success is True:
+        return None
+    if success is not False:
+        got = "no success flag" if success is None else f"success {_preview(success)}, not true or false"
+        return InvalidResponseError(table_id, f"{where} has {got}: {_preview(item)}", lang=lang)
+    code = _code(item.get("code"), table_id)
+    if code is False:
+        return InvalidResponseError(table_id, f"{where} has code {_preview(item['code'])}", lang=lang)
+    message = item.get("message")
+    if not isinstance(message, str) and isinstance(item.get("error"), str):
+        message = item["error"]  # some endpoints put the text under "error"
+    error = _error_classes[table_id](table_id, code, message if isinstance(message, str) else None, _field_errors(item))
+    # Set after the call: keyword arguments make building an exception markedly slower.
+    phone_number = item.get("phoneNumber")
+    error.phone_number = phone_number if isinstance(phone_number, str) else None
+    error.lang = lang
+    return error
+
+
+def _table_id(table: "str | type[Member]") -> str:
+    if isinstance(table, str) and table in _error_classes:  # the common case, first and cheap
+        return table
+    error_classes = _load_error_classes()
+    table_classes = _data.TABLE_CLASSES
+    if isinstance(table, type):
+        import smspartner_codes
+
+        table_ids = [key for key, name in table_classes.items() if name == table.__name__]
+        table_id = table_ids[0] if table_ids and getattr(smspartner_codes, table.__name__) is table else ""
+    else:
+        table_id = table
+    if table_id not in table_classes:
+        raise ValueError(f"unknown table {table!r}; the tables are {', '.join(table_classes)}")
+    if table_id not in error_classes:
+        raise ValueError(
+            f"{table_id} lists states, not errors: check a status with its enum (.is_final, .is_success);"
+            f" the error tables are {', '.join(error_classes)}"
+        )
+    return table_id
+
+
+def _decode(payload: "str | bytes | bytearray") -> "tuple[object, str | None]":
+    """The decoded body, or None and what is wrong with it."""
+    import json
+
+    try:
+        return json.loads(payload), None
+    except (ValueError, RecursionError) as error:  # JSONDecodeError and UnicodeDecodeError are ValueErrors
+        return None, f"not JSON ({type(error).__name__}): {_preview(payload)}"
+
+
+def _code(raw: object, table_id: str) -> "int | str | bool | None":
+    """The code as the table types it, None where absent, False where it cannot be a code."""
+    if raw is None or type(raw) is int:
+        return raw
+    if not isinstance(raw, (int, str)) or isinstance(raw, bool):
+        return False
+    if table_id in _INTEGER_TABLES and isinstance(raw, str) and raw.isascii() and raw.isdigit():
+        return int(raw)
+    return raw
+
+
+def _field_errors(item: "dict[object, object]") -> "list[FieldError]":
+    """The ``(elementId, message)`` pairs of ``errors`` (or ``error``, as some endpoints spell it)."""
+    raw = item.get("errors", item.get("error"))
+    if raw is None:
+        return []
+    if isinstance(raw, dict):
+        raw = [raw]
+    if not isinstance(raw, list):
+        return []
+    pairs: list[FieldError] = []
+    for entry in raw:
+        if isinstance(entry, dict):
+            element, message = entry.get("elementId"), entry.get("message")
+            pairs.append((element if isinstance(element, str) else "", message if isinstance(message, str) else ""))
+    return pairs
+
+
+def _preview(value: object) -> str:
+    if isinstance(value, (bytes, bytearray)):
+        value = bytes(value[:_PREVIEW_LENGTH]).decode("utf-8", "replace")
+    text = repr(value)
+    return text if len(text) <= _PREVIEW_LENGTH else f"{text[: _PREVIEW_LENGTH - 3]}..."

@@ -1,0 +1,1 @@
+"""Tests of the built documentation site (make docs-test)."""
