@@ -45,6 +45,8 @@ from smspartner_codes import _groups, _strings  # noqa: E402
 
 # A record's fields, in order: the generator writes each record as a tuple of them.
 RECORD_FIELDS: tuple[str, ...] = smspartner_codes._RECORD_FIELDS
+# An alias's record (a second name of a code), likewise.
+ALIAS_FIELDS: tuple[str, ...] = smspartner_codes._ALIAS_FIELDS
 
 # Every class a member or a group of a table can be an instance of, or take its properties from.
 MEMBER_CLASSES: tuple[type, ...] = (

@@ -11,7 +11,7 @@ from codegen.model import LANGUAGES, Catalog, Entry, Table
 from codegen.render.headers import notice_lines
 from codegen.render.output import Output
 from codegen.render.templating import render_template
-from codegen.runtime import RECORD_FIELDS
+from codegen.runtime import ALIAS_FIELDS, RECORD_FIELDS
 
 GROUPS_MODULE = "_groups"
 EXCEPTIONS_MODULE = "_exceptions"
@@ -50,9 +50,29 @@ def table_imports(table: Table) -> list[tuple[str, list[str]]]:
     return [("smspartner_codes", from_package), (code_module, [code_base])]
 
 
-def record(entry: Entry) -> tuple[object, ...]:
+def record(entry: Entry, fields: tuple[str, ...] = RECORD_FIELDS) -> tuple[object, ...]:
     """The entry's record: the runtime's record fields, in its order (None where the table lacks one)."""
-    return tuple(entry.message.fr if field == "message" else getattr(entry, field) for field in RECORD_FIELDS)
+    return tuple(_record_value(entry, field) for field in fields)
+
+
+def _record_value(entry: Entry, field: str) -> object:
+    """A field of a record as a plain literal: the text of record for ``message``, ``(text, lang)`` per variant."""
+    if field == "message":
+        return entry.message.fr
+    if field == "variants":
+        return tuple((variant.text, variant.language) for variant in entry.variants)
+    return getattr(entry, field)
+
+
+def spellings(table: Table) -> dict[str, int | str]:
+    """Each other form in which the API sends a code or a name of the table, with the code it stands for."""
+    return {spelling.value: entry.code for entry in table.entries for spelling in entry.spellings}
+
+
+def name_tables(catalog: Catalog) -> list[str]:
+    """The tables whose names the API sends as values: a payload field reads them by name (errorName)."""
+    named = {field.table for endpoint in catalog.endpoints for field in endpoint.fields if field.key == "name"}
+    return [table.id for table in catalog.tables if table.id in named]
 
 
 def class_modules(catalog: Catalog) -> list[tuple[str, str]]:
@@ -73,6 +93,7 @@ def render_python(catalog: Catalog) -> Output:
             catalog=catalog,
             languages=LANGUAGES,
             modules=class_modules(catalog),
+            name_tables=name_tables(catalog),
         ),
         f"{EXPORTS_MODULE}.py": render_template("python/_exports.py.j2", notice=notice, modules=class_modules(catalog)),
         f"{EXCEPTIONS_MODULE}.py": render_template(
@@ -90,6 +111,9 @@ def render_python(catalog: Catalog) -> Output:
             imports=table_imports(table),
             record_fields=RECORD_FIELDS,
             records=[(entry.code, record(entry)) for entry in table.canonical_entries],
+            alias_fields=ALIAS_FIELDS,
+            alias_records=[(entry.name, record(entry, ALIAS_FIELDS)) for entry in table.aliases],
+            spellings=spellings(table),
         )
     group_tables = [table for table in catalog.tables if table.group_enum]
     if group_tables:

@@ -32,7 +32,7 @@ from types import MappingProxyType as _MappingProxyType  # already imported by e
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
-    from typing import Any, ClassVar, Final, TypeAlias, TypeVar
+    from typing import Any, ClassVar, Final, Literal, TypeAlias, TypeVar
 
     from smspartner_codes._alias import Alias
     from smspartner_codes._data import CATALOG_VERSION, _exports
@@ -48,11 +48,21 @@ if TYPE_CHECKING:
     from smspartner_codes._search import find_code, search
     from smspartner_codes._strings import StrCodeEnum
     from smspartner_codes._translations import GETTEXT_DOMAIN
+    from smspartner_codes._variant import Variant
 
     _Class = TypeVar("_Class", bound=type)
     _Table = TypeVar("_Table", bound="type[_Record]")
+    # The language of a text of record: SMSPartner's French, SMSPartner's English (a code its pages
+    # give in English only), or None where its pages give the code no text (our English stands in).
+    WordingLanguage: TypeAlias = Literal["fr", "en"] | None
+    # A variant as the data holds it: (text, language).
+    VariantRecord: TypeAlias = tuple[str, str]
     # What the catalog says of one code besides its name: the fields of _RECORD_FIELDS, in order.
-    Record: TypeAlias = "tuple[str, int | None, bool | None, str | None, bool | None, bool | None]"
+    Record: TypeAlias = tuple[
+        str, int | None, bool | None, str | None, bool | None, bool | None, WordingLanguage, tuple[VariantRecord, ...]
+    ]
+    # What it says of an alias, a second name of a code: the fields of _ALIAS_FIELDS, in order.
+    AliasRecord: TypeAlias = tuple[str, WordingLanguage, tuple[VariantRecord, ...], bool]
 
     __version__ = CATALOG_VERSION
     TABLE_IDS: tuple[str, ...]
@@ -84,8 +94,9 @@ if TYPE_CHECKING:
 
 # The fields of a record, in the order the generator writes them (codegen/render/python.py reads
 # this tuple): a new field is one name here, its position below and the property that reads it.
-# A field a table does not have is None.
-_RECORD_FIELDS = ("message", "group", "permanent", "hint", "final", "success")
+# A field a table does not have is None. ``message`` is the text of record, ``message_language``
+# its language; ``variants`` the other wordings SMSPartner's pages give, as (text, language).
+_RECORD_FIELDS = ("message", "group", "permanent", "hint", "final", "success", "message_language", "variants")
 
 # The position of each field in a record.
 _MESSAGE: "Final" = 0
@@ -94,6 +105,12 @@ _PERMANENT: "Final" = 2
 _HINT: "Final" = 3
 _FINAL: "Final" = 4
 _SUCCESS: "Final" = 5
+_MESSAGE_LANGUAGE: "Final" = 6
+_VARIANTS: "Final" = 7
+
+# The fields of an alias's record (a second name of a code, see smspartner_codes._alias), likewise.
+# ``renamed``: a former name of this package, kept for old code, which SMSPartner does not print.
+_ALIAS_FIELDS = ("message", "message_language", "variants", "renamed")
 
 
 # How the package builds its enum classes ----------------------------------------------------------
@@ -131,6 +148,9 @@ def _build_enum(cls: "_Class") -> "_Class":
 
 # Members ------------------------------------------------------------------------------------------
 
+# An empty mapping, shared: every object made at import time counts (make bench).
+_NOTHING: "Mapping[Any, Any]" = _MappingProxyType({})
+
 if TYPE_CHECKING:
 
     class _Record:
@@ -142,7 +162,8 @@ if TYPE_CHECKING:
         _table: ClassVar[str]
         _title: ClassVar[str]
         _records: "ClassVar[Mapping[Any, Record]]"
-        _alias_texts: "ClassVar[Mapping[str, str]]"
+        _alias_records: "ClassVar[Mapping[str, AliasRecord]]"
+        _spellings: "ClassVar[Mapping[str, Any]]"
 
 else:
     _Record = object  # declarations only: at run time, a class less to build and to look through
@@ -155,8 +176,10 @@ class _Member(_Record):
     # enum base gives members their dictionary. Empty slots spare building descriptors.
     __slots__ = ()
 
-    # The upstream's other names of some codes, with their own French texts (a table sets its own).
-    _alias_texts: "ClassVar[Mapping[str, str]]" = _MappingProxyType({})
+    # The second names of some codes, with their own records, and the other forms in which the
+    # API sends some codes or names ("Delivered"), with their code: tables that have any set their own.
+    _alias_records: "ClassVar[Mapping[str, AliasRecord]]" = _NOTHING
+    _spellings: "ClassVar[Mapping[str, Any]]" = _NOTHING
 
     @property
     def table(self) -> str:
@@ -165,11 +188,39 @@ class _Member(_Record):
 
     @property
     def message(self) -> str:
-        """The French text the upstream page gives, as the API returns it."""
+        """SMSPartner's text of record for the code, verbatim, as the API sends it.
+
+        French wherever SMSPartner's pages give French (every table of the error-code page);
+        the English they give for a code documented in English only; and, for a code they give
+        without any text (a success's 200, a reply type), our English description.
+        ``message_language`` says which: ``"fr"``, ``"en"`` or None.
+        """
         return self._records[self._value_][_MESSAGE]
 
+    @property
+    def message_language(self) -> "WordingLanguage":
+        """The language of ``message``: ``"fr"``, ``"en"`` (SMSPartner's English, no French
+        exists), or None where SMSPartner gives the code no text and ``message`` is ours."""
+        return self._records[self._value_][_MESSAGE_LANGUAGE]
+
+    @property
+    def variants(self) -> "tuple[Variant, ...]":
+        """The other wordings SMSPartner's pages give for the code, verbatim, each with its
+        language (``"fr"``, ``"en"``, ``"es"``...): what the API may send instead of ``message``."""
+        records = self._records[self._value_][_VARIANTS]
+        if not records:  # most codes: no need to load Variant
+            return ()
+        from smspartner_codes._variant import variants
+
+        return variants(records)
+
     def message_in(self, lang: str) -> str:
-        """The text in ``lang`` (``"fr"``, ``"en"``, ``"en_GB"``...), falling back to French."""
+        """The text in ``lang`` (``"fr"``, ``"en"``, ``"en_GB"``...).
+
+        ``"en"`` gives our English. ``"fr"`` gives SMSPartner's French; no French is ever
+        invented, so where SMSPartner gives none (``message_language`` is ``"en"`` or None),
+        ``"fr"``, like a language the catalog lacks, gives ``message``, the text of record.
+        """
         from smspartner_codes._translations import translate
 
         return translate(self.message, lang)
@@ -181,14 +232,19 @@ class _Member(_Record):
 
     @property
     def aliases(self) -> "tuple[Alias, ...]":
-        """The other names the upstream page gives to this code, with their own texts."""
-        texts = self._alias_texts
-        if not texts:  # most tables: no need to load Alias
+        """The code's second names, each with its own texts; ``Alias.renamed`` tells a former
+        name of this package (kept for old code) from a name SMSPartner's pages give."""
+        records = self._alias_records
+        if not records:  # most tables: no need to load Alias
             return ()
         from smspartner_codes._alias import Alias
 
         table_class = type(self)
-        return tuple(Alias(name, self, text) for name, text in texts.items() if getattr(table_class, name) is self)
+        return tuple(
+            Alias(name, self, message, message_language=language, variants=variants, renamed=renamed)
+            for name, (message, language, variants, renamed) in records.items()
+            if getattr(table_class, name) is self
+        )
 
     @classmethod
     def table_title(cls, lang: str = "fr") -> str:
@@ -196,6 +252,15 @@ class _Member(_Record):
         from smspartner_codes._translations import translate
 
         return translate(cls._title, lang)
+
+    @classmethod
+    def _missing_(cls, value: object) -> "Any":
+        """The enum call's second try: a code or name as the API spells it (smspartner_codes._spellings)."""
+        if not isinstance(value, str):
+            return None
+        from smspartner_codes._spellings import spelled
+
+        return spelled(cls, value)
 
 
 class IntCodeEnum(_Member, IntEnum):
@@ -224,7 +289,11 @@ class _Permanent(_Record):
 
     @property
     def permanent(self) -> bool:
-        """Whether the error is permanent: sending again cannot succeed."""
+        """Whether SMSPartner marks the error permanent: its verdict on that attempt.
+
+        Not a promise that sending again is useless: upstream marks expired validity, flooding
+        and congestion permanent too. ``hint`` says what to do.
+        """
         return self._records[self._value_][_PERMANENT] is True  # the catalog flags every entry of such a table
 
 
@@ -351,14 +420,22 @@ def lookup(table_id: str, code: object) -> "IntCodeEnum | StrCodeEnum | None":
 
     An unknown code, or a code of the wrong type, gives None; an unknown table id
     raises KeyError, since it is a mistake in the calling code. Codes compare as
-    Python values do, as the enum itself does: ``14.0`` finds code 14.
+    Python values do, as the enum itself does: ``14.0`` finds code 14. A string is
+    also read as the enum call reads it: a string code in any case (``"delivrd"``),
+    and every spelling of a code or name the API is documented to send, in any case
+    (``"Delivered"``, the HLR ``errorName`` ``"NO_ERROR "``).
     """
     try:
-        return _members_by_code[table_id].get(code)
+        member = _members_by_code[table_id].get(code)
     except KeyError:
         return _lookup_in_new_table(table_id, code)
     except TypeError:  # an unhashable code is no code of ours
         return None
+    if member is None and isinstance(code, str):
+        from smspartner_codes._spellings import spelled_in_table
+
+        return spelled_in_table(table_id, code)
+    return member
 
 
 def _lookup_in_new_table(table_id: str, code: object) -> "IntCodeEnum | StrCodeEnum | None":

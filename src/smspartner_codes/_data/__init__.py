@@ -126,6 +126,12 @@ INTEGER_TABLES: "tuple[str, ...]" = (
     'mail_bulk_status_control',
 )
 
+# The tables whose names the API sends as values (a payload field reads them by name, as the HLR
+# notification's errorName): the enum call and lookup accept those names too.
+NAME_TABLES: "tuple[str, ...]" = (
+    'hlr_error',
+)
+
 # The module of this folder that defines each class.
 CLASS_MODULES: "dict[str, str]" = {
     'SmsSendError': '_sms_send',

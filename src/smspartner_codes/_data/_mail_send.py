@@ -12,7 +12,7 @@ class MailError(_IntTableBase):
     API_KEY_REQUIRED = 1
     CONTENT_REQUIRED = 2
     API_KEY_REQUIRED_REPEATED = 3
-    API_KEY_MISSING = API_KEY_REQUIRED_REPEATED  # a second upstream name for the same code
+    API_KEY_MISSING = API_KEY_REQUIRED_REPEATED  # a former name of this package, kept for old code
     SENDER_EMAIL_REQUIRED = 4
     SENDER_NAME_EMPTY = 5
     ATTACHMENT_URL_REQUIRED = 8
@@ -46,45 +46,45 @@ class MailError(_IntTableBase):
     ENQUEUE_FAILED = 500
 
 
-# One record per code: (message, group, permanent, hint, final, success).
+# One record per code: (message, group, permanent, hint, final, success, message_language, variants).
 MailError._records = {
-    1: ('La clé API est requise', None, None, 'Send your API key with the request (a configuration problem); retrying unchanged cannot succeed.', None, None),
-    2: ('Le contenu du mail est requis', None, None, None, None, None),
-    3: ('La clé API est requise', None, None, 'Send your API key with the request (a configuration problem); retrying unchanged cannot succeed.', None, None),
-    4: ('Le sender email est requis', None, None, None, None, None),
-    5: ('Le sender name ne peut-être vide', None, None, None, None, None),
-    8: ('L’URL de la pièce jointe est requise', None, None, None, None, None),
-    9: ('L’extension de la pièce jointe n’est pas autorisée', None, None, None, None, None),
-    10: ('Clef API incorrecte', None, None, 'Fix the API key in your configuration; retrying with the same key cannot succeed.', None, None),
-    11: ('Crédit insuffisant', None, None, "Top up the account's credit, then send again; retrying before that cannot succeed.", None, None),
-    14: ('Le mail est dans la liste des désinscriptions', None, None, 'The recipient has unsubscribed: do not e-mail this address again.', None, None),
-    15: ('Le mail est déjà dans la liste d’envoi', None, None, 'Nothing to do for this address: it is already on the list.', None, None),
-    16: ('Le nom de la pièce jointe ne peut-être vide', None, None, None, None, None),
-    17: ('Nombre de destinataires maximum dépassé', None, None, None, None, None),
-    18: ('L’email du destinataire est requis', None, None, None, None, None),
-    19: ('L’email du destinataire semble invalide', None, None, None, None, None),
-    20: ('Compte désactivé', None, None, 'Contact SMSPartner support about the account; retrying cannot succeed until it is resolved.', None, None),
-    21: ('Le nom du destinataire ne peut-être vide', None, None, None, None, None),
-    22: ('La liste des destinataires est requise', None, None, None, None, None),
-    23: ('L’email du destinataire en réponse est requis', None, None, None, None, None),
-    24: ('L’email du destinataire en réponse semble invalide', None, None, None, None, None),
-    25: ('Le nom du destinataire en réponse ne peut-être vide', None, None, None, None, None),
-    30: ('Compte bloqué', None, None, 'Contact SMSPartner support about the account; retrying cannot succeed until it is resolved.', None, None),
-    40: ('L’accès à l’API est refusé', None, None, 'Check that API access is enabled for the account; contact SMSPartner support if it should be.', None, None),
-    45: ('La date est requise', None, None, None, None, None),
-    46: ('L’heure est requise', None, None, None, None, None),
-    47: ('Le chiffre des minutes est invalide', None, None, None, None, None),
-    48: ('Les minutes doivent-être comprises entre 5 et 55 dans un intervalle de 5 minutes', None, None, None, None, None),
-    49: ('La date est invalide', None, None, None, None, None),
-    50: ('Le nombre de mails autorisés est de 500 maxi', None, None, 'Split the request into batches of at most 500 e-mails.', None, None),
-    55: ('Aucun prix par défaut n’a été trouvé', None, None, None, None, None),
-    90: ('Le JSON est malformé: erreur de syntaxe', None, None, 'Fix the request body: it is not valid JSON.', None, None),
-    96: ('L’IP n’est pas autorisée', None, None, "Add your server's IP address to the allowed addresses of the SMSPartner account; retrying from this address cannot succeed.", None, None),
-    429: ('Trop de requêtes effectuées en une minute (limite : 2000 requêtes / minute / Adresse IP)', None, None, 'Slow down: wait for the next minute, then retry; stay under 2,000 requests a minute per IP address.', None, None),
-    500: ('Problème lors de l’ajout du mail dans la file d’attente', None, None, 'A temporary failure: retry later, waiting longer after each failure.', None, None),
+    1: ('La clé API est requise', None, None, 'Send your API key with the request (a configuration problem); retrying unchanged cannot succeed.', None, None, 'fr', ()),
+    2: ('Le contenu du mail est requis', None, None, None, None, None, 'fr', ()),
+    3: ('La clé API est requise', None, None, 'Send your API key with the request (a configuration problem); retrying unchanged cannot succeed.', None, None, 'fr', ()),
+    4: ('Le sender email est requis', None, None, None, None, None, 'fr', ()),
+    5: ('Le sender name ne peut-être vide', None, None, None, None, None, 'fr', ()),
+    8: ('L’URL de la pièce jointe est requise', None, None, None, None, None, 'fr', ()),
+    9: ('L’extension de la pièce jointe n’est pas autorisée', None, None, None, None, None, 'fr', ()),
+    10: ('Clef API incorrecte', None, None, 'Fix the API key in your configuration; retrying with the same key cannot succeed.', None, None, 'fr', ()),
+    11: ('Crédit insuffisant', None, None, "Top up the account's credit, then send again; retrying before that cannot succeed.", None, None, 'fr', ()),
+    14: ('Le mail est dans la liste des désinscriptions', None, None, 'The recipient has unsubscribed: do not e-mail this address again.', None, None, 'fr', ()),
+    15: ('Le mail est déjà dans la liste d’envoi', None, None, 'Nothing to do for this address: it is already on the list.', None, None, 'fr', ()),
+    16: ('Le nom de la pièce jointe ne peut-être vide', None, None, None, None, None, 'fr', ()),
+    17: ('Nombre de destinataires maximum dépassé', None, None, None, None, None, 'fr', ()),
+    18: ('L’email du destinataire est requis', None, None, None, None, None, 'fr', ()),
+    19: ('L’email du destinataire semble invalide', None, None, None, None, None, 'fr', ()),
+    20: ('Compte désactivé', None, None, 'Contact SMSPartner support about the account; retrying cannot succeed until it is resolved.', None, None, 'fr', ()),
+    21: ('Le nom du destinataire ne peut-être vide', None, None, None, None, None, 'fr', ()),
+    22: ('La liste des destinataires est requise', None, None, None, None, None, 'fr', ()),
+    23: ('L’email du destinataire en réponse est requis', None, None, None, None, None, 'fr', ()),
+    24: ('L’email du destinataire en réponse semble invalide', None, None, None, None, None, 'fr', ()),
+    25: ('Le nom du destinataire en réponse ne peut-être vide', None, None, None, None, None, 'fr', ()),
+    30: ('Compte bloqué', None, None, 'Contact SMSPartner support about the account; retrying cannot succeed until it is resolved.', None, None, 'fr', ()),
+    40: ('L’accès à l’API est refusé', None, None, 'Check that API access is enabled for the account; contact SMSPartner support if it should be.', None, None, 'fr', ()),
+    45: ('La date est requise', None, None, None, None, None, 'fr', ()),
+    46: ('L’heure est requise', None, None, None, None, None, 'fr', ()),
+    47: ('Le chiffre des minutes est invalide', None, None, None, None, None, 'fr', ()),
+    48: ('Les minutes doivent-être comprises entre 5 et 55 dans un intervalle de 5 minutes', None, None, None, None, None, 'fr', ()),
+    49: ('La date est invalide', None, None, None, None, None, 'fr', ()),
+    50: ('Le nombre de mails autorisés est de 500 maxi', None, None, 'Split the request into batches of at most 500 e-mails.', None, None, 'fr', ()),
+    55: ('Aucun prix par défaut n’a été trouvé', None, None, None, None, None, 'fr', ()),
+    90: ('Le JSON est malformé: erreur de syntaxe', None, None, 'Fix the request body: it is not valid JSON.', None, None, 'fr', ()),
+    96: ('L’IP n’est pas autorisée', None, None, "Add your server's IP address to the allowed addresses of the SMSPartner account; retrying from this address cannot succeed.", None, None, 'fr', ()),
+    429: ('Trop de requêtes effectuées en une minute (limite : 2000 requêtes / minute / Adresse IP)', None, None, 'Slow down: wait for the next minute, then retry; stay under 2,000 requests a minute per IP address.', None, None, 'fr', ()),
+    500: ('Problème lors de l’ajout du mail dans la file d’attente', None, None, 'A temporary failure: retry later, waiting longer after each failure.', None, None, 'fr', ()),
 }
 
-# The other upstream names of some codes, with their own French texts.
-MailError._alias_texts = {
-    'API_KEY_MISSING': 'La clé API est requise',
+# The second names of some codes, with their own records: (message, message_language, variants, renamed).
+MailError._alias_records = {
+    'API_KEY_MISSING': ('La clé API est requise', 'fr', (), True),
 }

@@ -19,14 +19,14 @@ class NumberVerificationError(_IntTableBase):
     IP_NOT_ALLOWED = 96
 
 
-# One record per code: (message, group, permanent, hint, final, success).
+# One record per code: (message, group, permanent, hint, final, success, message_language, variants).
 NumberVerificationError._records = {
-    2: ('Le champ phoneNumber est requis', None, None, None, None, None),
-    11: ('Crédit insuffisant', None, None, "Top up the account's credit, then try again; retrying before that cannot succeed.", None, None),
-    13: ("Aucun prix par défaut n'a été trouvé vers cette destination", None, None, 'Check the number first: the commonest cause is a mistyped number or one without its country code; if it is right, ask SMSPartner support to open the destination.', None, None),
-    14: ('Le numéro est dans la liste des STOP SMS', None, None, 'The number opted out (STOP): leave it out of your sendings.', None, None),
-    19: ('Les numéros doivent-être séparés par une virgule', None, None, 'Separate the phone numbers with commas.', None, None),
-    50: ('Le nombre de numéros autorisés est de 500 maxi', None, None, 'Split the request into batches of at most 500 numbers.', None, None),
-    55: ('Aucun numéro à envoyer', None, None, None, None, None),
-    96: ("L'IP n'est pas autorisée", None, None, "Add your server's IP address to the allowed addresses of the SMSPartner account; retrying from this address cannot succeed.", None, None),
+    2: ('Le champ phoneNumber est requis', None, None, None, None, None, 'fr', ()),
+    11: ('Crédit insuffisant', None, None, "Top up the account's credit, then try again; retrying before that cannot succeed.", None, None, 'fr', ()),
+    13: ("Aucun prix par défaut n'a été trouvé vers cette destination", None, None, 'Check the number first: the commonest cause is a mistyped number or one without its country code; if it is right, ask SMSPartner support to open the destination.', None, None, 'fr', ()),
+    14: ('Le numéro est dans la liste des STOP SMS', None, None, 'The number opted out (STOP): leave it out of your sendings.', None, None, 'fr', ()),
+    19: ('Les numéros doivent-être séparés par une virgule', None, None, 'Separate the phone numbers with commas.', None, None, 'fr', ()),
+    50: ('Le nombre de numéros autorisés est de 500 maxi', None, None, 'Split the request into batches of at most 500 numbers.', None, None, 'fr', ()),
+    55: ('Aucun numéro à envoyer', None, None, None, None, None, 'fr', ()),
+    96: ("L'IP n'est pas autorisée", None, None, "Add your server's IP address to the allowed addresses of the SMSPartner account; retrying from this address cannot succeed.", None, None, 'fr', ()),
 }

@@ -19,14 +19,14 @@ class SmsCancelError(_IntTableBase):
     IP_NOT_ALLOWED = 96
 
 
-# One record per code: (message, group, permanent, hint, final, success).
+# One record per code: (message, group, permanent, hint, final, success, message_language, variants).
 SmsCancelError._records = {
-    2: ('Le champ phoneNumber est requis', None, None, None, None, None),
-    3: ('Le champ MessageId est requis', None, None, None, None, None),
-    4: ('Ce message est introuvable', None, None, None, None, None),
-    5: ('La liste des numéros est vide', None, None, None, None, None),
-    6: ('Le format n’est pas correct', None, None, None, None, None),
-    9: ('Ne semble pas être un numéro de mobile', None, None, None, None, None),
-    50: ('Le nombre de numéros autorisés est de 500 maxi', None, None, 'Split the request into batches of at most 500 numbers.', None, None),
-    96: ('L’IP n’est pas autorisée', None, None, "Add your server's IP address to the allowed addresses of the SMSPartner account; retrying from this address cannot succeed.", None, None),
+    2: ('Le champ phoneNumber est requis', None, None, None, None, None, 'fr', ()),
+    3: ('Le champ MessageId est requis', None, None, None, None, None, 'fr', ()),
+    4: ('Ce message est introuvable', None, None, None, None, None, 'fr', ()),
+    5: ('La liste des numéros est vide', None, None, None, None, None, 'fr', ()),
+    6: ('Le format n’est pas correct', None, None, None, None, None, 'fr', ()),
+    9: ('Ne semble pas être un numéro de mobile', None, None, None, None, None, 'fr', ()),
+    50: ('Le nombre de numéros autorisés est de 500 maxi', None, None, 'Split the request into batches of at most 500 numbers.', None, None, 'fr', ()),
+    96: ('L’IP n’est pas autorisée', None, None, "Add your server's IP address to the allowed addresses of the SMSPartner account; retrying from this address cannot succeed.", None, None, 'fr', ()),
 }

@@ -19,14 +19,14 @@ class SubaccountError(_IntTableBase):
     IP_NOT_ALLOWED = 96
 
 
-# One record per code: (message, group, permanent, hint, final, success).
+# One record per code: (message, group, permanent, hint, final, success, message_language, variants).
 SubaccountError._records = {
-    2: ("Vous n'êtes pas autorisé à créer des sous-comptes", None, None, 'Ask SMSPartner support to allow sub-accounts on your account; retrying cannot succeed.', None, None),
-    3: ('Le champ Credit est requis', None, None, None, None, None),
-    4: ('Le champ tokenSubaccount est requis', None, None, None, None, None),
-    5: ('Le champ credit doit être supérieur à 0', None, None, None, None, None),
-    6: ('Le sous-compte est introuvable', None, None, None, None, None),
-    7: ('Crédit insuffisant pour le sous-compte', None, None, 'Transfer credit to the sub-account first, then try again; retrying before that cannot succeed.', None, None),
-    11: ('Crédit insuffisant', None, None, "Top up the account's credit, then try again; retrying before that cannot succeed.", None, None),
-    96: ("L'IP n'est pas autorisée", None, None, "Add your server's IP address to the allowed addresses of the SMSPartner account; retrying from this address cannot succeed.", None, None),
+    2: ("Vous n'êtes pas autorisé à créer des sous-comptes", None, None, 'Ask SMSPartner support to allow sub-accounts on your account; retrying cannot succeed.', None, None, 'fr', ()),
+    3: ('Le champ Credit est requis', None, None, None, None, None, 'fr', ()),
+    4: ('Le champ tokenSubaccount est requis', None, None, None, None, None, 'fr', ()),
+    5: ('Le champ credit doit être supérieur à 0', None, None, None, None, None, 'fr', ()),
+    6: ('Le sous-compte est introuvable', None, None, None, None, None, 'fr', ()),
+    7: ('Crédit insuffisant pour le sous-compte', None, None, 'Transfer credit to the sub-account first, then try again; retrying before that cannot succeed.', None, None, 'fr', ()),
+    11: ('Crédit insuffisant', None, None, "Top up the account's credit, then try again; retrying before that cannot succeed.", None, None, 'fr', ()),
+    96: ("L'IP n'est pas autorisée", None, None, "Add your server's IP address to the allowed addresses of the SMSPartner account; retrying from this address cannot succeed.", None, None, 'fr', ()),
 }

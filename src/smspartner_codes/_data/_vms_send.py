@@ -21,15 +21,15 @@ class VmsError(StrTableBase):
     NOT_CREDIT = 'NOT_CREDIT'
 
 
-# One record per code: (message, group, permanent, hint, final, success).
+# One record per code: (message, group, permanent, hint, final, success, message_language, variants).
 VmsError._records = {
-    'PHONE_NUMBER_REQUIRED': ('Le numéro de téléphone est requis', None, None, None, None, None),
-    'PHONE_NUMBER_SIZE_ERROR': ('Le nombre de numéros est supérieur à 500', None, None, 'Split the request into batches of at most 500 numbers.', None, None),
-    'TOKEN_AUDIO_REQUIRED': ('Le token de l’audio est requis', None, None, None, None, None),
-    'NOTIFY_URL_INVALID': ('L’url de notification est invalide', None, None, None, None, None),
-    'SENDER_NOT_AUTHORIZED': ('Le sender n’est pas autorisé', None, None, 'Use a sender approved on your account, or ask SMSPartner to approve this one; retrying unchanged cannot succeed.', None, None),
-    'SENDER_INVALID': ('Le sender est invalide', None, None, None, None, None),
-    'AUDIO_FILE_NOT_FOUND': ('Le fichier audio est introuvable', None, None, None, None, None),
-    'DESTINATION_INVALID': ('Le numéro de téléphone n’est pas autorisé', None, None, None, None, None),
-    'NOT_CREDIT': ('Crédit insuffisant', None, None, "Top up the account's credit, then send again; retrying before that cannot succeed.", None, None),
+    'PHONE_NUMBER_REQUIRED': ('Le numéro de téléphone est requis', None, None, None, None, None, 'fr', ()),
+    'PHONE_NUMBER_SIZE_ERROR': ('Le nombre de numéros est supérieur à 500', None, None, 'Split the request into batches of at most 500 numbers.', None, None, 'fr', ()),
+    'TOKEN_AUDIO_REQUIRED': ('Le token de l’audio est requis', None, None, None, None, None, 'fr', ()),
+    'NOTIFY_URL_INVALID': ('L’url de notification est invalide', None, None, None, None, None, 'fr', ()),
+    'SENDER_NOT_AUTHORIZED': ('Le sender n’est pas autorisé', None, None, 'Use a sender approved on your account, or ask SMSPartner to approve this one; retrying unchanged cannot succeed.', None, None, 'fr', ()),
+    'SENDER_INVALID': ('Le sender est invalide', None, None, None, None, None, 'fr', ()),
+    'AUDIO_FILE_NOT_FOUND': ('Le fichier audio est introuvable', None, None, None, None, None, 'fr', ()),
+    'DESTINATION_INVALID': ('Le numéro de téléphone n’est pas autorisé', None, None, None, None, None, 'fr', ()),
+    'NOT_CREDIT': ('Crédit insuffisant', None, None, "Top up the account's credit, then send again; retrying before that cannot succeed.", None, None, 'fr', ()),
 }
