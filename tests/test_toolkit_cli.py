@@ -293,6 +293,6 @@ def test_explain_with_a_table_loads_only_that_table(root: Path) -> None:
     env = {**os.environ, "PYTHONPATH": str(root / "src"), "LANG": "C"}
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env, check=True)
     assert result.stdout.splitlines()[-1] == (
-        "['smspartner_codes._cli', 'smspartner_codes._data', 'smspartner_codes._data._sms_send', "
-        "'smspartner_codes._translations'] False False"
+        "['smspartner_codes._cli', 'smspartner_codes._data', 'smspartner_codes._data._registry', "
+        "'smspartner_codes._data._sms_send_error', 'smspartner_codes._translations'] False False"
     )

@@ -1,5 +1,6 @@
-"""Render the package's generated data (``smspartner_codes._data``): one module per table, the group
-enums, the exception of each error table, and the registry the hand-written package reads.
+"""Render the package's generated data (``smspartner_codes._data``): one module per table and per group
+enum, each named after its class; the exception of each error table; and the registry the hand-written
+package reads.
 
 These modules hold data only: class statements listing members, records, mappings. Literals are
 written with ``repr``, Python's own escaping; no formatter runs on them and none is imitated.
@@ -7,15 +8,16 @@ written with ``repr``, Python's own escaping; no formatter runs on them and none
 
 from __future__ import annotations
 
-from codegen.model import LANGUAGES, Catalog, Entry, Table
+from codegen.model import EXCEPTION_SUFFIX, LANGUAGES, Catalog, Entry, Table
 from codegen.render.headers import notice_lines
 from codegen.render.output import Output
 from codegen.render.templating import render_template
-from codegen.runtime import ALIAS_FIELDS, RECORD_FIELDS
+from codegen.runtime import ALIAS_FIELDS, RECORD_FIELDS, class_module
 
-GROUPS_MODULE = "_groups"
-EXCEPTIONS_MODULE = "_exceptions"
 EXPORTS_MODULE = "_exports"
+REGISTRY_MODULE = "_registry"
+# The runtime's rule puts every exception class in one module.
+EXCEPTIONS_MODULE = class_module(EXCEPTION_SUFFIX)
 
 # What a table's class statement names for its code base (IntCodeEnum, StrCodeEnum), and where from.
 CODE_BASES = {"integer": ("smspartner_codes", "_IntTableBase"), "string": ("smspartner_codes._strings", "StrTableBase")}
@@ -27,7 +29,8 @@ def error_tables(catalog: Catalog) -> list[Table]:
 
 
 def module_name(table: Table) -> str:
-    return f"_{table.id}"
+    """The module of a table's enum class: named after the class, by the runtime's rule."""
+    return class_module(table.enum)
 
 
 def table_bases(table: Table) -> list[str]:
@@ -77,37 +80,36 @@ def name_tables(catalog: Catalog) -> list[str]:
 
 def class_modules(catalog: Catalog) -> list[tuple[str, str]]:
     """Every class the data defines, with its module: tables, group enums, exceptions."""
-    found = [(table.enum, module_name(table)) for table in catalog.tables]
-    found += [(table.group_enum, GROUPS_MODULE) for table in catalog.tables if table.group_enum]
-    found += [(table.exception, EXCEPTIONS_MODULE) for table in error_tables(catalog)]
-    return found
+    found = [table.enum for table in catalog.tables]
+    found += [table.group_enum for table in catalog.tables if table.group_enum]
+    found += [table.exception for table in error_tables(catalog)]
+    return [(name, class_module(name)) for name in found]
 
 
 def render_python(catalog: Catalog) -> Output:
     """The Python modules of the package data."""
     notice = "\n".join(f"# {line}" for line in notice_lines(catalog))
     files = {
-        "__init__.py": render_template(
-            "python/registry.py.j2",
+        "__init__.py": render_template("python/__init__.py.j2", notice=notice, catalog=catalog, languages=LANGUAGES),
+        f"{REGISTRY_MODULE}.py": render_template(
+            "python/_registry.py.j2",
             notice=notice,
             catalog=catalog,
-            languages=LANGUAGES,
             modules=class_modules(catalog),
             name_tables=name_tables(catalog),
         ),
         f"{EXPORTS_MODULE}.py": render_template("python/_exports.py.j2", notice=notice, modules=class_modules(catalog)),
-        f"{EXCEPTIONS_MODULE}.py": render_template(
-            "python/_exceptions.py.j2",
-            notice=notice,
-            error_tables=error_tables(catalog),
-        ),
     }
+    files[f"{EXCEPTIONS_MODULE}.py"] = render_template(
+        "python/_exceptions.py.j2", notice=notice, error_tables=error_tables(catalog)
+    )
     for table in catalog.tables:
         files[f"{module_name(table)}.py"] = render_template(
             "python/table.py.j2",
             notice=notice,
             table=table,
             bases=table_bases(table),
+            group_module=class_module(table.group_enum) if table.group_enum else None,
             imports=table_imports(table),
             record_fields=RECORD_FIELDS,
             records=[(entry.code, record(entry)) for entry in table.canonical_entries],
@@ -115,7 +117,9 @@ def render_python(catalog: Catalog) -> Output:
             alias_records=[(entry.name, record(entry, ALIAS_FIELDS)) for entry in table.aliases],
             spellings=spellings(table),
         )
-    group_tables = [table for table in catalog.tables if table.group_enum]
-    if group_tables:
-        files[f"{GROUPS_MODULE}.py"] = render_template("python/_groups.py.j2", notice=notice, group_tables=group_tables)
+    for table in catalog.tables:
+        if table.group_enum:
+            files[f"{class_module(table.group_enum)}.py"] = render_template(
+                "python/group.py.j2", notice=notice, table=table
+            )
     return Output(artefacts={}, package_data={path: text.encode("utf-8") for path, text in files.items()})

@@ -6,7 +6,8 @@ built the first time it is used, so importing the package costs little.
 
 ``lookup(table_id, code)`` finds a member without raising for unknown codes;
 ``TABLES`` maps each table id to its enum class; every member has ``code``,
-``message`` (SMSPartner's French text), ``message_in(lang)`` and ``table``.
+``message`` (SMSPartner's text of record, French wherever SMSPartner gives French),
+``message_language``, ``variants``, ``message_in(lang)`` and ``table``.
 
 ``raise_for_response(payload, table)`` turns an API answer into a typed
 exception; ``search(text)`` and ``find_code(code)`` find members across tables.
@@ -14,13 +15,14 @@ They live in modules of their own, imported on first use, as the
 ``smspartner-codes`` command (``python -m smspartner_codes``) does.
 
 This package is written by hand. What depends on the catalog is generated into
-``smspartner_codes._data``: a module per table, which declares the table's enum
-class on the bases below and gives one record per code; the group enums; the
-exception of each error table; a registry of tables and classes; the
-translations and ``catalog.json``. This module reads that registry on first
-use only, so that importing the package stays cheap, and so that the generator,
-which imports this package for the classes and names the data must fit, runs
-whatever state the data is in (missing, stale, or in the middle of a merge).
+``smspartner_codes._data``: a module per table, named after its class, which
+declares the table's enum class on the bases below and gives one record per code;
+a module per group enum; the exception of each error table; a registry of tables
+and classes; the translations and ``catalog.json``. A class is imported from the
+module its name gives (``_class_module``), and the registry read when the list of
+tables is needed, so that importing the package, or one table, stays cheap; and
+the generator, which imports this package for the classes and names the data must
+fit, runs whatever state the data is in (missing, stale, or in the middle of a merge).
 """
 
 # No "from __future__ import annotations": importing __future__ costs as much
@@ -52,17 +54,15 @@ if TYPE_CHECKING:
 
     _Class = TypeVar("_Class", bound=type)
     _Table = TypeVar("_Table", bound="type[_Record]")
+    # (Type aliases as strings: a string is one constant to load, an expression many.)
     # The language of a text of record: SMSPartner's French, SMSPartner's English (a code its pages
     # give in English only), or None where its pages give the code no text (our English stands in).
-    WordingLanguage: TypeAlias = Literal["fr", "en"] | None
-    # A variant as the data holds it: (text, language).
-    VariantRecord: TypeAlias = tuple[str, str]
-    # What the catalog says of one code besides its name: the fields of _RECORD_FIELDS, in order.
-    Record: TypeAlias = tuple[
-        str, int | None, bool | None, str | None, bool | None, bool | None, WordingLanguage, tuple[VariantRecord, ...]
-    ]
+    WordingLanguage: TypeAlias = "Literal['fr', 'en'] | None"
+    # What the catalog says of one code besides its name: the fields of _RECORD_FIELDS, in order
+    # (a variant is (text, language)).
+    Record: TypeAlias = "tuple[str, int | None, bool | None, str | None, bool | None, bool | None, WordingLanguage, tuple[tuple[str, str], ...]]"  # noqa: E501
     # What it says of an alias, a second name of a code: the fields of _ALIAS_FIELDS, in order.
-    AliasRecord: TypeAlias = tuple[str, WordingLanguage, tuple[VariantRecord, ...], bool]
+    AliasRecord: TypeAlias = "tuple[str, WordingLanguage, tuple[tuple[str, str], ...], bool]"
 
     __version__ = CATALOG_VERSION
     TABLE_IDS: tuple[str, ...]
@@ -308,7 +308,7 @@ class _Grouped(_Record):
     @property
     def group(self) -> "GroupEnum":
         """The upstream group of this code."""
-        from smspartner_codes._data import GROUP_CLASSES
+        from smspartner_codes._data._registry import GROUP_CLASSES
 
         # Through this package's lazy loader: it imports the group enums once.
         group_class: type[GroupEnum] = __getattr__(GROUP_CLASSES[self._table])  # type: ignore[assignment]
@@ -359,7 +359,7 @@ def _table(table_id: str, title: str) -> "Callable[[_Table], _Table]":
 # Names resolved on first use (PEP 562) -----------------------------------------------------------
 
 # The public names defined here, and those of this package's modules loaded on first use; the
-# catalog's classes follow (smspartner_codes._data: CLASS_MODULES at run time, _exports for type checkers).
+# catalog's classes follow (smspartner_codes._data._registry at run time, _exports for type checkers).
 _OWN_NAMES = ("CATALOG_VERSION", "TABLES", "TABLE_IDS", "IntCodeEnum", "lookup")
 _LAZY_MODULES: "dict[str, str]" = {
     "StrCodeEnum": "_strings",
@@ -375,31 +375,55 @@ _LAZY_MODULES: "dict[str, str]" = {
     "search": "_search",
 }
 
+# The catalog's exception classes are named after their tables with this suffix (SmsSendApiError),
+# and are all defined in one module of the package data; no other class of the catalog ends so.
+_EXCEPTION_SUFFIX = "ApiError"
+_EXCEPTIONS_MODULE = "_exceptions"
+
+
+def _class_module(class_name: str) -> str:
+    """The module of smspartner_codes._data that defines a class of the catalog.
+
+    A table or group enum has a module of its own, named after it in snake case ("HlrError" is
+    in "_hlr_error", "HlrErrorGroup" in "_hlr_error_group"): importing a class needs no registry.
+    The generator names the modules with this function.
+    """
+    if class_name.endswith(_EXCEPTION_SUFFIX):
+        return _EXCEPTIONS_MODULE
+    return "".join(f"_{char.lower()}" if char.isupper() else char for char in class_name)
+
 
 def __getattr__(name: str) -> object:
     value: object
     module_name = _LAZY_MODULES.get(name)
     if module_name is not None:
         value = getattr(__import__(f"{__name__}.{module_name}", fromlist=(name,)), name)
-    elif name.startswith("_") and name not in ("__all__", "__version__"):
+    elif name in ("TABLES", "TABLE_IDS", "__all__"):  # from the generated registry
+        from smspartner_codes._data import _registry
+
+        if name == "TABLES":
+            value = {table_id: __getattr__(class_name) for table_id, class_name in _registry.TABLE_CLASSES.items()}
+        elif name == "TABLE_IDS":
+            value = tuple(_registry.TABLE_CLASSES)
+        else:
+            value = [*_OWN_NAMES, *_LAZY_MODULES, *_registry.CLASS_MODULES]
+    elif name in ("CATALOG_VERSION", "__version__"):
+        from smspartner_codes._data import CATALOG_VERSION
+
+        value = CATALOG_VERSION
+    elif name[:1].isupper() and name.isascii() and name.isalnum():  # a class name: one of the catalog's?
+        module_name = f"{__name__}._data.{_class_module(name)}"
+        try:
+            value = getattr(__import__(module_name, fromlist=(name,)), name, None)
+        except ModuleNotFoundError as error:
+            if error.name != module_name:  # the package data itself is broken: say so
+                raise
+            value = None
+        if not isinstance(value, type):
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    else:
         # Not ours: a submodule about to be imported ("from smspartner_codes import _data" asks first), or a probe.
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    else:  # a name that comes from the generated registry
-        import smspartner_codes._data as _data  # noqa: PLR0402  (a from-import would ask __getattr__ first)
-
-        if name in _data.CLASS_MODULES:
-            module = __import__(f"{__name__}._data.{_data.CLASS_MODULES[name]}", fromlist=(name,))
-            value = getattr(module, name)
-        elif name == "TABLES":
-            value = {table_id: __getattr__(class_name) for table_id, class_name in _data.TABLE_CLASSES.items()}
-        elif name == "TABLE_IDS":
-            value = tuple(_data.TABLE_CLASSES)
-        elif name in ("CATALOG_VERSION", "__version__"):
-            value = _data.CATALOG_VERSION
-        elif name == "__all__":
-            value = [*_OWN_NAMES, *_LAZY_MODULES, *_data.CLASS_MODULES]
-        else:
-            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     globals()[name] = value  # later accesses skip this function
     return value
 
@@ -440,11 +464,11 @@ def lookup(table_id: str, code: object) -> "IntCodeEnum | StrCodeEnum | None":
 
 def _lookup_in_new_table(table_id: str, code: object) -> "IntCodeEnum | StrCodeEnum | None":
     """The first lookup in a table (or in no table): a function of its own keeps lookup's frame small."""
-    import smspartner_codes._data as _data  # noqa: PLR0402  (a from-import would ask __getattr__ first)
+    from smspartner_codes._data._registry import TABLE_CLASSES
 
-    class_name = _data.TABLE_CLASSES.get(table_id)
+    class_name = TABLE_CLASSES.get(table_id)
     if class_name is None:
-        raise KeyError(f"unknown table {table_id!r}; the tables are {', '.join(_data.TABLE_CLASSES)}")
+        raise KeyError(f"unknown table {table_id!r}; the tables are {', '.join(TABLE_CLASSES)}")
     table_class: type[IntCodeEnum] | type[StrCodeEnum] = __getattr__(class_name)  # type: ignore[assignment]
     _members_by_code[table_id] = {member.code: member for member in table_class}
     return lookup(table_id, code)

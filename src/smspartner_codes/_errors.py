@@ -11,7 +11,8 @@ The hierarchy::
 
 from collections.abc import Iterator
 
-from smspartner_codes import _data, lookup
+from smspartner_codes import lookup
+from smspartner_codes._data import _registry
 
 __all__ = ["ApiError", "InvalidResponseError", "SmsPartnerError", "iter_errors", "raise_for_response"]
 
@@ -167,7 +168,7 @@ def __getattr__(name: str) -> object:
 
 
 # Tables whose codes are integers: "10" in a body of theirs means code 10.
-_INTEGER_TABLES = frozenset(_data.INTEGER_TABLES)
+_INTEGER_TABLES = frozenset(_registry.INTEGER_TABLES)
 
 
 def raise_for_response(payload: object, table: "str | type[Member]", lang: str = "fr") -> None:
@@ -249,7 +250,7 @@ def _table_id(table: "str | type[Member]") -> str:
     if isinstance(table, str) and table in _error_classes:  # the common case, first and cheap
         return table
     error_classes = _load_error_classes()
-    table_classes = _data.TABLE_CLASSES
+    table_classes = _registry.TABLE_CLASSES
     if isinstance(table, type):
         import smspartner_codes
 

@@ -4,7 +4,7 @@ Loaded by the first enum call or ``lookup`` with a string that is no code: impor
 a table, or looking up its codes does not pay for it.
 """
 
-from smspartner_codes import _data
+from smspartner_codes._data import _registry
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -37,7 +37,7 @@ def _spelled_values(table_class: "type[_Member]") -> "dict[str, Any]":
             members.setdefault(member.code.casefold(), member)
     for spelling, code in table_class._spellings.items():
         members.setdefault(spelling.casefold(), table_class(code))  # type: ignore[call-arg]  # the enum call
-    if table_class._table in _data.NAME_TABLES:
+    if table_class._table in _registry.NAME_TABLES:
         for name, member in table_class.__members__.items():  # type: ignore[attr-defined]  # an enum class
             members.setdefault(name.casefold(), member)
     return members
@@ -47,6 +47,6 @@ def spelled_in_table(table_id: str, text: str) -> "IntCodeEnum | StrCodeEnum | N
     """``spelled`` in the table ``table_id`` (a known id: ``lookup`` has read it)."""
     import smspartner_codes
 
-    table_class: type[_Member] = getattr(smspartner_codes, _data.TABLE_CLASSES[table_id])
+    table_class: type[_Member] = getattr(smspartner_codes, _registry.TABLE_CLASSES[table_id])
     member: IntCodeEnum | StrCodeEnum | None = spelled(table_class, text)
     return member

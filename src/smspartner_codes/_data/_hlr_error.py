@@ -6,7 +6,7 @@ from smspartner_codes import _Permanent, _Grouped, _table, _IntTableBase
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from smspartner_codes._data._groups import HlrErrorGroup
+    from smspartner_codes._data._hlr_error_group import HlrErrorGroup
 
 
 @_table('hlr_error', 'Code des erreurs (HLR)')

@@ -6,7 +6,7 @@ from smspartner_codes import _Grouped, _Status, _table, _IntTableBase
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from smspartner_codes._data._groups import HlrStatusGroup
+    from smspartner_codes._data._hlr_status_group import HlrStatusGroup
 
 
 @_table('hlr_status', 'HLR')
