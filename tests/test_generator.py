@@ -25,8 +25,8 @@ from codegen.catalog import load_catalog
 from codegen.cli import main
 from codegen.model import Catalog
 from codegen.render import Output, render_all
-from codegen.render.templating import markdown_text
 from codegen.render.python import class_modules as class_modules_of
+from codegen.render.templating import markdown_text
 from codegen.runtime import class_module
 from codegen.validate import RESERVED_CLASS_NAMES, RESERVED_TABLE_IDS
 from codegen.writer import (
