@@ -42,12 +42,15 @@ def _import_runtime() -> ModuleType:
 _import_runtime()
 
 import smspartner_codes  # noqa: E402  (imported from src/ above)
-from smspartner_codes import _groups, _strings  # noqa: E402
+from smspartner_codes import _endpoints, _groups, _strings  # noqa: E402
 
 # A record's fields, in order: the generator writes each record as a tuple of them.
 RECORD_FIELDS: tuple[str, ...] = smspartner_codes._RECORD_FIELDS
 # An alias's record (a second name of a code), likewise.
 ALIAS_FIELDS: tuple[str, ...] = smspartner_codes._ALIAS_FIELDS
+
+# An endpoint's record (smspartner_codes.ENDPOINTS), likewise.
+ENDPOINT_FIELDS: tuple[str, ...] = _endpoints.ENDPOINT_FIELDS
 
 # The module of the package data that defines a class of the catalog ("HlrError": "_hlr_error"):
 # the runtime imports a class from there, so the generator writes it there.

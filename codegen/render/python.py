@@ -1,6 +1,6 @@
 """Render the package's generated data (``smspartner_codes._data``): one module per table and per group
-enum, each named after its class; the exception of each error table; and the registry the hand-written
-package reads.
+enum, each named after its class; the exception of each error table; the endpoints and the
+disagreements; and the registry the hand-written package reads.
 
 These modules hold data only: class statements listing members, records, mappings. Literals are
 written with ``repr``, Python's own escaping; no formatter runs on them and none is imitated.
@@ -8,14 +8,16 @@ written with ``repr``, Python's own escaping; no formatter runs on them and none
 
 from __future__ import annotations
 
-from codegen.model import EXCEPTION_SUFFIX, LANGUAGES, Catalog, Entry, Table
+from codegen.model import EXCEPTION_SUFFIX, LANGUAGES, Catalog, Endpoint, Entry, Table
 from codegen.render.headers import notice_lines
 from codegen.render.output import Output
 from codegen.render.templating import render_template
-from codegen.runtime import ALIAS_FIELDS, RECORD_FIELDS, class_module
+from codegen.runtime import ALIAS_FIELDS, ENDPOINT_FIELDS, RECORD_FIELDS, class_module
 
 EXPORTS_MODULE = "_exports"
 REGISTRY_MODULE = "_registry"
+ENDPOINTS_MODULE = "_endpoints"
+DISAGREEMENTS_MODULE = "_disagreements"
 # The runtime's rule puts every exception class in one module.
 EXCEPTIONS_MODULE = class_module(EXCEPTION_SUFFIX)
 
@@ -78,6 +80,45 @@ def name_tables(catalog: Catalog) -> list[str]:
     return [table.id for table in catalog.tables if table.id in named]
 
 
+def endpoint_record(endpoint: Endpoint) -> tuple[object, ...]:
+    """The endpoint's record: the runtime's endpoint fields, in its order, as plain literals."""
+    values: dict[str, object] = {
+        "kind": endpoint.kind,
+        "method": endpoint.method,
+        "title": endpoint.title.fr if endpoint.title_in_french else None,
+        "title_en": endpoint.title.en,
+        "pages": endpoint.pages,
+        "urls": tuple((url.url, url.misprint) for url in endpoint.urls),
+        "tables": endpoint.tables,
+        "fields": tuple((field.name, field.table, field.key) for field in endpoint.fields),
+        "no_codes": endpoint.no_codes,
+    }
+    return tuple(values[field] for field in ENDPOINT_FIELDS)
+
+
+def url_paths(catalog: Catalog) -> dict[str, list[tuple[tuple[str | None, ...], str, bool]]]:
+    """Each host's URL paths, split into segments (None for a ``{parameter}``), with their endpoint."""
+    hosts: dict[str, list[tuple[tuple[str | None, ...], str, bool]]] = {}
+    for endpoint in catalog.endpoints:
+        for url in endpoint.urls:
+            host, _, path = url.url.partition("/")
+            segments = tuple(None if _is_parameter(segment) else segment for segment in path.split("/"))
+            hosts.setdefault(host, []).append((segments, endpoint.id, url.misprint))
+    return hosts
+
+
+def _is_parameter(segment: str) -> bool:
+    """A path segment that stands for a value: ``{apiKey}`` (the catalog writes parameters so, and only so)."""
+    return segment.startswith("{") and segment.endswith("}")
+
+
+def disagreement_records(catalog: Catalog) -> list[tuple[str, tuple[object, ...]]]:
+    return [
+        (item.id, (item.kind, item.about, item.reading, tuple(side.entry for side in item.sides if side.entry)))
+        for item in catalog.disagreements
+    ]
+
+
 def class_modules(catalog: Catalog) -> list[tuple[str, str]]:
     """Every class the data defines, with its module: tables, group enums, exceptions."""
     found = [table.enum for table in catalog.tables]
@@ -100,6 +141,16 @@ def render_python(catalog: Catalog) -> Output:
         ),
         f"{EXPORTS_MODULE}.py": render_template("python/_exports.py.j2", notice=notice, modules=class_modules(catalog)),
     }
+    files[f"{ENDPOINTS_MODULE}.py"] = render_template(
+        "python/_endpoints.py.j2",
+        notice=notice,
+        endpoint_fields=ENDPOINT_FIELDS,
+        endpoint_records=[(endpoint.id, endpoint_record(endpoint)) for endpoint in catalog.endpoints],
+        url_paths=url_paths(catalog),
+    )
+    files[f"{DISAGREEMENTS_MODULE}.py"] = render_template(
+        "python/_disagreements.py.j2", notice=notice, disagreements=disagreement_records(catalog)
+    )
     files[f"{EXCEPTIONS_MODULE}.py"] = render_template(
         "python/_exceptions.py.j2", notice=notice, error_tables=error_tables(catalog)
     )

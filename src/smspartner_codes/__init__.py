@@ -39,6 +39,15 @@ if TYPE_CHECKING:
     from smspartner_codes._alias import Alias
     from smspartner_codes._data import CATALOG_VERSION, _exports
     from smspartner_codes._data._exports import *  # noqa: F403  (the catalog's classes)
+    from smspartner_codes._endpoints import (
+        ENDPOINTS,
+        Endpoint,
+        EndpointField,
+        EndpointUrl,
+        Reading,
+        endpoint,
+        resolve,
+    )
     from smspartner_codes._errors import (
         ApiError,
         InvalidResponseError,
@@ -71,20 +80,28 @@ if TYPE_CHECKING:
     # What __getattr__ gives at run time: _OWN_NAMES, _LAZY_MODULES, then the catalog's classes.
     __all__ = [
         "CATALOG_VERSION",
+        "ENDPOINTS",
         "GETTEXT_DOMAIN",
         "TABLES",
         "TABLE_IDS",
         "Alias",
         "ApiError",
+        "Endpoint",
+        "EndpointField",
+        "EndpointUrl",
         "GroupEnum",
         "IntCodeEnum",
         "InvalidResponseError",
+        "Reading",
         "SmsPartnerError",
         "StrCodeEnum",
+        "Variant",
+        "endpoint",
         "find_code",
         "iter_errors",
         "lookup",
         "raise_for_response",
+        "resolve",
         "search",
     ]
     __all__ += _exports.__all__
@@ -373,6 +390,14 @@ _LAZY_MODULES: "dict[str, str]" = {
     "raise_for_response": "_errors",
     "find_code": "_search",
     "search": "_search",
+    "Variant": "_variant",
+    "ENDPOINTS": "_endpoints",
+    "Endpoint": "_endpoints",
+    "EndpointField": "_endpoints",
+    "EndpointUrl": "_endpoints",
+    "Reading": "_endpoints",
+    "endpoint": "_endpoints",
+    "resolve": "_endpoints",
 }
 
 # The catalog's exception classes are named after their tables with this suffix (SmsSendApiError),
