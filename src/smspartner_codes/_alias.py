@@ -60,6 +60,15 @@ class Alias:
         """The alias's text in ``lang`` (``"fr"``, ``"en"``...); ``message`` where there is none in ``lang``."""
         return translate(self.message, lang)
 
+    def __reduce__(self) -> "tuple[object, tuple[object, ...], tuple[None, dict[str, object]]]":
+        # Slots as state: pickle sets them back, with any protocol.
+        state: dict[str, object] = {
+            "message_language": self.message_language,
+            "_variants": self._variants,
+            "renamed": self.renamed,
+        }
+        return Alias, (self.name, self.canonical, self.message), (None, state)
+
     def __repr__(self) -> str:
         former = ", a former name" if self.renamed else ""
         return f"<Alias {self.name} of {self.canonical!r}{former}>"

@@ -62,6 +62,7 @@ def begins(server: str, wording: str) -> bool:
     """Whether the normal form ``wording`` is ``server``'s, or begins it up to a word boundary (both normalised)."""
     if not wording or not server.startswith(wording):
         return False
+    # str.isalnum: Unicode categories L and N, the rule's letters and digits.
     return len(server) == len(wording) or not server[len(wording)].isalnum()
 
 
