@@ -210,11 +210,12 @@ def _describe(member: "Member", lang: str) -> "list[str]":
             lines.append(_wrap(f"also named {alias.name}: {alias.message_in(lang)}"))
             lines += [_wrap(f"also worded ({variant.lang}): {variant.text}", INDENT * 2) for variant in alias.variants]
     for disagreement_id, about, reading in _disagreements(member):
+        by_default = ""
         if reading == f"{member.table}.{member.name}":
-            about += " (this member is the reading by default)"
+            by_default = " (this member is the reading by default)"
         elif reading:
-            about += f" (read by default as {reading})"
-        lines.append(_wrap(f"disagreement {disagreement_id}: {about}"))
+            by_default = f" (read by default as {reading})"
+        lines.append(_wrap(f"disagreement {disagreement_id}: {about}{by_default}"))
     return lines
 
 
