@@ -37,8 +37,9 @@ class SmsPartnerError(Exception):
 
     ``table``: the table id; ``code``: the code the API sent; ``member``: its enum member, None
     for a code the catalog does not know; ``api_message``: the server's own text;
-    ``field_errors``: ``(element id, message)`` pairs; ``permanent``: whether sending again
-    cannot succeed, where the catalog knows it; ``phone_number``: the number of a bulk item;
+    ``field_errors``: ``(element id, message)`` pairs; ``permanent``: SMSPartner's verdict on
+    that attempt, where the catalog has one (``hint`` says whether to send again);
+    ``phone_number``: the number of a bulk item;
     ``lang``: the language ``str()`` uses. An ``InvalidResponseError`` adds ``reason``.
     """
 
@@ -73,7 +74,10 @@ class SmsPartnerError(Exception):
 
     @property
     def permanent(self) -> "bool | None":
-        """Whether sending again cannot succeed; None where the catalog does not say."""
+        """Whether SMSPartner marks the error permanent (its verdict on that attempt); None where unknown.
+
+        Not a promise that sending again is useless: ``hint`` says what to do.
+        """
         permanent = getattr(self.member, "permanent", None)
         return permanent if isinstance(permanent, bool) else None
 
