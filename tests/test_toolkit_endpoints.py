@@ -235,6 +235,9 @@ def test_no_url_leaves_its_secrets_anywhere(secret: str, template: str, in_query
         runtime_endpoints._exact_paths,
         runtime_endpoints._parameter_paths,
         runtime_endpoints._candidates_by_code,
+        runtime_endpoints._meanings_by_code,
+        runtime_endpoints._meanings_by_tables,
+        runtime_endpoints._tables_by_endpoints,
         runtime_endpoints._endpoints_by_id,
     )
     assert _traces(secret, found, reading, *found) == []
@@ -369,3 +372,32 @@ def test_resolve_is_the_same_in_any_order_of_calls(catalog: Catalog) -> None:
 
 def test_nothing_of_this_is_loaded_by_importing_the_package() -> None:
     assert smspartner_codes.__getattr__("ENDPOINTS") is ENDPOINTS
+
+
+def test_what_resolve_keeps_stays_bounded_whatever_it_is_given() -> None:
+    """Codes in other cases, unknown codes, lists of endpoints: answered, and nothing more is kept."""
+    resolve("voice.campaign_send", "NOT_CREDIT")
+    kept = [
+        len(state)
+        for state in (
+            runtime_endpoints._meanings_by_code,
+            runtime_endpoints._meanings_by_tables,
+            runtime_endpoints._tables_by_endpoints,
+        )
+    ]
+    rng = random.Random(3)
+    for _ in range(300):
+        spelled = "".join(char.upper() if rng.random() < 0.5 else char.lower() for char in "NOT_CREDIT")
+        reading = resolve("voice.campaign_send", spelled)
+        assert reading is not None and reading.code == "NOT_CREDIT"
+        assert resolve("voice.campaign_send", f"NOT_CREDIT_{rng.random()}") is None
+        assert resolve([ENDPOINTS["sms.send"]], rng.randrange(1000, 10**6)) is None
+    after = [
+        len(state)
+        for state in (
+            runtime_endpoints._meanings_by_code,
+            runtime_endpoints._meanings_by_tables,
+            runtime_endpoints._tables_by_endpoints,
+        )
+    ]
+    assert after == kept

@@ -16,6 +16,7 @@ this module is imported on first use too.
 from types import MappingProxyType
 
 from smspartner_codes import lookup
+from smspartner_codes._wording import begins, normalise
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -445,34 +446,136 @@ def resolve(
     of whose wordings the server's text matches (the catalog's rule, the longest wording
     winning) is the reading, with ``matched`` True; otherwise the first candidate, the reading
     the catalog chose for the code, with ``matched`` False.
-    """
-    candidates = _candidates(_tables_of(endpoint), code)
-    if not candidates:
-        return None
-    if message:
-        from smspartner_codes._wording import begins, normalise
 
-        server = normalise(message)
+    Fast enough to call once per item of a bulk answer: what a code means on some tables is
+    worked out once (Readings are immutable, and shared), and a server text that is one of
+    the documented wordings as printed is found without normalising it.
+    """
+    if code is True or code is False:  # equal to 1 and 0, but no code
+        return None
+    # (No lookup that raises KeyError here: an error raised while handling it would carry the key,
+    # a URL given by mistake among them, in its context.)
+    try:
+        meanings = _meanings_by_code.get((endpoint, code))
+    except TypeError:  # an unhashable code (or a list of endpoints): work it out, keep nothing
+        meanings = None
+    if meanings is None:
+        meanings = _meanings(endpoint, code)
+        if meanings is None:
+            return None
+    if message:
+        found = meanings.verbatim.get(message)
+        if found is None:
+            found = meanings.matching(normalise(message))
+        if found is not None:
+            return found
+    return meanings.default
+
+
+class _Meanings:
+    """What a code means on some tables: its candidates, each with its wordings' normal forms, and the readings."""
+
+    __slots__ = ("candidates", "default", "verbatim")
+
+    def __init__(self, candidates: "list[tuple[Member, Alias | None, tuple[str, ...]]]", texts: "list[str]") -> None:
+        self.candidates = candidates
+        member, alias, _ = candidates[0]
+        self.default = Reading(member, alias)
+        # Each documented wording as printed, with the reading a server text equal to it gets.
+        verbatim = {text: self.matching(normalise(text)) for text in texts}
+        self.verbatim: dict[str, Reading] = {text: found for text, found in verbatim.items() if found is not None}
+
+    def matching(self, server: str) -> "Reading | None":
+        """The reading whose wording ``server`` (a normal form) matches, the longest winning; None if none does.
+
+        The rule of smspartner_codes._wording.longest_match, over every candidate's wordings in order.
+        """
         best: tuple[Member, Alias | None] | None = None
         best_length = 0
-        for member, alias, wordings in candidates:
+        for member, alias, wordings in self.candidates:
             for wording in wordings:
                 if len(wording) > best_length and begins(server, wording):
                     best, best_length = (member, alias), len(wording)
-        if best is not None:
-            return Reading(*best, matched=True)
-    member, alias, _ = candidates[0]
-    return Reading(member, alias)
+        return None if best is None else Reading(*best, matched=True)
 
 
-def _tables_of(endpoint: "Endpoint | str | Iterable[Endpoint | str]") -> "list[str]":
+# What a code means on an endpoint (as resolve() was given it: an Endpoint, an id, or a tuple of
+# them), per (that endpoint, the code), filled as answers are read. A code is kept only as its
+# table gives it (10, "10", "DELIVRD": not any other case), an endpoint only if it is one of the
+# catalog's (an unknown id raises first), and at most _MAX_KEPT items in all: callers' input never
+# makes it grow without end.
+_meanings_by_code: "dict[tuple[object, object], _Meanings]" = {}
+_MAX_KEPT = 4096
+
+
+def _meanings(endpoint: "Endpoint | str | Iterable[Endpoint | str]", code: object) -> "_Meanings | None":
+    tables = _tables_of(endpoint)  # first: an unknown endpoint raises, whatever the code
+    if isinstance(code, bool) or not isinstance(code, (int, str)):
+        return None
+    meanings = _meanings_by_tables.get((tables, code))
+    if meanings is None:
+        meanings, as_written = _meanings_on_tables(tables, code)
+        if meanings is None or not as_written or len(_meanings_by_tables) >= _MAX_KEPT:
+            return meanings
+        _meanings_by_tables[tables, code] = meanings
+    if isinstance(endpoint, (Endpoint, str, tuple)) and len(_meanings_by_code) < _MAX_KEPT:
+        _meanings_by_code[endpoint, code] = meanings
+    return meanings
+
+
+def _meanings_on_tables(tables: "tuple[str, ...]", code: "int | str") -> "tuple[_Meanings | None, bool]":
+    """What ``code`` means on ``tables``, and whether it is written as they write it (10, "10", "DELIVRD")."""
+    candidates: list[tuple[Member, Alias | None, tuple[str, ...]]] = []
+    texts: list[str] = []
+    as_written = True
+    for table_id in tables:
+        member = lookup(table_id, _as_table_code(table_id, code))
+        if member is None:
+            continue
+        as_written = as_written and str(member.code) == str(code)
+        in_table = _candidates_by_code.get((table_id, member.code))
+        if in_table is None:
+            in_table = _candidates_by_code[table_id, member.code] = _candidates_in_table(member)
+        candidates += in_table
+        texts += _wordings_as_printed(member)
+    return (_Meanings(candidates, texts) if candidates else None), as_written
+
+
+# The same, per (tables, code): an endpoint id, its record and a URL of it share their meanings.
+_meanings_by_tables: "dict[tuple[tuple[str, ...], object], _Meanings]" = {}
+
+
+def _wordings_as_printed(member: "Member") -> "list[str]":
+    """Every wording SMSPartner's pages give for the code, in its table, its aliases' included."""
+    texts: list[str] = []
+    for meaning in (member, *member.aliases):
+        texts += [meaning.message] if meaning.message_language is not None else []
+        texts += [variant.text for variant in meaning.variants]
+    return texts
+
+
+# The tables of an endpoint, or of the endpoints of a URL, per what resolve() was given.
+_tables_by_endpoints: "dict[object, tuple[str, ...]]" = {}
+
+
+def _tables_of(endpoint: "Endpoint | str | Iterable[Endpoint | str]") -> "tuple[str, ...]":
     """The tables of one or several endpoints, in order, each once; an unknown id raises KeyError."""
-    items = (endpoint,) if isinstance(endpoint, (Endpoint, str)) else endpoint
+    if isinstance(endpoint, Endpoint):
+        return endpoint.tables
+    try:
+        return _tables_by_endpoints[endpoint]
+    except (KeyError, TypeError):  # not seen yet, or a list
+        pass
+    items = (endpoint,) if isinstance(endpoint, str) else endpoint
     tables: list[str] = []
     for item in items:
         record = item if isinstance(item, Endpoint) else _known(item)
         tables += [table_id for table_id in record.tables if table_id not in tables]
-    return tables
+    found = tuple(tables)
+    # Only endpoint ids and the tuples endpoint() returns (or any tuple of records): a bounded set.
+    if isinstance(endpoint, (str, tuple)) and len(_tables_by_endpoints) < _MAX_KEPT:
+        _tables_by_endpoints[endpoint] = found
+    return found
 
 
 def _known(endpoint_id: object) -> Endpoint:
@@ -491,34 +594,18 @@ def _known(endpoint_id: object) -> Endpoint:
 _candidates_by_code: "dict[tuple[str, object], list[tuple[Member, Alias | None, tuple[str, ...]]]]" = {}
 
 
-def _candidates(table_ids: "list[str]", code: object) -> "list[tuple[Member, Alias | None, tuple[str, ...]]]":
-    found: list[tuple[Member, Alias | None, tuple[str, ...]]] = []
-    if isinstance(code, bool) or not isinstance(code, (int, str)):
-        return found
-    for table_id in table_ids:
-        member = lookup(table_id, _as_table_code(table_id, code))
-        if member is None:
-            continue
-        key = (table_id, member.code)
-        in_table = _candidates_by_code.get(key)
-        if in_table is None:
-            in_table = _candidates_by_code[key] = _candidates_in_table(member)
-        found += in_table
-    return found
-
-
 def _as_table_code(table_id: str, code: "int | str") -> "int | str":
     """``"10"`` is code 10 in a table of integer codes, as the answers of some endpoints spell it."""
-    from smspartner_codes._data._registry import INTEGER_TABLES
+    if isinstance(code, str) and code.isascii() and code.isdigit():
+        from smspartner_codes._data._registry import INTEGER_TABLES
 
-    if isinstance(code, str) and code.isascii() and code.isdigit() and table_id in INTEGER_TABLES:
-        return int(code)
+        if table_id in INTEGER_TABLES:
+            return int(code)
     return code
 
 
 def _candidates_in_table(member: "Member") -> "list[tuple[Member, Alias | None, tuple[str, ...]]]":
     """The member, then its aliases (the code's other meanings in its table), each with its wordings' normal forms."""
-    from smspartner_codes._wording import normalise
 
     def wordings(message: str, language: "WordingLanguage", variants: "tuple[Variant, ...]") -> tuple[str, ...]:
         texts = ([message] if language is not None else []) + [variant.text for variant in variants]
