@@ -200,6 +200,44 @@ def bench_raise_for_response() -> tuple[Comparison, Comparison]:
     return error, success
 
 
+def _called_urls(count: int) -> list[str]:
+    """``count`` distinct URLs as HTTP clients report them: every URL the docs print, in turn, with its
+    parameters filled in, an API key of its own in the query, http or https."""
+    import random
+
+    from smspartner_codes import ENDPOINTS
+
+    rng = random.Random(13)  # the same URLs on every run
+    templates = [url.url for item in ENDPOINTS.values() for url in item.urls]
+    urls = []
+    for index in range(count):
+        key = f"{rng.getrandbits(128):032x}"
+        path = templates[index % len(templates)].replace("{apiKey}", key).replace("{campaignId}", str(index))
+        scheme = "http" if index % 5 == 0 else "https"
+        urls.append(f"{scheme}://{path}?apiKey={key}&messageId={rng.randrange(10**9)}")
+    return urls
+
+
+def bench_endpoint() -> Comparison:
+    """endpoint(url) over distinct full URLs, no cache, beside urllib.parse.urlsplit of the same URLs."""
+    sys.path.insert(0, str(PACKAGE_SOURCE))
+    from urllib.parse import urlsplit
+
+    from smspartner_codes import endpoint
+
+    urls = _called_urls(20_000)  # more than urlsplit's cache holds: it parses each one
+    endpoint(urls[0])  # the first call reads the endpoint data; time the steady state
+    namespace: dict[str, object] = {"urls": urls, "endpoint": endpoint, "urlsplit": urlsplit}
+    return Comparison(
+        what=f"endpoint(url) over {len(urls):,} distinct URLs (query string, API key, parameters), per URL",
+        ours=_best_per_call("for url in urls: endpoint(url)", namespace, number=1) / len(urls) * 1e9,
+        baseline_name="urllib.parse.urlsplit(url), the same URLs",
+        baseline=_best_per_call("for url in urls: urlsplit(url)", namespace, number=1) / len(urls) * 1e9,
+        target=1.5,
+        unit="ns",
+    )
+
+
 # How an installer's console script starts the command (pip writes these lines).
 CONSOLE_SCRIPT = """import re
 import sys
@@ -272,6 +310,7 @@ def main() -> int:
         bench_import_instructions(),
         bench_lookup(),
         *bench_raise_for_response(),
+        bench_endpoint(),
         *bench_cli(rounds),
         bench_render(max(5, rounds // 3)),
     )

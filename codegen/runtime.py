@@ -13,6 +13,7 @@ from __future__ import annotations
 import enum
 import importlib.util
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 
@@ -41,10 +42,23 @@ def _import_runtime() -> ModuleType:
 _import_runtime()
 
 import smspartner_codes  # noqa: E402  (imported from src/ above)
-from smspartner_codes import _groups, _strings  # noqa: E402
+from smspartner_codes import _endpoints, _groups, _strings  # noqa: E402
 
 # A record's fields, in order: the generator writes each record as a tuple of them.
 RECORD_FIELDS: tuple[str, ...] = smspartner_codes._RECORD_FIELDS
+# An alias's record (a second name of a code), likewise.
+ALIAS_FIELDS: tuple[str, ...] = smspartner_codes._ALIAS_FIELDS
+
+# An endpoint's record (smspartner_codes.ENDPOINTS), likewise.
+ENDPOINT_FIELDS: tuple[str, ...] = _endpoints.ENDPOINT_FIELDS
+
+# The module of the package data that defines a class of the catalog ("HlrError": "_hlr_error"):
+# the runtime imports a class from there, so the generator writes it there.
+class_module: Callable[[str], str] = smspartner_codes._class_module
+
+# The modules of the package data that hold no class of their own name: no class may be named so
+# that its module would be one of them (the runtime's rule: "Registry" would be in "_registry").
+DATA_MODULES = frozenset({"__init__", "_exports", "_registry", "_exceptions", "_endpoints", "_disagreements"})
 
 # Every class a member or a group of a table can be an instance of, or take its properties from.
 MEMBER_CLASSES: tuple[type, ...] = (

@@ -25,7 +25,7 @@ from jsonschema.exceptions import ValidationError
 from codegen.loader import INDEX_FILE, TABLES_DIR, LoadedFile, NodePath, describe_type
 from codegen.model import EXCEPTION_SUFFIX, anchor_key
 from codegen.problems import CatalogInvalid, Problem, format_node_path, quote_short
-from codegen.runtime import member_attributes, package_names
+from codegen.runtime import DATA_MODULES, member_attributes, package_names
 
 # Unicode's control characters (category Cc) and lone surrogates (Cs).
 _CONTROL_CHARACTERS = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
@@ -37,12 +37,15 @@ Reporter = Callable[[NodePath, str], Problem]
 # repository's own whichever catalog directory is checked.
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "catalog" / "schema"
 
-# The names the package defines itself, read from the runtime: no table's class may take one.
-RESERVED_CLASS_NAMES = package_names()
+# The names the package defines itself, read from the runtime: no table's class may take one; nor a
+# name whose module (the runtime's rule: "HlrError" is in _data/_hlr_error.py) is another data module.
+RESERVED_CLASS_NAMES = package_names() | {
+    "".join(part.capitalize() for part in module.split("_")) for module in DATA_MODULES if module != "__init__"
+}
 
-# Table ids whose files would overwrite other generated files: the _groups and
-# _exceptions modules of the package data, json/catalog.json and the docs' index.md,
-# endpoints.md and disagreements.md.
+# Table ids whose files would overwrite other generated files: json/catalog.json and the docs'
+# index.md, endpoints.md and disagreements.md ("exceptions" and "groups" once named modules of the
+# package data, which are now named after classes: RESERVED_CLASS_NAMES guards them).
 RESERVED_TABLE_IDS = frozenset({"catalog", "disagreements", "endpoints", "exceptions", "groups", "index"})
 
 # Longest table id: an id names a file in every output (json/<id>.json,

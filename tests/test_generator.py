@@ -25,8 +25,10 @@ from codegen.catalog import load_catalog
 from codegen.cli import main
 from codegen.model import Catalog
 from codegen.render import Output, render_all
+from codegen.render.python import class_modules as class_modules_of
 from codegen.render.templating import markdown_text
-from codegen.validate import RESERVED_TABLE_IDS
+from codegen.runtime import class_module
+from codegen.validate import RESERVED_CLASS_NAMES, RESERVED_TABLE_IDS
 from codegen.writer import (
     MARKER,
     OutputRefused,
@@ -110,13 +112,17 @@ def test_every_text_file_says_it_is_generated_and_how_to_remake_it() -> None:
 
 def test_the_package_data_holds_what_the_runtime_reads_and_the_artefacts_the_rest() -> None:
     output = render_all(load_catalog(MINI))
+    # A module per class of the catalog, named after it (the runtime imports a class from there).
     assert sorted(output.package_data) == [
         "__init__.py",
-        "_errors.py",
+        "_delivery_state.py",
+        "_disagreements.py",
+        "_endpoints.py",
         "_exceptions.py",
         "_exports.py",
-        "_groups.py",
-        "_states.py",
+        "_registry.py",
+        "_send_error.py",
+        "_send_error_group.py",
         "catalog.json",
         "locale/en/LC_MESSAGES/smspartner_codes.mo",
         "locale/fr/LC_MESSAGES/smspartner_codes.mo",
@@ -176,13 +182,13 @@ def test_render_replaces_the_output_and_drops_files_that_no_longer_belong(mini_c
     rendered = render(mini_copy, tmp_path / "out")
     data = rendered.package_root / "smspartner_codes" / "_data"
     assert (rendered.artefacts / "docs" / "fr" / "states.md").exists()
-    assert (data / "_states.py").exists()
+    assert (data / "_delivery_state.py").exists()  # the module of the states table's class, DeliveryState
     index = mini_copy / "catalog.yaml"
     index.write_text(index.read_text(encoding="utf-8").replace("  - states\n", ""), encoding="utf-8")
     (mini_copy / "tables" / "states.yaml").unlink()
     assert main(["render", "--catalog", str(mini_copy), *output_options(tmp_path / "out")]) == 0
     assert not (rendered.artefacts / "docs" / "fr" / "states.md").exists()
-    assert not (data / "_states.py").exists()
+    assert not (data / "_delivery_state.py").exists()
     output = render_all(load_catalog(mini_copy))
     assert _tree_bytes(rendered.artefacts) == output.artefacts
     assert _tree_bytes(data) == output.package_data
@@ -353,19 +359,32 @@ print("ok")
     assert result.stdout.strip() == "ok", result.stderr
 
 
-def test_every_fixed_file_name_of_a_render_is_a_reserved_table_id() -> None:
-    """A table named like a file the render writes anyway would overwrite it: its id must be refused."""
+def test_every_fixed_file_name_of_a_render_is_a_reserved_table_id_or_class_name() -> None:
+    """A table or class named like a file the render writes anyway would overwrite it: it must be refused.
+
+    The artefacts are named after table ids (json/<id>.json, docs/<lang>/<id>.md); the package data
+    after classes (the runtime's rule: HlrError is in _data/_hlr_error.py).
+    """
     catalog = load_catalog(MINI)
     output = render_all(catalog)
     table_ids = {table.id for table in catalog.tables}
-    fixed_names = {
-        Path(path).name.split(".")[0].lstrip("_")
-        for path in {*output.artefacts, *output.package_data}
-        if not table_ids & set(Path(path).name.replace(".", "_").lstrip("_").split("_"))
+    fixed_artefacts = {
+        Path(path).name.split(".")[0]
+        for path in output.artefacts
+        if not table_ids & set(Path(path).name.replace(".", "_").split("_"))
     }
-    candidates = {name for name in fixed_names if name.isidentifier() and name.islower() and "_" not in name}
-    assert candidates - {"init", "exports", "smspartner"} <= RESERVED_TABLE_IDS, candidates
-    assert {"catalog", "exceptions", "groups", "index"} <= RESERVED_TABLE_IDS
+    candidates = {name for name in fixed_artefacts if name.isidentifier() and name.islower() and "_" not in name}
+    assert candidates - {"smspartner"} <= RESERVED_TABLE_IDS, candidates
+    assert {"catalog", "index", "endpoints", "disagreements"} <= RESERVED_TABLE_IDS
+    class_modules = {class_module(name) for name, _ in class_modules_of(catalog)}
+    fixed_modules = {
+        path.removesuffix(".py") for path in output.package_data if path.endswith(".py") and "/" not in path
+    } - class_modules
+    # (_exceptions holds classes of the catalog.)
+    assert fixed_modules == {"__init__", "_disagreements", "_endpoints", "_exports", "_registry"}
+    owners = {class_module(name) for name in RESERVED_CLASS_NAMES}
+    assert fixed_modules - {"__init__"} <= owners
+    assert {"_exceptions", "_endpoints", "_disagreements"} <= owners
 
 
 def test_the_catalog_schemas_are_valid_and_inlining_their_references_changes_no_verdict(mini_copy: Path) -> None:

@@ -11,6 +11,7 @@ import copy
 import json
 import os
 import pickle
+import shutil
 import subprocess
 import sys
 from enum import IntEnum, StrEnum
@@ -29,10 +30,13 @@ from smspartner_codes import (
     TABLES,
     Alias,
     DeliveryStatus,
+    DlrStatus,
     HlrError,
     IntCodeEnum,
+    MailError,
     SmsSendError,
     StrCodeEnum,
+    Variant,
     lookup,
 )
 
@@ -317,6 +321,192 @@ def test_every_member_gives_its_aliases_with_their_own_texts(catalog: Catalog) -
     assert [alias.name for alias in HlrError(2053).aliases] == ["EC_SOURCE_ADDRESS_BLACKLISTED"]
 
 
+def test_aliases_carry_their_own_records_and_tell_a_former_name(catalog: Catalog) -> None:
+    wrong: list[object] = []
+    for table in catalog.tables:
+        for entry in table.aliases:
+            assert entry.alias_of is not None
+            (alias,) = [alias for alias in _table_class(table)[entry.alias_of].aliases if alias.name == entry.name]
+            found = (alias.message_language, [(v.text, v.lang) for v in alias.variants], alias.renamed)
+            expected = (entry.message_language, [(v.text, v.language) for v in entry.variants], entry.renamed)
+            if found != expected:
+                wrong.append((table.id, entry.name, found, expected))
+    assert wrong == []
+    (former,) = MailError.API_KEY_REQUIRED_REPEATED.aliases
+    assert (former.name, former.renamed) == ("API_KEY_MISSING", True)  # ours, kept for old code
+    (upstream,) = HlrError(2053).aliases
+    assert (upstream.name, upstream.renamed) == ("EC_SOURCE_ADDRESS_BLACKLISTED", False)  # the page's own
+    assert "a former name" in repr(former) and "a former name" not in repr(upstream)
+
+
+@pytest.mark.parametrize("protocol", range(pickle.HIGHEST_PROTOCOL + 1))
+def test_aliases_pickle(protocol: int) -> None:
+    for alias in (*HlrError(2053).aliases, *MailError(3).aliases):
+        again = pickle.loads(pickle.dumps(alias, protocol))
+        assert again == alias
+        assert (again.message_language, again.variants, again.renamed) == (
+            alias.message_language,
+            alias.variants,
+            alias.renamed,
+        )
+
+
+# Wordings: the text of record, its language, the other wordings -------------------------------------
+
+
+def test_every_member_has_its_catalog_variants_and_the_language_of_its_text(catalog: Catalog) -> None:
+    wrong: list[object] = []
+    for table in catalog.tables:
+        for entry in table.canonical_entries:
+            member = _member(table, entry)
+            found = (member.message_language, [(variant.text, variant.lang) for variant in member.variants])
+            expected = (entry.message_language, [(variant.text, variant.language) for variant in entry.variants])
+            if found != expected or not all(isinstance(variant, Variant) for variant in member.variants):
+                wrong.append((table.id, entry.code, found, expected))
+    assert wrong == []
+    counted = sum(len(entry.variants) for table in catalog.tables for entry in table.entries)
+    assert counted == 191  # pinned: the catalog's count (catalog/README.md)
+
+
+def test_variants_are_tuples_of_text_and_language() -> None:
+    (variant, *_) = HlrError.NO_ERROR.variants
+    assert variant == Variant("No error.", "en") == ("No error.", "en")
+    text, lang = variant
+    assert (text, lang) == (variant.text, variant.lang)
+    assert repr(variant) == "Variant(text='No error.', lang='en')"
+    for protocol in range(pickle.HIGHEST_PROTOCOL + 1):
+        assert pickle.loads(pickle.dumps(variant, protocol)) == variant
+    assert SmsSendError.NUMBER_IN_STOP_LIST.variants == ()
+
+
+def test_no_french_is_invented_for_a_code_without_it(catalog: Catalog) -> None:
+    """English only: the text of record is SMSPartner's English. No text at all: ours, and the language None."""
+    seen: dict[str | None, int] = {"en": 0, None: 0}
+    for table in catalog.tables:
+        for entry in table.canonical_entries:
+            if entry.message_language == "fr":
+                continue
+            member = _member(table, entry)
+            seen[member.message_language] += 1
+            assert member.message_language == entry.message_language
+            # "fr" (and a language we lack) gives the text of record, never a French of ours.
+            assert member.message_in("fr") == member.message_in("de") == member.message == entry.message.fr
+            assert member.message_in("en") == entry.message.en
+            if entry.message_language is None:
+                assert member.message == entry.message.en  # our English stands in
+    assert seen["en"] > 0 and seen[None] > 0
+
+
+# Spellings: every documented form of a code or name, in any case -------------------------------------
+
+
+def _spelled_forms(text: str) -> list[str]:
+    return [text, text.upper(), text.lower(), text.swapcase()]
+
+
+def test_every_documented_spelling_names_its_member_in_the_enum_call_and_lookup(catalog: Catalog) -> None:
+    checked = 0
+    for table in catalog.tables:
+        cls: Any = _table_class(table)
+        for entry in table.entries:
+            member = lookup(table.id, entry.code)
+            for spelling in entry.spellings:
+                for form in _spelled_forms(spelling.value):
+                    assert cls(form) is member, (table.id, form)
+                    assert lookup(table.id, form) is member, (table.id, form)
+                    checked += 1
+    assert checked >= 20
+    assert DeliveryStatus("Delivered") is DeliveryStatus.DELIVERED
+    assert DeliveryStatus("NOT DELIVERED") is DeliveryStatus.NOT_DELIVERED
+    assert lookup("delivery_status", "Waiting") is DeliveryStatus.WAITING
+    assert HlrError("NO_ERROR ") is HlrError.NO_ERROR  # type: ignore[arg-type]  # errorName as documented
+
+
+def test_string_codes_are_read_in_any_case(catalog: Catalog) -> None:
+    for table in catalog.tables:
+        if table.code_type != "string":
+            continue
+        cls: Any = _table_class(table)
+        for entry in table.canonical_entries:
+            assert isinstance(entry.code, str)
+            for form in _spelled_forms(entry.code):
+                assert cls(form) is cls(entry.code), (table.id, form)
+                assert lookup(table.id, form) is cls(entry.code), (table.id, form)
+    assert DlrStatus("delivrd") is DlrStatus.DELIVRD
+
+
+def test_names_are_values_only_in_the_tables_whose_names_the_api_sends(catalog: Catalog) -> None:
+    """hlr_error: the HLR notification's errorName carries the name; elsewhere a name is no value."""
+    named = {field.table for item in catalog.endpoints for field in item.fields if field.key == "name"}
+    assert named == {"hlr_error"}
+    cls: Any = HlrError
+    for entry in catalog.table("hlr_error").entries:
+        member = HlrError[entry.name]
+        assert cls(entry.name) is member
+        assert lookup("hlr_error", entry.name.lower()) is member
+    assert lookup("sms_send", "NUMBER_IN_STOP_LIST") is None
+    with pytest.raises(ValueError, match="is not a valid SmsSendError"):
+        SmsSendError("NUMBER_IN_STOP_LIST")  # type: ignore[arg-type]
+
+
+def test_no_value_names_two_members(catalog: Catalog) -> None:
+    """A code, a spelling or (where the API sends names) a name, case folded, names one member of its table."""
+    for table in catalog.tables:
+        owners: dict[str, object] = {}
+        for entry in table.entries:
+            values = [spelling.value for spelling in entry.spellings]
+            values += [str(entry.code)] if table.code_type == "string" else []
+            values += [entry.name] if table.id == "hlr_error" else []
+            for value in values:
+                owner = owners.setdefault(value.casefold(), lookup(table.id, entry.code))
+                assert owner is lookup(table.id, entry.code), (table.id, value)
+
+
+@pytest.mark.parametrize("value", ["", " ", "delivered ", "DELIVERED?", "1", "no_error  ", "Délivré"])
+def test_what_no_page_documents_is_still_refused(value: str) -> None:
+    assert lookup("delivery_status", value) is None
+    assert lookup("hlr_error", value) is None
+    with pytest.raises(ValueError):
+        DeliveryStatus(value)
+    hlr: Any = HlrError
+    with pytest.raises(ValueError):
+        hlr(value)
+
+
+# The module of each class -------------------------------------------------------------------------
+
+
+def test_each_class_is_in_the_module_its_name_gives(catalog: Catalog) -> None:
+    from smspartner_codes._data._registry import CLASS_MODULES
+
+    assert len(CLASS_MODULES) == len(catalog.tables) + 2 + len([t for t in catalog.tables if t.kind == "error"])
+    for name, module in CLASS_MODULES.items():
+        assert smspartner_codes._class_module(name) == module
+        assert getattr(smspartner_codes, name).__module__ == f"smspartner_codes._data.{module}"
+
+
+@pytest.mark.parametrize("name", ["Nothing", "HlrErrors", "SmsSendApiErrorX", "NothingApiError", "TABLES2"])
+def test_a_class_name_the_catalog_lacks_is_an_attribute_error(name: str) -> None:
+    with pytest.raises(AttributeError, match=f"has no attribute '{name}'"):
+        getattr(smspartner_codes, name)
+
+
+def test_a_broken_data_module_is_not_taken_for_a_missing_class(root: Path, tmp_path: Path) -> None:
+    shutil.copytree(root / "src", tmp_path / "src")
+    broken = tmp_path / "src" / "smspartner_codes" / "_data" / "_hlr_error.py"
+    broken.write_text("import smspartner_codes._data._nowhere\n", encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(tmp_path / "src")}
+    result = subprocess.run(
+        [sys.executable, "-c", "import smspartner_codes; smspartner_codes.HlrError"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert "ModuleNotFoundError: No module named 'smspartner_codes._data._nowhere'" in result.stderr
+
+
 # Languages ------------------------------------------------------------------------
 
 
@@ -463,13 +653,21 @@ def test_importing_the_package_imports_no_table_and_no_generated_data(root: Path
 # Typing ---------------------------------------------------------------------------------
 
 TYPED_USE = """\
-from typing import assert_type
+from typing import Literal, assert_type
 
 from smspartner_codes import (
     CATALOG_VERSION,
+    ENDPOINTS,
     TABLES,
     Alias,
     DeliveryStatus,
+    Endpoint,
+    EndpointField,
+    EndpointUrl,
+    Reading,
+    Variant,
+    endpoint,
+    resolve,
     HlrError,
     HlrErrorGroup,
     HlrStatus,
@@ -504,6 +702,31 @@ title: str = SmsSendError.table_title("en")
 version: str = CATALOG_VERSION
 as_int: int = SmsSendError.NUMBER_IN_STOP_LIST + 1
 as_str: str = DeliveryStatus.DELIVERED.upper()
+assert_type(member.variants, tuple[Variant, ...])
+variant_text: str = member.variants[0].text
+variant_lang: str = member.variants[0].lang
+assert_type(member.message_language, Literal["fr", "en"] | None)
+former: bool = member.aliases[0].renamed
+assert_type(DeliveryStatus("Delivered"), DeliveryStatus)
+assert_type(ENDPOINTS["sms.send"], Endpoint)
+assert_type(ENDPOINTS["sms.send"].kind, Literal["call", "push"])
+assert_type(ENDPOINTS["sms.send"].product, Literal["sms", "hlr", "voice", "mail"])
+assert_type(ENDPOINTS["sms.send"].method, str | None)
+assert_type(ENDPOINTS["sms.send"].tables, tuple[str, ...])
+first_url: EndpointUrl = ENDPOINTS["sms.send"].urls[0]
+misprint: bool = first_url.misprint
+fields: tuple[EndpointField, ...] = ENDPOINTS["hlr.notify"].fields
+assert_type(fields[0].key, Literal["code", "name", "group", "wording"])
+found_endpoints = endpoint("https://api.smspartner.fr/v1/send?apiKey=x")
+assert_type(found_endpoints, tuple[Endpoint, ...])
+reading = resolve(found_endpoints, 10, "Clé API incorrecte")
+assert_type(reading, Reading | None)
+if reading is not None:
+    assert_type(reading.member, IntCodeEnum | StrCodeEnum)
+    assert_type(reading.alias, Alias | None)
+    matched: bool = reading.matched
+    reading_hint: str | None = reading.hint
+    reading_text: str = reading.message_in("en")
 """
 
 # Each snippet has exactly one type error, on its last line, of the given mypy error code.
@@ -515,8 +738,13 @@ TYPE_ERRORS = {
     "message-in-takes-a-language": ("HlrError(1).message_in(1)", "arg-type"),
     "no-status-flags-outside-status-tables": ("SmsSendError(14).is_final", "attr-defined"),
     "group-is-the-tables-group-enum": ("HlrStatus(3).group.EC_UNKNOWN", "attr-defined"),
+    "resolve-may-give-none": ('resolve("sms.send", 10).member', "union-attr"),
+    "endpoints-are-read-only": ('ENDPOINTS["sms.send"].method = "GET"', "misc"),
+    "variants-are-read-only": ('HlrError(0).variants[0].text = "x"', "misc"),
 }
-TYPE_ERROR_IMPORTS = "from smspartner_codes import DeliveryStatus, HlrError, HlrStatus, SmsSendError, lookup\n"
+TYPE_ERROR_IMPORTS = (
+    "from smspartner_codes import ENDPOINTS, DeliveryStatus, HlrError, HlrStatus, SmsSendError, lookup, resolve\n"
+)
 
 
 @pytest.fixture(scope="module")

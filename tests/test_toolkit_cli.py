@@ -110,6 +110,8 @@ def test_explain_json(capsys: pytest.CaptureFixture[str]) -> None:
             "fr": smspartner_codes.HlrStatus(5).message,
             "en": "The message was processed and successfully delivered to the recipient.",
         },
+        "message_language": "fr",
+        "variants": [],
         "hint": None,
         "group": {"id": 3, "name": "DELIVERED"},
         "final": True,
@@ -117,6 +119,59 @@ def test_explain_json(capsys: pytest.CaptureFixture[str]) -> None:
     }
     (hlr,) = run_json(capsys, "explain", "hlr_error", "2053")
     assert (hlr["permanent"], [alias["name"] for alias in hlr["aliases"]]) == (True, ["EC_SOURCE_ADDRESS_BLACKLISTED"])
+    assert hlr["aliases"][0]["renamed"] is False
+    (cancel,) = run_json(capsys, "explain", "sms_message_cancel_control", "5")
+    assert cancel["variants"] == [{"text": "SMS sending has already been cancelled", "lang": "en"}]
+    assert cancel["disagreements"] == [
+        {
+            "id": "sms_cancel_5",
+            "about": "Code 5 of SMS cancellation: an empty number list, or a sending already cancelled",
+            "reading": "sms_message_cancel_control.ALREADY_CANCELLED",
+        }
+    ]
+    (mail,) = run_json(capsys, "explain", "mail_send", "3")
+    assert [(alias["name"], alias["renamed"]) for alias in mail["aliases"]] == [("API_KEY_MISSING", True)]
+    (english,) = run_json(capsys, "explain", "hlr_lookup_control", "1")
+    assert english["message_language"] == "en"
+    assert english["message"]["fr"] == "API Key is required"  # SMSPartner's English: no French is invented
+
+
+def test_explain_shows_other_wordings_and_a_second_meaning(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "explain", "sms_contact_add_control", "10")
+    assert status == FOUND
+    assert out.splitlines()[:7] == [
+        "sms_contact_add_control 10: INVALID_API_KEY",
+        "    Clef API incorrecte",
+        "    hint: Fix the API key in your configuration; retrying with the same key",
+        "    cannot succeed.",
+        "    also worded (en): Incorrect API key",
+        "    also named API_KEY_REQUIRED: La Clé API est requise",
+        "        also worded (en): API key is required",
+    ]
+
+
+def test_explain_says_briefly_that_a_member_is_one_side_of_a_disagreement(capsys: pytest.CaptureFixture[str]) -> None:
+    _, reading, _ = run(capsys, "explain", "sms_message_cancel_control", "5")
+    _, other, _ = run(capsys, "explain", "sms_cancel", "5")
+    joined = [
+        " ".join(line.strip() for line in out.split("    disagreement ")[1].splitlines()) for out in (reading, other)
+    ]
+    assert joined == [
+        "sms_cancel_5: Code 5 of SMS cancellation: an empty number list, or a sending already cancelled"
+        " (this member is the reading by default)",
+        "sms_cancel_5: Code 5 of SMS cancellation: an empty number list, or a sending already cancelled"
+        " (read by default as sms_message_cancel_control.ALREADY_CANCELLED)",
+    ]
+    _, plain, _ = run(capsys, "explain", "sms_send", "14")
+    assert "disagreement" not in plain
+
+
+def test_explain_says_when_no_french_exists_and_when_a_name_is_a_former_one(capsys: pytest.CaptureFixture[str]) -> None:
+    _, english, _ = run(capsys, "explain", "hlr_lookup_control", "1")
+    assert english.splitlines()[1] == "    API Key is required"
+    assert "    SMSPartner's pages give this code in English only: no French text exists" in english.splitlines()
+    _, former, _ = run(capsys, "explain", "mail_send", "3")
+    assert former.splitlines()[-1] == "    formerly named API_KEY_MISSING (this package's old name, kept for old code)"
 
 
 @pytest.mark.parametrize("argv", [("explain", "sms_send", "9"), ("explain", "999999"), ("explain", "nothing")])
@@ -186,9 +241,28 @@ def test_tables(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = run(capsys, "tables")
     assert status == FOUND
     lines = out.splitlines()
-    # A long title wraps onto lines of its own, indented under the title column.
-    assert [line.split()[0] for line in lines if not line.startswith(" ")] == list(smspartner_codes.TABLE_IDS)
+    assert [line.split()[0] for line in lines] == list(smspartner_codes.TABLE_IDS)  # one line each
     assert lines[0].split() == ["sms_send", "29", "codes", "Envoi", "de", "SMS"]
+    assert lines[smspartner_codes.TABLE_IDS.index("sms_item_status")].split()[1:3] == ["1", "code"]
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_tables_fit_80_columns_with_whole_titles_or_their_start(capsys: pytest.CaptureFixture[str], lang: str) -> None:
+    _, out, _ = run(capsys, "--lang", lang, "tables")
+    lines = out.splitlines()
+    assert len(lines) == len(smspartner_codes.TABLE_IDS) == 53
+    assert max(map(len, lines)) <= 79
+    column = lines[0].index("Envoi") if lang == "fr" else lines[0].index("Sending")
+    cut = 0
+    for line, (table_id, table_class) in zip(lines, smspartner_codes.TABLES.items(), strict=True):
+        count = len(table_class)
+        assert line[:column].split() == [table_id, str(count), "code" if count == 1 else "codes"]
+        title, whole = line[column:], table_class.table_title(lang)
+        if title != whole:
+            cut += 1
+            assert title.endswith("…") and whole.startswith(title[:-1]), title
+            assert whole[len(title) - 1] in " ,;:/(", title  # cut between words
+    assert cut < 20
     tables = run_json(capsys, "tables", "--lang", "en")
     assert tables[0] == {
         "id": "sms_send",
@@ -293,6 +367,7 @@ def test_explain_with_a_table_loads_only_that_table(root: Path) -> None:
     env = {**os.environ, "PYTHONPATH": str(root / "src"), "LANG": "C"}
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env, check=True)
     assert result.stdout.splitlines()[-1] == (
-        "['smspartner_codes._cli', 'smspartner_codes._data', 'smspartner_codes._data._sms_send', "
+        "['smspartner_codes._cli', 'smspartner_codes._data', 'smspartner_codes._data._disagreements', "
+        "'smspartner_codes._data._registry', 'smspartner_codes._data._sms_send_error', "
         "'smspartner_codes._translations'] False False"
     )

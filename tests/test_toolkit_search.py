@@ -11,10 +11,12 @@ from smspartner_codes import (
     DlrStatus,
     HlrError,
     HlrStatus,
+    IntCodeEnum,
     MailError,
     NumberVerificationError,
     RentalError,
     SmsSendError,
+    StrCodeEnum,
     find_code,
     search,
 )
@@ -65,7 +67,7 @@ def test_lang_limits_the_texts_searched_but_not_the_names() -> None:
 
 def test_results_follow_the_page_order_without_repeats() -> None:
     found = search("crédit")
-    assert len(found) == len(set(found))
+    assert len(found) == len({id(member) for member in found})  # by identity: MailError(11) == SmsSendError(11)
     order = {table_id: position for position, table_id in enumerate(smspartner_codes.TABLE_IDS)}
     positions = [(order[member.table], list(type(member)).index(member)) for member in found]
     assert positions == sorted(positions)
@@ -111,3 +113,62 @@ def test_normalize() -> None:
     assert normalize("Élève’S ÇA") == "eleve's ca"
     assert normalize("NUMBER_IN_STOP") == "number in stop"
     assert normalize("Straße") == "strasse"
+
+
+# The other wordings and spellings of the endpoint pages ------------------------------------------------
+
+
+def _table(table_id: str) -> type[IntCodeEnum] | type[StrCodeEnum]:
+    return smspartner_codes.TABLES[table_id]
+
+
+def test_search_finds_every_variant_in_its_language_and_with_no_language_given(catalog: Catalog) -> None:
+    missing: list[object] = []
+    for table in catalog.tables:
+        for entry in table.entries:
+            member = smspartner_codes.lookup(table.id, entry.code)
+            for variant in entry.variants:
+                if not _holds(search(variant.text), member):
+                    missing.append((table.id, entry.name, variant.text))
+                in_its_language = variant.language not in ("fr", "en") or _holds(
+                    search(variant.text, lang=variant.language), member
+                )
+                if not in_its_language:
+                    missing.append((table.id, entry.name, variant.text, variant.language))
+    assert missing == []
+
+
+def test_a_variant_in_another_language_is_found_without_lang() -> None:
+    credits = _table("sms_credits_control")(10)
+    assert any(variant.lang == "es" for variant in credits.variants)
+    assert _holds(search("Clave de API no válido"), credits)  # Spanish, as SMSPartner's Spanish page prints it
+    assert not _holds(search("Clave de API no válido", lang="fr"), credits)
+    assert not _holds(search("Clave de API no válido", lang="en"), credits)
+
+
+def test_search_finds_members_of_every_table_with_the_same_code() -> None:
+    """Found by identity: MailError(10) == SmsSendError(10), as integers are, yet both are found."""
+    found = search("Clef API incorrecte")  # the mail API's wording, and a variant elsewhere
+    assert _holds(found, MailError.INVALID_API_KEY)
+    assert _holds(found, SmsSendError.INVALID_API_KEY)
+
+
+def test_search_reads_spellings_and_english_texts_of_record_in_english() -> None:
+    assert DeliveryStatus.DELIVERED in search("Delivered")
+    assert HlrError.NO_ERROR in search("NO_ERROR")
+    english_only = _table("hlr_lookup_control")(1)
+    assert english_only.message_language == "en"
+    # By identity: other tables' code 1 (equal to it) have French texts that hold these words.
+    assert _holds(search(english_only.message, lang="en"), english_only)  # SMSPartner's English is English
+    assert not _holds(search(english_only.message, lang="fr"), english_only)  # no French of ours stands in
+
+
+def _holds(found: list[IntCodeEnum | StrCodeEnum], member: object) -> bool:
+    return any(item is member for item in found)
+
+
+def test_find_code_reads_what_the_api_sends() -> None:
+    assert find_code("Delivered") == [DeliveryStatus.DELIVERED, _table("mail_delivery_status")("Delivered")]
+    assert find_code("NO_ERROR ") == [HlrError.NO_ERROR]  # the HLR errorName, trailing space and all
+    assert find_code("ec_unknown_subscriber") == [HlrError.EC_UNKNOWN_SUBSCRIBER]
+    assert find_code("NUMBER_IN_STOP_LIST") == []  # a name is a value only where the API sends names

@@ -6,7 +6,8 @@ built the first time it is used, so importing the package costs little.
 
 ``lookup(table_id, code)`` finds a member without raising for unknown codes;
 ``TABLES`` maps each table id to its enum class; every member has ``code``,
-``message`` (SMSPartner's French text), ``message_in(lang)`` and ``table``.
+``message`` (SMSPartner's text of record, French wherever SMSPartner gives French),
+``message_language``, ``variants``, ``message_in(lang)`` and ``table``.
 
 ``raise_for_response(payload, table)`` turns an API answer into a typed
 exception; ``search(text)`` and ``find_code(code)`` find members across tables.
@@ -14,13 +15,14 @@ They live in modules of their own, imported on first use, as the
 ``smspartner-codes`` command (``python -m smspartner_codes``) does.
 
 This package is written by hand. What depends on the catalog is generated into
-``smspartner_codes._data``: a module per table, which declares the table's enum
-class on the bases below and gives one record per code; the group enums; the
-exception of each error table; a registry of tables and classes; the
-translations and ``catalog.json``. This module reads that registry on first
-use only, so that importing the package stays cheap, and so that the generator,
-which imports this package for the classes and names the data must fit, runs
-whatever state the data is in (missing, stale, or in the middle of a merge).
+``smspartner_codes._data``: a module per table, named after its class, which
+declares the table's enum class on the bases below and gives one record per code;
+a module per group enum; the exception of each error table; a registry of tables
+and classes; the translations and ``catalog.json``. A class is imported from the
+module its name gives (``_class_module``), and the registry read when the list of
+tables is needed, so that importing the package, or one table, stays cheap; and
+the generator, which imports this package for the classes and names the data must
+fit, runs whatever state the data is in (missing, stale, or in the middle of a merge).
 """
 
 # No "from __future__ import annotations": importing __future__ costs as much
@@ -32,11 +34,20 @@ from types import MappingProxyType as _MappingProxyType  # already imported by e
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
-    from typing import Any, ClassVar, Final, TypeAlias, TypeVar
+    from typing import Any, ClassVar, Final, Literal, TypeAlias, TypeVar
 
     from smspartner_codes._alias import Alias
     from smspartner_codes._data import CATALOG_VERSION, _exports
     from smspartner_codes._data._exports import *  # noqa: F403  (the catalog's classes)
+    from smspartner_codes._endpoints import (
+        ENDPOINTS,
+        Endpoint,
+        EndpointField,
+        EndpointUrl,
+        Reading,
+        endpoint,
+        resolve,
+    )
     from smspartner_codes._errors import (
         ApiError,
         InvalidResponseError,
@@ -48,11 +59,19 @@ if TYPE_CHECKING:
     from smspartner_codes._search import find_code, search
     from smspartner_codes._strings import StrCodeEnum
     from smspartner_codes._translations import GETTEXT_DOMAIN
+    from smspartner_codes._variant import Variant
 
     _Class = TypeVar("_Class", bound=type)
     _Table = TypeVar("_Table", bound="type[_Record]")
-    # What the catalog says of one code besides its name: the fields of _RECORD_FIELDS, in order.
-    Record: TypeAlias = "tuple[str, int | None, bool | None, str | None, bool | None, bool | None]"
+    # (Type aliases as strings: a string is one constant to load, an expression many.)
+    # The language of a text of record: SMSPartner's French, SMSPartner's English (a code its pages
+    # give in English only), or None where its pages give the code no text (our English stands in).
+    WordingLanguage: TypeAlias = "Literal['fr', 'en'] | None"
+    # What the catalog says of one code besides its name: the fields of _RECORD_FIELDS, in order
+    # (a variant is (text, language)).
+    Record: TypeAlias = "tuple[str, int | None, bool | None, str | None, bool | None, bool | None, WordingLanguage, tuple[tuple[str, str], ...]]"  # noqa: E501
+    # What it says of an alias, a second name of a code: the fields of _ALIAS_FIELDS, in order.
+    AliasRecord: TypeAlias = "tuple[str, WordingLanguage, tuple[tuple[str, str], ...], bool]"
 
     __version__ = CATALOG_VERSION
     TABLE_IDS: tuple[str, ...]
@@ -61,20 +80,28 @@ if TYPE_CHECKING:
     # What __getattr__ gives at run time: _OWN_NAMES, _LAZY_MODULES, then the catalog's classes.
     __all__ = [
         "CATALOG_VERSION",
+        "ENDPOINTS",
         "GETTEXT_DOMAIN",
         "TABLES",
         "TABLE_IDS",
         "Alias",
         "ApiError",
+        "Endpoint",
+        "EndpointField",
+        "EndpointUrl",
         "GroupEnum",
         "IntCodeEnum",
         "InvalidResponseError",
+        "Reading",
         "SmsPartnerError",
         "StrCodeEnum",
+        "Variant",
+        "endpoint",
         "find_code",
         "iter_errors",
         "lookup",
         "raise_for_response",
+        "resolve",
         "search",
     ]
     __all__ += _exports.__all__
@@ -84,8 +111,9 @@ if TYPE_CHECKING:
 
 # The fields of a record, in the order the generator writes them (codegen/render/python.py reads
 # this tuple): a new field is one name here, its position below and the property that reads it.
-# A field a table does not have is None.
-_RECORD_FIELDS = ("message", "group", "permanent", "hint", "final", "success")
+# A field a table does not have is None. ``message`` is the text of record, ``message_language``
+# its language; ``variants`` the other wordings SMSPartner's pages give, as (text, language).
+_RECORD_FIELDS = ("message", "group", "permanent", "hint", "final", "success", "message_language", "variants")
 
 # The position of each field in a record.
 _MESSAGE: "Final" = 0
@@ -94,6 +122,12 @@ _PERMANENT: "Final" = 2
 _HINT: "Final" = 3
 _FINAL: "Final" = 4
 _SUCCESS: "Final" = 5
+_MESSAGE_LANGUAGE: "Final" = 6
+_VARIANTS: "Final" = 7
+
+# The fields of an alias's record (a second name of a code, see smspartner_codes._alias), likewise.
+# ``renamed``: a former name of this package, kept for old code, which SMSPartner does not print.
+_ALIAS_FIELDS = ("message", "message_language", "variants", "renamed")
 
 
 # How the package builds its enum classes ----------------------------------------------------------
@@ -131,6 +165,9 @@ def _build_enum(cls: "_Class") -> "_Class":
 
 # Members ------------------------------------------------------------------------------------------
 
+# An empty mapping, shared: every object made at import time counts (make bench).
+_NOTHING: "Mapping[Any, Any]" = _MappingProxyType({})
+
 if TYPE_CHECKING:
 
     class _Record:
@@ -142,7 +179,8 @@ if TYPE_CHECKING:
         _table: ClassVar[str]
         _title: ClassVar[str]
         _records: "ClassVar[Mapping[Any, Record]]"
-        _alias_texts: "ClassVar[Mapping[str, str]]"
+        _alias_records: "ClassVar[Mapping[str, AliasRecord]]"
+        _spellings: "ClassVar[Mapping[str, Any]]"
 
 else:
     _Record = object  # declarations only: at run time, a class less to build and to look through
@@ -155,8 +193,10 @@ class _Member(_Record):
     # enum base gives members their dictionary. Empty slots spare building descriptors.
     __slots__ = ()
 
-    # The upstream's other names of some codes, with their own French texts (a table sets its own).
-    _alias_texts: "ClassVar[Mapping[str, str]]" = _MappingProxyType({})
+    # The second names of some codes, with their own records, and the other forms in which the
+    # API sends some codes or names ("Delivered"), with their code: tables that have any set their own.
+    _alias_records: "ClassVar[Mapping[str, AliasRecord]]" = _NOTHING
+    _spellings: "ClassVar[Mapping[str, Any]]" = _NOTHING
 
     @property
     def table(self) -> str:
@@ -165,11 +205,39 @@ class _Member(_Record):
 
     @property
     def message(self) -> str:
-        """The French text the upstream page gives, as the API returns it."""
+        """SMSPartner's text of record for the code, verbatim, as the API sends it.
+
+        French wherever SMSPartner's pages give French (every table of the error-code page);
+        the English they give for a code documented in English only; and, for a code they give
+        without any text (a success's 200, a reply type), our English description.
+        ``message_language`` says which: ``"fr"``, ``"en"`` or None.
+        """
         return self._records[self._value_][_MESSAGE]
 
+    @property
+    def message_language(self) -> "WordingLanguage":
+        """The language of ``message``: ``"fr"``, ``"en"`` (SMSPartner's English, no French
+        exists), or None where SMSPartner gives the code no text and ``message`` is ours."""
+        return self._records[self._value_][_MESSAGE_LANGUAGE]
+
+    @property
+    def variants(self) -> "tuple[Variant, ...]":
+        """The other wordings SMSPartner's pages give for the code, verbatim, each with its
+        language (``"fr"``, ``"en"``, ``"es"``...): what the API may send instead of ``message``."""
+        records = self._records[self._value_][_VARIANTS]
+        if not records:  # most codes: no need to load Variant
+            return ()
+        from smspartner_codes._variant import variants
+
+        return variants(records)
+
     def message_in(self, lang: str) -> str:
-        """The text in ``lang`` (``"fr"``, ``"en"``, ``"en_GB"``...), falling back to French."""
+        """The text in ``lang`` (``"fr"``, ``"en"``, ``"en_GB"``...).
+
+        ``"en"`` gives our English. ``"fr"`` gives SMSPartner's French; no French is ever
+        invented, so where SMSPartner gives none (``message_language`` is ``"en"`` or None),
+        ``"fr"``, like a language the catalog lacks, gives ``message``, the text of record.
+        """
         from smspartner_codes._translations import translate
 
         return translate(self.message, lang)
@@ -181,14 +249,19 @@ class _Member(_Record):
 
     @property
     def aliases(self) -> "tuple[Alias, ...]":
-        """The other names the upstream page gives to this code, with their own texts."""
-        texts = self._alias_texts
-        if not texts:  # most tables: no need to load Alias
+        """The code's second names, each with its own texts; ``Alias.renamed`` tells a former
+        name of this package (kept for old code) from a name SMSPartner's pages give."""
+        records = self._alias_records
+        if not records:  # most tables: no need to load Alias
             return ()
         from smspartner_codes._alias import Alias
 
         table_class = type(self)
-        return tuple(Alias(name, self, text) for name, text in texts.items() if getattr(table_class, name) is self)
+        return tuple(
+            Alias(name, self, message, message_language=language, variants=variants, renamed=renamed)
+            for name, (message, language, variants, renamed) in records.items()
+            if getattr(table_class, name) is self
+        )
 
     @classmethod
     def table_title(cls, lang: str = "fr") -> str:
@@ -196,6 +269,15 @@ class _Member(_Record):
         from smspartner_codes._translations import translate
 
         return translate(cls._title, lang)
+
+    @classmethod
+    def _missing_(cls, value: object) -> "Any":
+        """The enum call's second try: a code or name as the API spells it (smspartner_codes._spellings)."""
+        if not isinstance(value, str):
+            return None
+        from smspartner_codes._spellings import spelled
+
+        return spelled(cls, value)
 
 
 class IntCodeEnum(_Member, IntEnum):
@@ -224,7 +306,11 @@ class _Permanent(_Record):
 
     @property
     def permanent(self) -> bool:
-        """Whether the error is permanent: sending again cannot succeed."""
+        """Whether SMSPartner marks the error permanent: its verdict on that attempt.
+
+        Not a promise that sending again is useless: upstream marks expired validity, flooding
+        and congestion permanent too. ``hint`` says what to do.
+        """
         return self._records[self._value_][_PERMANENT] is True  # the catalog flags every entry of such a table
 
 
@@ -239,7 +325,7 @@ class _Grouped(_Record):
     @property
     def group(self) -> "GroupEnum":
         """The upstream group of this code."""
-        from smspartner_codes._data import GROUP_CLASSES
+        from smspartner_codes._data._registry import GROUP_CLASSES
 
         # Through this package's lazy loader: it imports the group enums once.
         group_class: type[GroupEnum] = __getattr__(GROUP_CLASSES[self._table])  # type: ignore[assignment]
@@ -290,7 +376,7 @@ def _table(table_id: str, title: str) -> "Callable[[_Table], _Table]":
 # Names resolved on first use (PEP 562) -----------------------------------------------------------
 
 # The public names defined here, and those of this package's modules loaded on first use; the
-# catalog's classes follow (smspartner_codes._data: CLASS_MODULES at run time, _exports for type checkers).
+# catalog's classes follow (smspartner_codes._data._registry at run time, _exports for type checkers).
 _OWN_NAMES = ("CATALOG_VERSION", "TABLES", "TABLE_IDS", "IntCodeEnum", "lookup")
 _LAZY_MODULES: "dict[str, str]" = {
     "StrCodeEnum": "_strings",
@@ -304,7 +390,32 @@ _LAZY_MODULES: "dict[str, str]" = {
     "raise_for_response": "_errors",
     "find_code": "_search",
     "search": "_search",
+    "Variant": "_variant",
+    "ENDPOINTS": "_endpoints",
+    "Endpoint": "_endpoints",
+    "EndpointField": "_endpoints",
+    "EndpointUrl": "_endpoints",
+    "Reading": "_endpoints",
+    "endpoint": "_endpoints",
+    "resolve": "_endpoints",
 }
+
+# The catalog's exception classes are named after their tables with this suffix (SmsSendApiError),
+# and are all defined in one module of the package data; no other class of the catalog ends so.
+_EXCEPTION_SUFFIX = "ApiError"
+_EXCEPTIONS_MODULE = "_exceptions"
+
+
+def _class_module(class_name: str) -> str:
+    """The module of smspartner_codes._data that defines a class of the catalog.
+
+    A table or group enum has a module of its own, named after it in snake case ("HlrError" is
+    in "_hlr_error", "HlrErrorGroup" in "_hlr_error_group"): importing a class needs no registry.
+    The generator names the modules with this function.
+    """
+    if class_name.endswith(_EXCEPTION_SUFFIX):
+        return _EXCEPTIONS_MODULE
+    return "".join(f"_{char.lower()}" if char.isupper() else char for char in class_name)
 
 
 def __getattr__(name: str) -> object:
@@ -312,25 +423,32 @@ def __getattr__(name: str) -> object:
     module_name = _LAZY_MODULES.get(name)
     if module_name is not None:
         value = getattr(__import__(f"{__name__}.{module_name}", fromlist=(name,)), name)
-    elif name.startswith("_") and name not in ("__all__", "__version__"):
+    elif name in ("TABLES", "TABLE_IDS", "__all__"):  # from the generated registry
+        from smspartner_codes._data import _registry
+
+        if name == "TABLES":
+            value = {table_id: __getattr__(class_name) for table_id, class_name in _registry.TABLE_CLASSES.items()}
+        elif name == "TABLE_IDS":
+            value = tuple(_registry.TABLE_CLASSES)
+        else:
+            value = [*_OWN_NAMES, *_LAZY_MODULES, *_registry.CLASS_MODULES]
+    elif name in ("CATALOG_VERSION", "__version__"):
+        from smspartner_codes._data import CATALOG_VERSION
+
+        value = CATALOG_VERSION
+    elif name[:1].isupper() and name.isascii() and name.isalnum():  # a class name: one of the catalog's?
+        module_name = f"{__name__}._data.{_class_module(name)}"
+        try:
+            value = getattr(__import__(module_name, fromlist=(name,)), name, None)
+        except ModuleNotFoundError as error:
+            if error.name != module_name:  # the package data itself is broken: say so
+                raise
+            value = None
+        if not isinstance(value, type):
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    else:
         # Not ours: a submodule about to be imported ("from smspartner_codes import _data" asks first), or a probe.
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    else:  # a name that comes from the generated registry
-        import smspartner_codes._data as _data  # noqa: PLR0402  (a from-import would ask __getattr__ first)
-
-        if name in _data.CLASS_MODULES:
-            module = __import__(f"{__name__}._data.{_data.CLASS_MODULES[name]}", fromlist=(name,))
-            value = getattr(module, name)
-        elif name == "TABLES":
-            value = {table_id: __getattr__(class_name) for table_id, class_name in _data.TABLE_CLASSES.items()}
-        elif name == "TABLE_IDS":
-            value = tuple(_data.TABLE_CLASSES)
-        elif name in ("CATALOG_VERSION", "__version__"):
-            value = _data.CATALOG_VERSION
-        elif name == "__all__":
-            value = [*_OWN_NAMES, *_LAZY_MODULES, *_data.CLASS_MODULES]
-        else:
-            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     globals()[name] = value  # later accesses skip this function
     return value
 
@@ -351,23 +469,31 @@ def lookup(table_id: str, code: object) -> "IntCodeEnum | StrCodeEnum | None":
 
     An unknown code, or a code of the wrong type, gives None; an unknown table id
     raises KeyError, since it is a mistake in the calling code. Codes compare as
-    Python values do, as the enum itself does: ``14.0`` finds code 14.
+    Python values do, as the enum itself does: ``14.0`` finds code 14. A string is
+    also read as the enum call reads it: a string code in any case (``"delivrd"``),
+    and every spelling of a code or name the API is documented to send, in any case
+    (``"Delivered"``, the HLR ``errorName`` ``"NO_ERROR "``).
     """
     try:
-        return _members_by_code[table_id].get(code)
+        member = _members_by_code[table_id].get(code)
     except KeyError:
         return _lookup_in_new_table(table_id, code)
     except TypeError:  # an unhashable code is no code of ours
         return None
+    if member is None and isinstance(code, str):
+        from smspartner_codes._spellings import spelled_in_table
+
+        return spelled_in_table(table_id, code)
+    return member
 
 
 def _lookup_in_new_table(table_id: str, code: object) -> "IntCodeEnum | StrCodeEnum | None":
     """The first lookup in a table (or in no table): a function of its own keeps lookup's frame small."""
-    import smspartner_codes._data as _data  # noqa: PLR0402  (a from-import would ask __getattr__ first)
+    from smspartner_codes._data._registry import TABLE_CLASSES
 
-    class_name = _data.TABLE_CLASSES.get(table_id)
+    class_name = TABLE_CLASSES.get(table_id)
     if class_name is None:
-        raise KeyError(f"unknown table {table_id!r}; the tables are {', '.join(_data.TABLE_CLASSES)}")
+        raise KeyError(f"unknown table {table_id!r}; the tables are {', '.join(TABLE_CLASSES)}")
     table_class: type[IntCodeEnum] | type[StrCodeEnum] = __getattr__(class_name)  # type: ignore[assignment]
     _members_by_code[table_id] = {member.code: member for member in table_class}
     return lookup(table_id, code)

@@ -81,7 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
         "text", nargs="+", metavar="TEXT", help="words to find; case and accents are ignored"
     )
     command("list", "list the codes of a table, or of every table").add_argument("table", nargs="?", metavar="TABLE")
-    command("tables", "list the tables")
+    command("tables", "list the tables (a long title is cut to fit 80 columns; --json gives it whole)")
     return parser
 
 
@@ -200,8 +200,42 @@ def _describe(member: "Member", lang: str) -> "list[str]":
         lines.append(_wrap(", ".join(flags)))
     if member.hint:
         lines.append(_wrap(f"hint: {member.hint}"))
-    lines += [_wrap(f"also named {alias.name}: {alias.message_in(lang)}") for alias in member.aliases]
+    if member.message_language != "fr":
+        lines.append(_wrap(_TEXT_OF_RECORD[member.message_language]))
+    lines += [_wrap(f"also worded ({variant.lang}): {variant.text}") for variant in member.variants]
+    for alias in member.aliases:
+        if alias.renamed:
+            lines.append(_wrap(f"formerly named {alias.name} (this package's old name, kept for old code)"))
+        else:
+            lines.append(_wrap(f"also named {alias.name}: {alias.message_in(lang)}"))
+            lines += [_wrap(f"also worded ({variant.lang}): {variant.text}", INDENT * 2) for variant in alias.variants]
+    for disagreement_id, about, reading in _disagreements(member):
+        by_default = ""
+        if reading == f"{member.table}.{member.name}":
+            by_default = " (this member is the reading by default)"
+        elif reading:
+            by_default = f" (read by default as {reading})"
+        lines.append(_wrap(f"disagreement {disagreement_id}: {about}{by_default}"))
     return lines
+
+
+# What the text of a code whose text is not SMSPartner's French is (Member.message_language).
+_TEXT_OF_RECORD = {
+    "en": "SMSPartner's pages give this code in English only: no French text exists",
+    None: "SMSPartner's pages give this code no text: the text is ours",
+}
+
+
+def _disagreements(member: "Member") -> "list[tuple[str, str, str | None]]":
+    """The disagreements of the catalog one of whose sides is the member, or one of its aliases."""
+    from smspartner_codes._data._disagreements import DISAGREEMENTS
+
+    entries = {f"{member.table}.{name}" for name in (member.name, *(alias.name for alias in member.aliases))}
+    return [
+        (disagreement_id, about, reading)
+        for disagreement_id, (_, about, reading, sides) in DISAGREEMENTS.items()
+        if entries.intersection(sides)
+    ]
 
 
 def _member_json(member: "Member") -> "dict[str, object]":
@@ -210,6 +244,8 @@ def _member_json(member: "Member") -> "dict[str, object]":
         "code": member.code,
         "name": member.name,
         "message": {lang: member.message_in(lang) for lang in LANGUAGES},
+        "message_language": member.message_language,
+        "variants": [{"text": variant.text, "lang": variant.lang} for variant in member.variants],
         "hint": member.hint,
     }
     group = getattr(member, "group", None)
@@ -220,8 +256,20 @@ def _member_json(member: "Member") -> "dict[str, object]":
             document[flag.removeprefix("is_")] = getattr(member, flag)
     if member.aliases:
         document["aliases"] = [
-            {"name": alias.name, "message": {lang: alias.message_in(lang) for lang in LANGUAGES}}
+            {
+                "name": alias.name,
+                "message": {lang: alias.message_in(lang) for lang in LANGUAGES},
+                "message_language": alias.message_language,
+                "variants": [{"text": variant.text, "lang": variant.lang} for variant in alias.variants],
+                "renamed": alias.renamed,
+            }
             for alias in member.aliases
+        ]
+    disagreements = _disagreements(member)
+    if disagreements:
+        document["disagreements"] = [
+            {"id": disagreement_id, "about": about, "reading": reading}
+            for disagreement_id, about, reading in disagreements
         ]
     return document
 
@@ -243,11 +291,23 @@ def _print_tables(lang: str, as_json: bool) -> int:
             ]
         )
         return FOUND
-    width = max(map(len, TABLE_IDS))
+    id_width = max(map(len, TABLE_IDS))
+    count_width = max(len(str(len(table_class))) for table_class in classes.values())
     for table_id in TABLE_IDS:
-        heading = f"{table_id:<{width}}  {len(classes[table_id]):>3} codes  "
-        print(_wrap(classes[table_id].table_title(lang), first=heading))
+        count = len(classes[table_id])
+        heading = f"{table_id:<{id_width}}  {count:>{count_width}} {'code' if count == 1 else 'codes':<5}  "
+        print(heading + _cut(classes[table_id].table_title(lang), WIDTH - len(heading)))
     return FOUND
+
+
+def _cut(text: str, width: int) -> str:
+    """``text`` in at most ``width`` columns: cut at a word, with an ellipsis, where it is longer."""
+    if len(text) <= width:
+        return text
+    cut = text[: width - 1]
+    if text[width - 1] != " ":  # the cut falls inside a word: drop its start
+        cut = cut.rsplit(" ", 1)[0]
+    return f"{cut.rstrip(' ,;:/(')}…"
 
 
 def _print_json(document: object) -> None:

@@ -11,7 +11,8 @@ The hierarchy::
 
 from collections.abc import Iterator
 
-from smspartner_codes import _data, lookup
+from smspartner_codes import lookup
+from smspartner_codes._data import _registry
 
 __all__ = ["ApiError", "InvalidResponseError", "SmsPartnerError", "iter_errors", "raise_for_response"]
 
@@ -36,8 +37,9 @@ class SmsPartnerError(Exception):
 
     ``table``: the table id; ``code``: the code the API sent; ``member``: its enum member, None
     for a code the catalog does not know; ``api_message``: the server's own text;
-    ``field_errors``: ``(element id, message)`` pairs; ``permanent``: whether sending again
-    cannot succeed, where the catalog knows it; ``phone_number``: the number of a bulk item;
+    ``field_errors``: ``(element id, message)`` pairs; ``permanent``: SMSPartner's verdict on
+    that attempt, where the catalog has one (``hint`` says whether to send again);
+    ``phone_number``: the number of a bulk item;
     ``lang``: the language ``str()`` uses. An ``InvalidResponseError`` adds ``reason``.
     """
 
@@ -72,7 +74,10 @@ class SmsPartnerError(Exception):
 
     @property
     def permanent(self) -> "bool | None":
-        """Whether sending again cannot succeed; None where the catalog does not say."""
+        """Whether SMSPartner marks the error permanent (its verdict on that attempt); None where unknown.
+
+        Not a promise that sending again is useless: ``hint`` says what to do.
+        """
         permanent = getattr(self.member, "permanent", None)
         return permanent if isinstance(permanent, bool) else None
 
@@ -167,7 +172,7 @@ def __getattr__(name: str) -> object:
 
 
 # Tables whose codes are integers: "10" in a body of theirs means code 10.
-_INTEGER_TABLES = frozenset(_data.INTEGER_TABLES)
+_INTEGER_TABLES = frozenset(_registry.INTEGER_TABLES)
 
 
 def raise_for_response(payload: object, table: "str | type[Member]", lang: str = "fr") -> None:
@@ -249,7 +254,7 @@ def _table_id(table: "str | type[Member]") -> str:
     if isinstance(table, str) and table in _error_classes:  # the common case, first and cheap
         return table
     error_classes = _load_error_classes()
-    table_classes = _data.TABLE_CLASSES
+    table_classes = _registry.TABLE_CLASSES
     if isinstance(table, type):
         import smspartner_codes
 

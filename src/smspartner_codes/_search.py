@@ -17,8 +17,10 @@ if TYPE_CHECKING:
     Member: TypeAlias = IntCodeEnum | StrCodeEnum
 
 
-# Searchable text of each member, per language ("fr", "en"), built on the first search.
+# Searchable text of each member, per language ("fr", "en", and _OTHER for the wordings SMSPartner's
+# pages give in languages we have no texts in), built on the first search.
 _index: "list[tuple[Member, dict[str, str]]]" = []
+_OTHER = "*"
 
 
 def normalize(text: str) -> str:
@@ -35,24 +37,35 @@ def _members() -> "list[Member]":
 
 
 def _searchable(member: "Member") -> "dict[str, str]":
-    """The member's name and code, with its texts (and its aliases') in each language."""
+    """The member's names (its name, code, aliases' names, the spellings the API uses), with its texts per language.
+
+    A language's texts: ours and SMSPartner's texts of record in it (its own, its aliases'), the
+    other wordings its pages give in it (variants), and in English our hint.
+    """
     aliases = member.aliases  # built on each access: once is enough
-    names = [member.name, str(member.code), *(alias.name for alias in aliases)]
-    texts: dict[str, str] = {}
-    for lang in LANGUAGES:
-        words = [member.message_in(lang), *(alias.message_in(lang) for alias in aliases)]
-        if lang == "en" and member.hint:
-            words.append(member.hint)
-        texts[lang] = normalize(" ".join([*names, *words]))
-    return texts
+    spellings = [spelling for spelling, code in type(member)._spellings.items() if code == member.code]
+    names = [member.name, str(member.code), *(alias.name for alias in aliases), *spellings]
+    words: dict[str, list[str]] = {language: [] for language in (*LANGUAGES, _OTHER)}
+    for meaning in (member, *aliases):
+        if meaning.message_language is not None:  # SMSPartner's text of record, in its own language
+            words[meaning.message_language].append(meaning.message)
+        words["en"].append(meaning.message_in("en"))  # ours
+        for variant in meaning.variants:
+            words[variant.lang if variant.lang in LANGUAGES else _OTHER].append(variant.text)
+    if member.hint:
+        words["en"].append(member.hint)
+    return {language: normalize(" ".join([*names, *texts])) for language, texts in words.items()}
 
 
 def search(text: str, lang: "str | None" = None) -> "list[Member]":
     """Members whose name or text holds every word of ``text``, ignoring case and accents.
 
-    ``lang`` (``"fr"``, ``"en"``) limits the texts searched to one language; None
-    searches both. Members whose code is ``text`` itself (see ``find_code``) come
-    first; the rest follow in the order of the upstream page. ``"delivre"`` finds
+    The texts are ours and SMSPartner's: its texts of record, its aliases', and every
+    other wording its pages give (variants, in French, English, Spanish, Italian or
+    Portuguese); names include the spellings the API sends (``Delivered``). ``lang``
+    (``"fr"``, ``"en"``) limits the texts searched to one language; None searches
+    them all. Members whose code is ``text`` itself (see ``find_code``) come first;
+    the rest follow in the order of the upstream page. ``"delivre"`` finds
     ``délivré``; ``"stop list"`` finds ``NUMBER_IN_STOP_LIST``.
     """
     words = normalize(text).split()
@@ -60,10 +73,12 @@ def search(text: str, lang: "str | None" = None) -> "list[Member]":
         return []
     if not _index:
         _index.extend((member, _searchable(member)) for member in _members())
-    languages = LANGUAGES if lang is None else (supported_language(lang),)
+    languages = (*LANGUAGES, _OTHER) if lang is None else (supported_language(lang),)
     found = find_code(text.strip())
+    # By identity: members of two tables with the same integer code are equal, as their codes are.
+    first = {id(member) for member in found}
     for member, texts in _index:
-        if member not in found and any(_holds_all(texts.get(language, ""), words) for language in languages):
+        if id(member) not in first and any(_holds_all(texts.get(language, ""), words) for language in languages):
             found.append(member)
     return found
 
@@ -77,7 +92,8 @@ def find_code(code: "int | str") -> "list[Member]":
 
     ``2053`` and ``"2053"`` find the integer code in every table that has it;
     a string such as ``"DELIVRD"`` or ``"not delivered"`` finds string codes,
-    ignoring case.
+    ignoring case, and so does every other form the API is documented to send
+    (``"Delivered"``, the HLR ``errorName`` ``"NO_ERROR"``): what ``lookup`` reads.
     """
     import smspartner_codes
 
@@ -88,10 +104,10 @@ def find_code(code: "int | str") -> "list[Member]":
     found: list[Member] = []
     for table_id in TABLE_IDS:
         table_class = smspartner_codes.TABLES[table_id]
-        if issubclass(table_class, IntCodeEnum):
-            member = smspartner_codes.lookup(table_id, number) if number is not None else None
+        if issubclass(table_class, IntCodeEnum) and number is not None:
+            member = smspartner_codes.lookup(table_id, number)
         else:
-            member = next((member for member in table_class if member.code.casefold() == text.casefold()), None)
+            member = smspartner_codes.lookup(table_id, text)
         if member is not None:
             found.append(member)
     return found

@@ -16,10 +16,17 @@ class DeliveryStatus(_Status, StrTableBase):
     KO = 'ko'
 
 
-# One record per code: (message, group, permanent, hint, final, success).
+# One record per code: (message, group, permanent, hint, final, success, message_language, variants).
 DeliveryStatus._records = {
-    'delivered': ('Le SMS a été délivré', None, None, None, True, True),
-    'not delivered': ('Le SMS n’a pas été délivré', None, None, None, True, False),
-    'waiting': ('Le SMS a été envoyé, en attente chez l’opérateur', None, None, 'Not final: wait for the next status report before acting.', False, False),
-    'ko': ('Le SMS n’a pas été envoyé, un problème est survenu veuillez contacter le SAV', None, None, 'Contact SMSPartner support with the message id; the SMS was never sent.', True, False),
+    'delivered': ('Le SMS a été délivré', None, None, None, True, True, 'fr', (('Livré', 'fr'), ('Ce statut indique que le message a été livré avec succès au destinataire. Cela signifie que le message a été envoyé correctement et qu’il a été reçu sur l’appareil ou la plateforme du destinataire. La date et l’heure de la réception est normalement disponible.', 'fr'), ("This status indicates that the message has been successfully delivered to the recipient. This means that the message was sent correctly and received on the recipient's device or platform. The date and time of receipt are usually available.", 'en'))),
+    'not delivered': ('Le SMS n’a pas été délivré', None, None, None, True, False, 'fr', (('Non livré', 'fr'), ('Ce statut fait référence aux messages qui n’ont pas pu être livrés au destinataire. Il peut y avoir plusieurs raisons pour lesquelles un message n’est pas livré : comme un numéro de téléphone non valide ou un problème opérateurs chez un opérateur.', 'fr'), ('This status refers to messages that could not be delivered to the recipient. There can be several reasons why a message is not delivered, such as an invalid phone number or an issue with the operator.', 'en'))),
+    'waiting': ('Le SMS a été envoyé, en attente chez l’opérateur', None, None, 'Not final: wait for the next status report before acting.', False, False, 'fr', (('En attente', 'fr'), ('Ce statut indique que le message est en cours de livraison et qu’il n’a pas encore été confirmé s’il sera livré ou non. Cela peut se produire en cas de retards sur le réseau ou lorsque des confirmations supplémentaires sont nécessaires avant de pouvoir marquer le message comme livré ou non livré.', 'fr'), ('This status indicates that the message is in the process of being delivered and it has not yet been confirmed whether it will be delivered or not. This can occur in case of network delays or when additional confirmations are needed before the message can be marked as delivered or not delivered.', 'en'))),
+    'ko': ('Le SMS n’a pas été envoyé, un problème est survenu veuillez contacter le SAV', None, None, 'Contact SMSPartner support with the message id; the SMS was never sent.', True, False, 'fr', ()),
+}
+
+# Other forms in which the API sends a code or a name, with the code each stands for.
+DeliveryStatus._spellings = {
+    'Delivered': 'delivered',
+    'Not delivered': 'not delivered',
+    'Waiting': 'waiting',
 }

@@ -20,14 +20,14 @@ class DlrStatus(_Status, StrTableBase):
     REJECTD = 'REJECTD'
 
 
-# One record per code: (message, group, permanent, hint, final, success).
+# One record per code: (message, group, permanent, hint, final, success, message_language, variants).
 DlrStatus._records = {
-    'DELIVRD': ('Le message a été traité et livré avec succès.', None, None, None, True, True),
-    'PENDING': ("Le message a été traité et envoyé à l'instance suivante. Le rapport de livraison n'a pas encore été reçu et est attendu, le statut est toujours en attente.", None, None, 'Not final: wait for the next status report before acting.', False, False),
-    'UNDELIV': ("Le message a été envoyé à l'opérateur, mais n'a pas pu être livré, car un accusé de réception avec le statut « UNDELIV » été annulé par l'opérateur.", None, None, None, True, False),
-    'ACCEPTD': ('Le SMS a été accepté et sera envoyé.', None, None, 'Not final: wait for the next status report before acting.', False, False),
-    'UNKNOWN': ("Une erreur inconnue s'est produite.", None, None, 'The outcome is unknown, and SMPP lets a later report follow; if none does, treat the SMS as undelivered, and contact SMSPartner support if it happens often.', True, False),
-    'ENROUTE': ('Le message est en route.', None, None, 'Not final: wait for the next status report before acting.', False, False),
-    'EXPIRED': ("Le message a été envoyé et a expiré en raison d'un dépassement de sa période de validité (notre plate-forme par défaut est de 48 heures), ou l'opérateur a renvoyé EXPIRED comme statut final.", None, None, 'The handset stayed unreachable for the validity period: send again later if the message still matters.', True, False),
-    'REJECTD': ("Le message a été envoyé, mais il a été rejeté par l'opérateur et a renvoyé REJECTD comme statut final", None, None, 'Check the number and the sender before sending again: the same message is likely to be rejected again.', True, False),
+    'DELIVRD': ('Le message a été traité et livré avec succès.', None, None, None, True, True, 'fr', ()),
+    'PENDING': ("Le message a été traité et envoyé à l'instance suivante. Le rapport de livraison n'a pas encore été reçu et est attendu, le statut est toujours en attente.", None, None, 'Not final: wait for the next status report before acting.', False, False, 'fr', ()),
+    'UNDELIV': ("Le message a été envoyé à l'opérateur, mais n'a pas pu être livré, car un accusé de réception avec le statut « UNDELIV » été annulé par l'opérateur.", None, None, None, True, False, 'fr', ()),
+    'ACCEPTD': ('Le SMS a été accepté et sera envoyé.', None, None, 'Not final: wait for the next status report before acting.', False, False, 'fr', ()),
+    'UNKNOWN': ("Une erreur inconnue s'est produite.", None, None, 'The outcome is unknown, and SMPP lets a later report follow; if none does, treat the SMS as undelivered, and contact SMSPartner support if it happens often.', True, False, 'fr', ()),
+    'ENROUTE': ('Le message est en route.', None, None, 'Not final: wait for the next status report before acting.', False, False, 'fr', ()),
+    'EXPIRED': ("Le message a été envoyé et a expiré en raison d'un dépassement de sa période de validité (notre plate-forme par défaut est de 48 heures), ou l'opérateur a renvoyé EXPIRED comme statut final.", None, None, 'The handset stayed unreachable for the validity period: send again later if the message still matters.', True, False, 'fr', ()),
+    'REJECTD': ("Le message a été envoyé, mais il a été rejeté par l'opérateur et a renvoyé REJECTD comme statut final", None, None, 'Check the number and the sender before sending again: the same message is likely to be rejected again.', True, False, 'fr', ()),
 }

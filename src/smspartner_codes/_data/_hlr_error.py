@@ -6,7 +6,7 @@ from smspartner_codes import _Permanent, _Grouped, _table, _IntTableBase
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from smspartner_codes._data._groups import HlrErrorGroup
+    from smspartner_codes._data._hlr_error_group import HlrErrorGroup
 
 
 @_table('hlr_error', 'Code des erreurs (HLR)')
@@ -71,7 +71,7 @@ class HlrError(_Permanent, _Grouped, _IntTableBase):
     EC_IMSI_BLACKLISTED = 2049
     EC_BLACKLISTED_DESTINATIONADDRESS = 2052
     EC_BLACKLISTED_SENDERADDRESS = 2053
-    EC_SOURCE_ADDRESS_BLACKLISTED = EC_BLACKLISTED_SENDERADDRESS  # a second upstream name for the same code
+    EC_SOURCE_ADDRESS_BLACKLISTED = EC_BLACKLISTED_SENDERADDRESS  # a second name of the same code, with its own texts
     EC_INVALID_PDU_FORMAT = 4096
     EC_MESSAGE_CANCELED = 4100
     EC_VALIDITYEXPIRED = 4101
@@ -89,74 +89,79 @@ class HlrError(_Permanent, _Grouped, _IntTableBase):
     EC_DEST_ADDRESS_BLACKLISTED = 2050
 
 
-# One record per code: (message, group, permanent, hint, final, success).
+# One record per code: (message, group, permanent, hint, final, success, message_language, variants).
 HlrError._records = {
-    0: ("Aucune description d'erreur n'est fournie. Généralement renvoyé pour livraison réussie ou lorsque le code d'erreur n'a pas été renvoyé par l'opérateur.", 0, False, None, None, None),
-    1: ("Le numéro n'existe pas ou n'a pas été attribué à un abonné actif dans la base de données des utilisateurs de l'opérateur.", 1, True, 'The number does not exist: remove it from your list.', None, None),
-    5: ('Abonné non identifié', 1, False, None, None, None),
-    6: ("L'abonné est détecté comme étant indisponible, car il n'y a pas eu de réponse à la radiomessagerie du combiné. Cela est souvent dû au fait que le combiné est éteint ou se trouve dans une zone de faible signal. S'applique à la version 3 du protocole MAP.", 1, False, 'The handset is switched off or out of coverage: retry later.', None, None),
-    7: ("L'appareil mobile n'a pas été reconnu par l'EIR (Equipment Identity Register), lors de la vérification de l'appareil au niveau du protocole MAP sur l'infrastructure de l'opérateur.", 1, False, None, None, None),
-    8: ("L'abonné est actuellement en itinérance dans un autre pays ou dans l'infrastructure d'un autre opérateur – la fourniture de l'itinérance n'est pas garantie en raison de l'absence d'accords d'itinérance entre de nombreux opérateurs différents.", 1, False, 'The subscriber is roaming where the service is not allowed: retry later.', None, None),
-    9: ('Abonné illégal', 1, True, None, None, None),
-    11: ("Le service mobile de l'abonné a été suspendu par l'opérateur.", 1, True, None, None, None),
-    12: ('Équipement illégal', 1, True, None, None, None),
-    13: ("Le message est rejeté en raison de l'interdiction du service de messagerie, le blocage est fixé par l'opérateur ou l'abonné pour le numéro.", 1, False, None, None, None),
-    27: ("L'abonné est hors ligne dans le réseau, comme le confirme la réponse du combiné à la radiomessagerie. Cela est souvent dû au fait que le combiné est éteint.", 1, False, 'The handset is switched off or out of coverage: retry later.', None, None),
-    31: ("L'abonné est occupé pour Mt SMS", 1, False, 'The handset is busy: retry in a few minutes.', None, None),
-    32: ('Échec de la livraison', 1, False, None, None, None),
-    33: ("Liste d'attente des messages complète", 1, False, 'A temporary failure: retry later, waiting longer after each failure.', None, None),
-    34: ('Défaillance du système', 1, False, 'A temporary failure: retry later, waiting longer after each failure.', None, None),
-    35: ('Données manquantes', 1, False, None, None, None),
-    36: ('Valeur inattendue des données', 1, False, None, None, None),
-    255: ('Erreur inconnue', 1, False, None, None, None),
-    256: ("Il y a eu une erreur d'équipement de l'abonné mobile, alors que la mémoire du combiné a été dépassée.", 1, False, "The handset's memory is full: retry later, once the subscriber has freed space.", None, None),
-    257: ("Il y a eu une erreur dans l'équipement de l'abonné mobile.", 1, False, None, None, None),
-    258: ("Il y a eu une erreur dans l'équipement de l'abonné mobile.", 1, False, None, None, None),
-    259: ("Il y a eu une erreur dans l'équipement de l'abonné mobile.", 1, False, None, None, None),
-    260: ("Il y a eu une erreur dans l'équipement de l'abonné mobile.", 1, False, None, None, None),
-    261: ("Il y a eu une erreur dans l'équipement de l'abonné mobile.", 1, False, None, None, None),
-    262: ("Il y a eu une erreur dans l'équipement de l'abonné mobile.", 1, False, None, None, None),
-    500: ("Erreur générale de protocole de réseau, causée par des versions de protocole de réseau d'opérateur ou des paramètres incompatibles entre deux composants de réseau.", 1, False, None, None, None),
-    502: ("Le message a été traité et transmis avec succès à l'opérateur, mais l'opérateur n'a pas répondu à la demande de soumission du message, ou l'erreur a été annulée par l'opérateur. L'erreur s'applique également à des erreurs similaires au niveau du réseau SS7.", 1, False, 'A temporary failure: retry later, waiting longer after each failure.', None, None),
-    503: ("Erreur générale de protocole de réseau, causée par des versions de protocole de réseau d'opérateur ou des paramètres incompatibles entre deux composants de réseau.", 1, False, None, None, None),
-    504: ("Erreur générale de protocole de réseau, causée par des versions de protocole de réseau d'opérateur ou des paramètres incompatibles entre deux composants de réseau.", 1, False, None, None, None),
-    507: ("Erreur générale de protocole de réseau, causée par des versions de protocole de réseau d'opérateur ou des paramètres incompatibles entre deux composants de réseau.", 1, False, None, None, None),
-    508: ("Erreur générale de protocole de réseau, causée par des versions de protocole de réseau d'opérateur ou des paramètres incompatibles entre deux composants de réseau.", 1, False, None, None, None),
-    509: ("Erreur générale de protocole de réseau, causée par des versions de protocole de réseau d'opérateur ou des paramètres incompatibles entre deux composants de réseau.", 1, False, None, None, None),
-    1024: ("Erreur générale de protocole de réseau, causée par des versions de protocole de réseau d'opérateur ou des paramètres incompatibles entre deux composants de réseau.", 1, False, None, None, None),
-    1025: ("Erreur générale de protocole de réseau, causée par des versions de protocole de réseau d'opérateur ou des paramètres incompatibles entre deux composants de réseau.", 1, False, None, None, None),
-    1026: ("Erreur générale de protocole de réseau, causée par des versions de protocole de réseau d'opérateur ou des paramètres incompatibles entre deux composants de réseau.", 1, False, None, None, None),
-    1027: ("Erreur générale de protocole de réseau, causée par des versions de protocole de réseau d'opérateur ou des paramètres incompatibles entre deux composants de réseau.", 1, False, None, None, None),
-    1028: ("Erreur générale de protocole de réseau, causée par des versions de protocole de réseau d'opérateur ou des paramètres incompatibles entre deux composants de réseau.", 1, False, None, None, None),
-    1029: ("Erreur générale de protocole de réseau, causée par des versions de protocole de réseau d'opérateur ou des paramètres incompatibles entre deux composants de réseau.", 1, False, None, None, None),
-    1030: ("Erreur générale de protocole de réseau, causée par des versions de protocole de réseau d'opérateur ou des paramètres incompatibles entre deux composants de réseau.", 1, False, None, None, None),
-    1031: ("L'abonné mobile n'était pas joignable en raison d'une erreur de protocole de l'opérateur de réseau.", 1, False, None, None, None),
-    1152: ("L'abonné mobile n'était pas joignable en raison d'une erreur de protocole de l'opérateur de réseau.", 1, False, None, None, None),
-    1153: ('Pas de traduction pour cette adresse spécifique.', 1, False, None, None, None),
-    1154: ("L'abonné mobile n'était pas joignable en raison d'une erreur de protocole de l'opérateur de réseau.", 1, False, "The operator's network is congested: retry later.", None, None),
-    1155: ("L'abonné mobile n'était pas joignable en raison d'une erreur de protocole de l'opérateur de réseau.", 1, False, None, None, None),
-    1156: ("L'abonné mobile n'était pas joignable en raison d'une erreur de protocole de l'opérateur de réseau.", 1, False, None, None, None),
-    1157: ("L'abonné mobile n'était pas joignable en raison d'une erreur de protocole de l'opérateur de réseau.", 1, False, None, None, None),
-    1158: ("L'abonné mobile n'était pas joignable en raison d'une erreur de protocole de l'opérateur de réseau.", 1, False, "The operator's network is congested: retry later.", None, None),
-    2049: ('IMSI sur liste noire.', 2, True, None, None, None),
-    2052: ("Le numéro de destination a été mis sur liste noire soit à la demande de l'opérateur, soit sur votre compte via les portails web SMSPartner – veuillez supprimer la liste noire sur votre compte via portal.infobip.com ou contactez le support pour plus d'informations.", 2, True, "The number is blacklisted: remove it from your list, or from your account's blacklist if you put it there.", None, None),
-    2053: ("Le numéro de l'expéditeur a été mis sur liste noire soit à la demande de l'opérateur, soit sur votre compte via les portails web SMSPartner – veuillez supprimer la liste noire sur votre compte via portal.infobip.com ou contactez le support pour plus d'informations.", 2, True, "The sender is blacklisted: use another sender, or remove it from your account's blacklist if you put it there.", None, None),
-    4096: ('Format PDU non valide.', 2, True, None, None, None),
-    4100: ("La demande a été reçue, mais n'a pas été envoyée à l'instance suivante pendant sa période de validité, et est expirée avec le code d'erreur approprié EC_MESSAGE_CANCELED, ou le même code d'erreur a été renvoyé par l'opérateur.", 2, True, 'Upstream ends this attempt (its validity expired before it was sent on): send again if the message still matters.', None, None),
-    4101: ("Le message a été envoyé à l'instance suivante, et n'a pas été délivré dans la période de validité du message, il est donc expiré avec le code d'erreur approprié EC_VALIDITYEXPIRED ou le code d'erreur a été renvoyé par l'opérateur.", 2, True, 'Upstream ends this attempt (it was not delivered within its validity): send again later if the message still matters.', None, None),
-    4102: ("Ne peut pas être transférée via le SMPP en raison de l'absence de conectivité du SMPP.", 2, True, 'Upstream ends this attempt (no SMPP connection to pass it on): send again later; contact SMSPartner support if it persists.', None, None),
-    4103: ('En ce qui concerne le statut REJECTED_FLOODING_FILTER, le message est rejeté en raison du nombre de messages envoyés à un seul numéro.', 2, True, 'Too many messages went to this number: send fewer, and space them out.', None, None),
-    4104: ('En ce qui concerne le statut REJECTED_FLOODING_FILTER, le message est rejeté en raison du nombre de messages identiques envoyés à un seul numéro.', 2, True, 'Too many identical messages went to this number: stop repeating the same text.', None, None),
-    10: ('Service au porteur non fourni.', 3, True, None, None, None),
-    20: ('Incompatibilité SS.', 3, False, None, None, None),
-    51: ("Indique que l'opération MAP invoquée n'a pas pu être terminée en raison de la congestion du réseau – il s'agit d'une erreur de congestion du réseau SS7 au niveau du protocole MAP.", 3, True, 'Upstream ends this attempt (the network was congested): send again later.', None, None),
-    71: ('Alphabet inconnu.', 3, False, None, None, None),
-    501: ("Réception d'une réponse non valable.", 3, False, None, None, None),
-    2048: ('Time Out.', 3, False, 'A temporary failure: retry later, waiting longer after each failure.', None, None),
-    2050: ("Le numéro a été trouvé sur la liste noire du DND (Do Not Disturb) fournie par l'opérateur, ou le même code d'erreur a été retourné par l'opérateur.", 3, True, 'The recipient refuses such messages (Do Not Disturb): do not send to this number again.', None, None),
+    0: ("Aucune description d'erreur n'est fournie. Généralement renvoyé pour livraison réussie ou lorsque le code d'erreur n'a pas été renvoyé par l'opérateur.", 0, False, None, None, None, 'fr', (('No error.', 'en'), ('No Error', 'en'))),
+    1: ("Le numéro n'existe pas ou n'a pas été attribué à un abonné actif dans la base de données des utilisateurs de l'opérateur.", 1, True, 'The number does not exist: remove it from your list.', None, None, 'fr', (("The number does not exist or has not been assigned to any active subscriber in the operator's user database.", 'en'),)),
+    5: ('Abonné non identifié', 1, False, None, None, None, 'fr', (('Unidentified subscriber.', 'en'),)),
+    6: ("L'abonné est détecté comme étant indisponible, car il n'y a pas eu de réponse à la radiomessagerie du combiné. Cela est souvent dû au fait que le combiné est éteint ou se trouve dans une zone de faible signal. S'applique à la version 3 du protocole MAP.", 1, False, 'The handset is switched off or out of coverage: retry later.', None, None, 'fr', (('As there was no response, the subscriber has been detected as unavailable. This is often due to the phone being turned off or in a low signal area.', 'en'),)),
+    7: ("L'appareil mobile n'a pas été reconnu par l'EIR (Equipment Identity Register), lors de la vérification de l'appareil au niveau du protocole MAP sur l'infrastructure de l'opérateur.", 1, False, None, None, None, 'fr', (("The mobile device was not recognized by the EIR (Equipment Identity Register) during the device check at the MAP protocol level on the operator's infrastructure.", 'en'),)),
+    8: ("L'abonné est actuellement en itinérance dans un autre pays ou dans l'infrastructure d'un autre opérateur – la fourniture de l'itinérance n'est pas garantie en raison de l'absence d'accords d'itinérance entre de nombreux opérateurs différents.", 1, False, 'The subscriber is roaming where the service is not allowed: retry later.', None, None, 'fr', (("The subscriber is currently roaming in another country or using another operator's infrastructure – roaming delivery is not guaranteed due to the lack of roaming agreements between many different operators.", 'en'),)),
+    9: ('Abonné illégal', 1, True, None, None, None, 'fr', (('Illegal subscriber.', 'en'),)),
+    11: ("Le service mobile de l'abonné a été suspendu par l'opérateur.", 1, True, None, None, None, 'fr', ()),
+    12: ('Équipement illégal', 1, True, None, None, None, 'fr', (('Illegal equipment.', 'en'),)),
+    13: ("Le message est rejeté en raison de l'interdiction du service de messagerie, le blocage est fixé par l'opérateur ou l'abonné pour le numéro.", 1, False, None, None, None, 'fr', (('The subscriber is configured on the NPD (No Disturb) service and does not receive any service traffic to their number.', 'en'),)),
+    27: ("L'abonné est hors ligne dans le réseau, comme le confirme la réponse du combiné à la radiomessagerie. Cela est souvent dû au fait que le combiné est éteint.", 1, False, 'The handset is switched off or out of coverage: retry later.', None, None, 'fr', (('The subscriber is offline. This is often due to the phone being turned off.', 'en'),)),
+    31: ("L'abonné est occupé pour Mt SMS", 1, False, 'The handset is busy: retry in a few minutes.', None, None, 'fr', ()),
+    32: ('Échec de la livraison', 1, False, None, None, None, 'fr', ()),
+    33: ("Liste d'attente des messages complète", 1, False, 'A temporary failure: retry later, waiting longer after each failure.', None, None, 'fr', ()),
+    34: ('Défaillance du système', 1, False, 'A temporary failure: retry later, waiting longer after each failure.', None, None, 'fr', ()),
+    35: ('Données manquantes', 1, False, None, None, None, 'fr', ()),
+    36: ('Valeur inattendue des données', 1, False, None, None, None, 'fr', ()),
+    255: ('Erreur inconnue', 1, False, None, None, None, 'fr', (('Unknown error.', 'en'),)),
+    256: ("Il y a eu une erreur d'équipement de l'abonné mobile, alors que la mémoire du combiné a été dépassée.", 1, False, "The handset's memory is full: retry later, once the subscriber has freed space.", None, None, 'fr', ()),
+    257: ("Il y a eu une erreur dans l'équipement de l'abonné mobile.", 1, False, None, None, None, 'fr', ()),
+    258: ("Il y a eu une erreur dans l'équipement de l'abonné mobile.", 1, False, None, None, None, 'fr', ()),
+    259: ("Il y a eu une erreur dans l'équipement de l'abonné mobile.", 1, False, None, None, None, 'fr', ()),
+    260: ("Il y a eu une erreur dans l'équipement de l'abonné mobile.", 1, False, None, None, None, 'fr', ()),
+    261: ("Il y a eu une erreur dans l'équipement de l'abonné mobile.", 1, False, None, None, None, 'fr', ()),
+    262: ("Il y a eu une erreur dans l'équipement de l'abonné mobile.", 1, False, None, None, None, 'fr', ()),
+    500: ("Erreur générale de protocole de réseau, causée par des versions de protocole de réseau d'opérateur ou des paramètres incompatibles entre deux composants de réseau.", 1, False, None, None, None, 'fr', ()),
+    502: ("Le message a été traité et transmis avec succès à l'opérateur, mais l'opérateur n'a pas répondu à la demande de soumission du message, ou l'erreur a été annulée par l'opérateur. L'erreur s'applique également à des erreurs similaires au niveau du réseau SS7.", 1, False, 'A temporary failure: retry later, waiting longer after each failure.', None, None, 'fr', ()),
+    503: ("Erreur générale de protocole de réseau, causée par des versions de protocole de réseau d'opérateur ou des paramètres incompatibles entre deux composants de réseau.", 1, False, None, None, None, 'fr', ()),
+    504: ("Erreur générale de protocole de réseau, causée par des versions de protocole de réseau d'opérateur ou des paramètres incompatibles entre deux composants de réseau.", 1, False, None, None, None, 'fr', ()),
+    507: ("Erreur générale de protocole de réseau, causée par des versions de protocole de réseau d'opérateur ou des paramètres incompatibles entre deux composants de réseau.", 1, False, None, None, None, 'fr', ()),
+    508: ("Erreur générale de protocole de réseau, causée par des versions de protocole de réseau d'opérateur ou des paramètres incompatibles entre deux composants de réseau.", 1, False, None, None, None, 'fr', ()),
+    509: ("Erreur générale de protocole de réseau, causée par des versions de protocole de réseau d'opérateur ou des paramètres incompatibles entre deux composants de réseau.", 1, False, None, None, None, 'fr', ()),
+    1024: ("Erreur générale de protocole de réseau, causée par des versions de protocole de réseau d'opérateur ou des paramètres incompatibles entre deux composants de réseau.", 1, False, None, None, None, 'fr', ()),
+    1025: ("Erreur générale de protocole de réseau, causée par des versions de protocole de réseau d'opérateur ou des paramètres incompatibles entre deux composants de réseau.", 1, False, None, None, None, 'fr', ()),
+    1026: ("Erreur générale de protocole de réseau, causée par des versions de protocole de réseau d'opérateur ou des paramètres incompatibles entre deux composants de réseau.", 1, False, None, None, None, 'fr', ()),
+    1027: ("Erreur générale de protocole de réseau, causée par des versions de protocole de réseau d'opérateur ou des paramètres incompatibles entre deux composants de réseau.", 1, False, None, None, None, 'fr', ()),
+    1028: ("Erreur générale de protocole de réseau, causée par des versions de protocole de réseau d'opérateur ou des paramètres incompatibles entre deux composants de réseau.", 1, False, None, None, None, 'fr', ()),
+    1029: ("Erreur générale de protocole de réseau, causée par des versions de protocole de réseau d'opérateur ou des paramètres incompatibles entre deux composants de réseau.", 1, False, None, None, None, 'fr', ()),
+    1030: ("Erreur générale de protocole de réseau, causée par des versions de protocole de réseau d'opérateur ou des paramètres incompatibles entre deux composants de réseau.", 1, False, None, None, None, 'fr', ()),
+    1031: ("L'abonné mobile n'était pas joignable en raison d'une erreur de protocole de l'opérateur de réseau.", 1, False, None, None, None, 'fr', ()),
+    1152: ("L'abonné mobile n'était pas joignable en raison d'une erreur de protocole de l'opérateur de réseau.", 1, False, None, None, None, 'fr', ()),
+    1153: ('Pas de traduction pour cette adresse spécifique.', 1, False, None, None, None, 'fr', ()),
+    1154: ("L'abonné mobile n'était pas joignable en raison d'une erreur de protocole de l'opérateur de réseau.", 1, False, "The operator's network is congested: retry later.", None, None, 'fr', ()),
+    1155: ("L'abonné mobile n'était pas joignable en raison d'une erreur de protocole de l'opérateur de réseau.", 1, False, None, None, None, 'fr', ()),
+    1156: ("L'abonné mobile n'était pas joignable en raison d'une erreur de protocole de l'opérateur de réseau.", 1, False, None, None, None, 'fr', ()),
+    1157: ("L'abonné mobile n'était pas joignable en raison d'une erreur de protocole de l'opérateur de réseau.", 1, False, None, None, None, 'fr', ()),
+    1158: ("L'abonné mobile n'était pas joignable en raison d'une erreur de protocole de l'opérateur de réseau.", 1, False, "The operator's network is congested: retry later.", None, None, 'fr', ()),
+    2049: ('IMSI sur liste noire.', 2, True, None, None, None, 'fr', ()),
+    2052: ("Le numéro de destination a été mis sur liste noire soit à la demande de l'opérateur, soit sur votre compte via les portails web SMSPartner – veuillez supprimer la liste noire sur votre compte via portal.infobip.com ou contactez le support pour plus d'informations.", 2, True, "The number is blacklisted: remove it from your list, or from your account's blacklist if you put it there.", None, None, 'fr', ()),
+    2053: ("Le numéro de l'expéditeur a été mis sur liste noire soit à la demande de l'opérateur, soit sur votre compte via les portails web SMSPartner – veuillez supprimer la liste noire sur votre compte via portal.infobip.com ou contactez le support pour plus d'informations.", 2, True, "The sender is blacklisted: use another sender, or remove it from your account's blacklist if you put it there.", None, None, 'fr', ()),
+    4096: ('Format PDU non valide.', 2, True, None, None, None, 'fr', ()),
+    4100: ("La demande a été reçue, mais n'a pas été envoyée à l'instance suivante pendant sa période de validité, et est expirée avec le code d'erreur approprié EC_MESSAGE_CANCELED, ou le même code d'erreur a été renvoyé par l'opérateur.", 2, True, 'Upstream ends this attempt (its validity expired before it was sent on): send again if the message still matters.', None, None, 'fr', ()),
+    4101: ("Le message a été envoyé à l'instance suivante, et n'a pas été délivré dans la période de validité du message, il est donc expiré avec le code d'erreur approprié EC_VALIDITYEXPIRED ou le code d'erreur a été renvoyé par l'opérateur.", 2, True, 'Upstream ends this attempt (it was not delivered within its validity): send again later if the message still matters.', None, None, 'fr', ()),
+    4102: ("Ne peut pas être transférée via le SMPP en raison de l'absence de conectivité du SMPP.", 2, True, 'Upstream ends this attempt (no SMPP connection to pass it on): send again later; contact SMSPartner support if it persists.', None, None, 'fr', ()),
+    4103: ('En ce qui concerne le statut REJECTED_FLOODING_FILTER, le message est rejeté en raison du nombre de messages envoyés à un seul numéro.', 2, True, 'Too many messages went to this number: send fewer, and space them out.', None, None, 'fr', ()),
+    4104: ('En ce qui concerne le statut REJECTED_FLOODING_FILTER, le message est rejeté en raison du nombre de messages identiques envoyés à un seul numéro.', 2, True, 'Too many identical messages went to this number: stop repeating the same text.', None, None, 'fr', ()),
+    10: ('Service au porteur non fourni.', 3, True, None, None, None, 'fr', ()),
+    20: ('Incompatibilité SS.', 3, False, None, None, None, 'fr', ()),
+    51: ("Indique que l'opération MAP invoquée n'a pas pu être terminée en raison de la congestion du réseau – il s'agit d'une erreur de congestion du réseau SS7 au niveau du protocole MAP.", 3, True, 'Upstream ends this attempt (the network was congested): send again later.', None, None, 'fr', ()),
+    71: ('Alphabet inconnu.', 3, False, None, None, None, 'fr', ()),
+    501: ("Réception d'une réponse non valable.", 3, False, None, None, None, 'fr', ()),
+    2048: ('Time Out.', 3, False, 'A temporary failure: retry later, waiting longer after each failure.', None, None, 'fr', ()),
+    2050: ("Le numéro a été trouvé sur la liste noire du DND (Do Not Disturb) fournie par l'opérateur, ou le même code d'erreur a été retourné par l'opérateur.", 3, True, 'The recipient refuses such messages (Do Not Disturb): do not send to this number again.', None, None, 'fr', ()),
 }
 
-# The other upstream names of some codes, with their own French texts.
-HlrError._alias_texts = {
-    'EC_SOURCE_ADDRESS_BLACKLISTED': "L'adresse source est sur la liste noire du compte SMSPartner.",
+# The second names of some codes, with their own records: (message, message_language, variants, renamed).
+HlrError._alias_records = {
+    'EC_SOURCE_ADDRESS_BLACKLISTED': ("L'adresse source est sur la liste noire du compte SMSPartner.", 'fr', (), False),
+}
+
+# Other forms in which the API sends a code or a name, with the code each stands for.
+HlrError._spellings = {
+    'NO_ERROR ': 0,
 }

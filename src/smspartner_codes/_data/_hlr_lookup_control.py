@@ -16,11 +16,11 @@ class HlrLookupControl(_IntTableBase):
     SUCCESS = 200
 
 
-# One record per code: (message, group, permanent, hint, final, success).
+# One record per code: (message, group, permanent, hint, final, success, message_language, variants).
 HlrLookupControl._records = {
-    1: ('API Key is required', None, None, 'Send your API key with the request (a configuration problem); retrying unchanged cannot succeed.', None, None),
-    2: ('The phone number is required', None, None, None, None, None),
-    3: ('The numbers must be separated by a comma', None, None, 'Separate the phone numbers with commas.', None, None),
-    10: ('Incorrect API Key', None, None, 'Fix the API key in your configuration; retrying with the same key cannot succeed.', None, None),
-    200: ('Everything went well!', None, None, None, None, None),
+    1: ('API Key is required', None, None, 'Send your API key with the request (a configuration problem); retrying unchanged cannot succeed.', None, None, 'en', ()),
+    2: ('The phone number is required', None, None, None, None, None, 'en', ()),
+    3: ('The numbers must be separated by a comma', None, None, 'Separate the phone numbers with commas.', None, None, 'en', ()),
+    10: ('Incorrect API Key', None, None, 'Fix the API key in your configuration; retrying with the same key cannot succeed.', None, None, 'en', (('API key invalid', 'en'),)),
+    200: ('Everything went well!', None, None, None, None, None, 'en', ()),
 }

@@ -16,11 +16,11 @@ class HlrNotifyControl(_IntTableBase):
     SUCCESS = 200
 
 
-# One record per code: (message, group, permanent, hint, final, success).
+# One record per code: (message, group, permanent, hint, final, success, message_language, variants).
 HlrNotifyControl._records = {
-    1: ('API Key is required', None, None, 'Send your API key with the request (a configuration problem); retrying unchanged cannot succeed.', None, None),
-    2: ('The phone number is required', None, None, None, None, None),
-    3: ('The numbers must be separated by a comma', None, None, 'Separate the phone numbers with commas.', None, None),
-    10: ('Clé API incorrecte', None, None, 'Fix the API key in your configuration; retrying with the same key cannot succeed.', None, None),
-    200: ('Tout s’est bien passé !', None, None, None, None, None),
+    1: ('API Key is required', None, None, 'Send your API key with the request (a configuration problem); retrying unchanged cannot succeed.', None, None, 'en', ()),
+    2: ('The phone number is required', None, None, None, None, None, 'en', ()),
+    3: ('The numbers must be separated by a comma', None, None, 'Separate the phone numbers with commas.', None, None, 'en', ()),
+    10: ('Clé API incorrecte', None, None, 'Fix the API key in your configuration; retrying with the same key cannot succeed.', None, None, 'fr', (('Incorrect API Key', 'en'), ('API key invalid', 'en'))),
+    200: ('Tout s’est bien passé !', None, None, None, None, None, 'fr', (('Everything went well!', 'en'),)),
 }

@@ -6,7 +6,7 @@ from smspartner_codes import _Grouped, _Status, _table, _IntTableBase
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from smspartner_codes._data._groups import HlrStatusGroup
+    from smspartner_codes._data._hlr_status_group import HlrStatusGroup
 
 
 @_table('hlr_status', 'HLR')
@@ -42,21 +42,21 @@ class HlrStatus(_Grouped, _Status, _IntTableBase):
     REJECTED_DESTINATION = 52
 
 
-# One record per code: (message, group, permanent, hint, final, success).
+# One record per code: (message, group, permanent, hint, final, success, message_language, variants).
 HlrStatus._records = {
-    3: ("Le message a été traité et envoyé. Le rapport de livraison n'a pas encore été reçu et est attendu, donc le statut est toujours en attente.", 1, None, 'Not final: wait for the next status report before acting.', False, False),
-    7: ("Le message a été traité et envoyé à l'opérateur mobile.", 1, None, 'Not final: wait for the next status report before acting.', False, False),
-    26: ("Le message a été accepté et traité, et est prêt à être envoyé à l'opérateur.", 1, None, 'Not final: wait for the next status report before acting.', False, False),
-    4: ('Un message a été envoyé à l\'opérateur, un rapport de livraison avec le statut "REJECTED" a été retourné.', 2, None, None, True, False),
-    9: ('Le message a été envoyé à l\'opérateur, mais n\'a pas pu être livré, un rapport de livraison avec le statut "UNDELIVERED" a été renvoyé par l\'opérateur.', 2, None, None, True, False),
-    2: ("Le message a été envoyé et livré avec succès à l'opérateur.", 3, None, 'Not final: the operator has the message, the handset may not; wait for the next status report.', False, False),
-    5: ('Le message a été traité et remis au destinataire avec succès.', 3, None, None, True, True),
-    15: ("Le message a été reçu et envoyé à l'opérateur. Toutefois, il est resté en attente jusqu'à l'expiration de la période de validité ou jusqu'à ce que l'opérateur ait renvoyé le statut EXPIRED.", 4, None, None, True, False),
-    29: ("Le message a été reçu et transmis à l'opérateur pour livraison. Toutefois, le rapport de livraison de l'opérateur n'a pas été formaté correctement ou n'a pas été reconnu comme valable.", 4, None, 'The outcome is unknown: the SMS may have arrived, so do not resend blindly; resend only if the message must get through and a duplicate does no harm.', True, False),
-    6: ('Le message a été reçu, mais le réseau est hors de notre couverture.', 5, None, None, True, False),
-    8: ("Le message a été reçu mais a été rejeté car le numéro n'est pas reconnu en raison d'un préfixe ou d'une longueur de numéro incorrecte. Ces informations sont différentes pour chaque réseau et sont régulièrement mises à jour.", 5, None, 'Check the number: its prefix or length is wrong.', True, False),
-    10: ("Le message a été reçu et rejeté parce que l'utilisateur est abonné aux services DND (Ne pas déranger), ce qui désactive tout trafic de service vers son numéro.", 5, None, 'The recipient refuses such messages (Do Not Disturb): do not send to this number again.', True, False),
-    11: ("Votre compte est configuré pour n'accepter que les ID d'expéditeur enregistrés alors que l'ID d'expéditeur défini dans la demande n'a pas été enregistré sur votre compte.", 5, None, 'Register the sender ID on your account, then send again.', True, False),
-    21: ("La demande a été rejetée en raison d'une erreur de système, veuillez réessayer la soumission ou contacter notre équipe de support technique pour plus de détails.", 5, None, 'Retry later, or contact SMSPartner support if it persists.', True, False),
-    52: ("La demande a été reçue, mais la destination n'est pas valide – le préfixe du numéro n'est pas correct car il ne correspond à un préfixe valide d'aucun opérateur de téléphonie mobile. La longueur du numéro est également prise en considération pour vérifier la validité du numéro.", 5, None, 'Check the number: its prefix or length is wrong.', True, False),
+    3: ("Le message a été traité et envoyé. Le rapport de livraison n'a pas encore été reçu et est attendu, donc le statut est toujours en attente.", 1, None, 'Not final: wait for the next status report before acting.', False, False, 'fr', ()),
+    7: ("Le message a été traité et envoyé à l'opérateur mobile.", 1, None, 'Not final: wait for the next status report before acting.', False, False, 'fr', ()),
+    26: ("Le message a été accepté et traité, et est prêt à être envoyé à l'opérateur.", 1, None, 'Not final: wait for the next status report before acting.', False, False, 'fr', ()),
+    4: ('Un message a été envoyé à l\'opérateur, un rapport de livraison avec le statut "REJECTED" a été retourné.', 2, None, None, True, False, 'fr', ()),
+    9: ('Le message a été envoyé à l\'opérateur, mais n\'a pas pu être livré, un rapport de livraison avec le statut "UNDELIVERED" a été renvoyé par l\'opérateur.', 2, None, None, True, False, 'fr', ()),
+    2: ("Le message a été envoyé et livré avec succès à l'opérateur.", 3, None, 'Not final: the operator has the message, the handset may not; wait for the next status report.', False, False, 'fr', ()),
+    5: ('Le message a été traité et remis au destinataire avec succès.', 3, None, None, True, True, 'fr', ()),
+    15: ("Le message a été reçu et envoyé à l'opérateur. Toutefois, il est resté en attente jusqu'à l'expiration de la période de validité ou jusqu'à ce que l'opérateur ait renvoyé le statut EXPIRED.", 4, None, None, True, False, 'fr', ()),
+    29: ("Le message a été reçu et transmis à l'opérateur pour livraison. Toutefois, le rapport de livraison de l'opérateur n'a pas été formaté correctement ou n'a pas été reconnu comme valable.", 4, None, 'The outcome is unknown: the SMS may have arrived, so do not resend blindly; resend only if the message must get through and a duplicate does no harm.', True, False, 'fr', ()),
+    6: ('Le message a été reçu, mais le réseau est hors de notre couverture.', 5, None, None, True, False, 'fr', ()),
+    8: ("Le message a été reçu mais a été rejeté car le numéro n'est pas reconnu en raison d'un préfixe ou d'une longueur de numéro incorrecte. Ces informations sont différentes pour chaque réseau et sont régulièrement mises à jour.", 5, None, 'Check the number: its prefix or length is wrong.', True, False, 'fr', ()),
+    10: ("Le message a été reçu et rejeté parce que l'utilisateur est abonné aux services DND (Ne pas déranger), ce qui désactive tout trafic de service vers son numéro.", 5, None, 'The recipient refuses such messages (Do Not Disturb): do not send to this number again.', True, False, 'fr', ()),
+    11: ("Votre compte est configuré pour n'accepter que les ID d'expéditeur enregistrés alors que l'ID d'expéditeur défini dans la demande n'a pas été enregistré sur votre compte.", 5, None, 'Register the sender ID on your account, then send again.', True, False, 'fr', ()),
+    21: ("La demande a été rejetée en raison d'une erreur de système, veuillez réessayer la soumission ou contacter notre équipe de support technique pour plus de détails.", 5, None, 'Retry later, or contact SMSPartner support if it persists.', True, False, 'fr', ()),
+    52: ("La demande a été reçue, mais la destination n'est pas valide – le préfixe du numéro n'est pas correct car il ne correspond à un préfixe valide d'aucun opérateur de téléphonie mobile. La longueur du numéro est également prise en considération pour vérifier la validité du numéro.", 5, None, 'Check the number: its prefix or length is wrong.', True, False, 'fr', ()),
 }

@@ -16,11 +16,11 @@ class MailBulkStatusControl(_IntTableBase):
     SUCCESS = 200
 
 
-# One record per code: (message, group, permanent, hint, final, success).
+# One record per code: (message, group, permanent, hint, final, success, message_language, variants).
 MailBulkStatusControl._records = {
-    1: ('The API Key is required', None, None, 'Send your API key with the request (a configuration problem); retrying unchanged cannot succeed.', None, None),
-    3: ('The message ID is required', None, None, None, None, None),
-    4: ('Message not found', None, None, None, None, None),
-    10: ('Clé API incorrecte', None, None, 'Fix the API key in your configuration; retrying with the same key cannot succeed.', None, None),
-    200: ('Everything went well!', None, None, None, None, None),
+    1: ('The API Key is required', None, None, 'Send your API key with the request (a configuration problem); retrying unchanged cannot succeed.', None, None, 'en', ()),
+    3: ('The message ID is required', None, None, None, None, None, 'en', ()),
+    4: ('Message not found', None, None, None, None, None, 'en', ()),
+    10: ('Clé API incorrecte', None, None, 'Fix the API key in your configuration; retrying with the same key cannot succeed.', None, None, 'fr', (('Incorrect API Key', 'en'),)),
+    200: ('Everything went well!', None, None, None, None, None, 'en', ()),
 }

@@ -13,7 +13,7 @@ class MailDeliveryStatus(_Status, StrTableBase):
     DELIVERED = 'Delivered'
 
 
-# One record per code: (message, group, permanent, hint, final, success).
+# One record per code: (message, group, permanent, hint, final, success, message_language, variants).
 MailDeliveryStatus._records = {
-    'Delivered': ('Delivered', None, None, None, True, True),
+    'Delivered': ('Delivered', None, None, None, True, True, 'en', ()),
 }

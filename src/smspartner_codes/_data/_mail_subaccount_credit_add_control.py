@@ -21,16 +21,16 @@ class MailSubaccountCreditAddControl(_IntTableBase):
     SUCCESS = 200
 
 
-# One record per code: (message, group, permanent, hint, final, success).
+# One record per code: (message, group, permanent, hint, final, success, message_language, variants).
 MailSubaccountCreditAddControl._records = {
-    1: ('La Clé API est requise', None, None, 'Send your API key with the request (a configuration problem); retrying unchanged cannot succeed.', None, None),
-    2: ('Le crédit est requis', None, None, None, None, None),
-    3: ('L’identifiant du sous-compte est requis', None, None, None, None, None),
-    4: ('Vous n’avez pas l’authorisation', None, None, 'The account is not allowed to manage sub-accounts: ask SMSPartner support to enable them; retrying cannot succeed.', None, None),
-    5: ('Le crédit à attribuer doit être supérieur à 0', None, None, None, None, None),
-    6: ('La balance doit être supérieur à 0', None, None, None, None, None),
-    7: ('Le sous-compte n’exsite pas', None, None, None, None, None),
-    8: ('Crédits insuffisant', None, None, "Top up the main account's credit, then try again; retrying before that cannot succeed.", None, None),
-    10: ('Clé API incorrecte', None, None, 'Fix the API key in your configuration; retrying with the same key cannot succeed.', None, None),
-    200: ('Tout s’est bien passé !', None, None, None, None, None),
+    1: ('La Clé API est requise', None, None, 'Send your API key with the request (a configuration problem); retrying unchanged cannot succeed.', None, None, 'fr', (('API key is required', 'en'),)),
+    2: ('Le crédit est requis', None, None, None, None, None, 'fr', (('Credit is required', 'en'),)),
+    3: ('L’identifiant du sous-compte est requis', None, None, None, None, None, 'fr', (('The sub-account identifier is required', 'en'),)),
+    4: ('Vous n’avez pas l’authorisation', None, None, 'The account is not allowed to manage sub-accounts: ask SMSPartner support to enable them; retrying cannot succeed.', None, None, 'fr', (('You are not authorized', 'en'),)),
+    5: ('Le crédit à attribuer doit être supérieur à 0', None, None, None, None, None, 'fr', (('The credit to assign must be greater than 0', 'en'),)),
+    6: ('La balance doit être supérieur à 0', None, None, None, None, None, 'fr', (('The balance must be greater than 0', 'en'),)),
+    7: ('Le sous-compte n’exsite pas', None, None, None, None, None, 'fr', (('The sub-account does not exist', 'en'),)),
+    8: ('Crédits insuffisant', None, None, "Top up the main account's credit, then try again; retrying before that cannot succeed.", None, None, 'fr', (('Insufficient credits', 'en'),)),
+    10: ('Clé API incorrecte', None, None, 'Fix the API key in your configuration; retrying with the same key cannot succeed.', None, None, 'fr', (('Incorrect API Key', 'en'), ('Api key invalid', 'en'))),
+    200: ('Tout s’est bien passé !', None, None, None, None, None, 'fr', (('Everything went well!', 'en'),)),
 }

@@ -17,12 +17,12 @@ class MailUnsubscribeAddControl(_IntTableBase):
     SUCCESS = 200
 
 
-# One record per code: (message, group, permanent, hint, final, success).
+# One record per code: (message, group, permanent, hint, final, success, message_language, variants).
 MailUnsubscribeAddControl._records = {
-    1: ('La Clé API est requise', None, None, 'Send your API key with the request (a configuration problem); retrying unchanged cannot succeed.', None, None),
-    2: ('Le mail est requis', None, None, None, None, None),
-    3: ('Le mail est déjà dans la liste', None, None, 'Nothing to do: the address is already on the list.', None, None),
-    9: ('Le mail est invalide', None, None, None, None, None),
-    10: ('Clé API incorrecte', None, None, 'Fix the API key in your configuration; retrying with the same key cannot succeed.', None, None),
-    200: ('Tout s’est bien passé!', None, None, None, None, None),
+    1: ('La Clé API est requise', None, None, 'Send your API key with the request (a configuration problem); retrying unchanged cannot succeed.', None, None, 'fr', (('The API Key is required', 'en'),)),
+    2: ('Le mail est requis', None, None, None, None, None, 'fr', (('The mail is required', 'en'),)),
+    3: ('Le mail est déjà dans la liste', None, None, 'Nothing to do: the address is already on the list.', None, None, 'fr', (('The message is already in the list', 'en'),)),
+    9: ('Le mail est invalide', None, None, None, None, None, 'fr', (('The mail is invalid', 'en'),)),
+    10: ('Clé API incorrecte', None, None, 'Fix the API key in your configuration; retrying with the same key cannot succeed.', None, None, 'fr', (('Incorrect API Key', 'en'), ('Api key invalid', 'en'))),
+    200: ('Tout s’est bien passé!', None, None, None, None, None, 'fr', (('Everything went well!', 'en'),)),
 }

@@ -12,25 +12,25 @@ class MailUnsubscribeDeleteControl(_IntTableBase):
     API_KEY_REQUIRED = 1
     EMAIL_REQUIRED = 2
     MAIL_ID_REQUIRED = 3
-    EMAIL_ALREADY_IN_LIST = MAIL_ID_REQUIRED  # a second upstream name for the same code
+    EMAIL_ALREADY_IN_LIST = MAIL_ID_REQUIRED  # a second name of the same code, with its own texts
     MAIL_ID_NOT_FOUND = 4
     INVALID_EMAIL = 9
     INVALID_API_KEY = 10
     SUCCESS = 200
 
 
-# One record per code: (message, group, permanent, hint, final, success).
+# One record per code: (message, group, permanent, hint, final, success, message_language, variants).
 MailUnsubscribeDeleteControl._records = {
-    1: ('La Clé API est requise', None, None, 'Send your API key with the request (a configuration problem); retrying unchanged cannot succeed.', None, None),
-    2: ('Le mail est requis', None, None, None, None, None),
-    3: ('ID of the mail is required', None, None, None, None, None),
-    4: ('ID of the mail is not found', None, None, None, None, None),
-    9: ('Le mail est invalide', None, None, None, None, None),
-    10: ('Clé API incorrecte', None, None, 'Fix the API key in your configuration; retrying with the same key cannot succeed.', None, None),
-    200: ('Tout s’est bien passé !', None, None, None, None, None),
+    1: ('La Clé API est requise', None, None, 'Send your API key with the request (a configuration problem); retrying unchanged cannot succeed.', None, None, 'fr', (('The API Key is required', 'en'),)),
+    2: ('Le mail est requis', None, None, None, None, None, 'fr', (('The mail is required', 'en'),)),
+    3: ('ID of the mail is required', None, None, None, None, None, 'en', ()),
+    4: ('ID of the mail is not found', None, None, None, None, None, 'en', ()),
+    9: ('Le mail est invalide', None, None, None, None, None, 'fr', ()),
+    10: ('Clé API incorrecte', None, None, 'Fix the API key in your configuration; retrying with the same key cannot succeed.', None, None, 'fr', (('The API key is invalid', 'en'),)),
+    200: ('Tout s’est bien passé !', None, None, None, None, None, 'fr', (('Everything went well!', 'en'),)),
 }
 
-# The other upstream names of some codes, with their own French texts.
-MailUnsubscribeDeleteControl._alias_texts = {
-    'EMAIL_ALREADY_IN_LIST': 'Le mail est déjà dans la liste',
+# The second names of some codes, with their own records: (message, message_language, variants, renamed).
+MailUnsubscribeDeleteControl._alias_records = {
+    'EMAIL_ALREADY_IN_LIST': ('Le mail est déjà dans la liste', 'fr', (), False),
 }

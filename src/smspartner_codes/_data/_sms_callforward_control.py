@@ -12,7 +12,7 @@ class SmsCallforwardControl(_IntTableBase):
     NAME_REQUIRED = 1
     CALL_FORWARDING_DISABLED = 2
     VIRTUAL_NUMBER_REQUIRED = 5
-    INVALID_EMAIL_AS_5 = VIRTUAL_NUMBER_REQUIRED  # a second upstream name for the same code
+    INVALID_EMAIL_AS_5 = VIRTUAL_NUMBER_REQUIRED  # a second name of the same code, with its own texts
     TYPE_REQUIRED = 6
     INVALID_TYPE = 7
     PARAM_REQUIRED = 8
@@ -27,26 +27,26 @@ class SmsCallforwardControl(_IntTableBase):
     CALL_FORWARDING_ALREADY_DISABLED = 18
 
 
-# One record per code: (message, group, permanent, hint, final, success).
+# One record per code: (message, group, permanent, hint, final, success, message_language, variants).
 SmsCallforwardControl._records = {
-    1: ('name est requis', None, None, None, None, None),
-    2: ('Callforward disabled', None, None, None, None, None),
-    5: ('Le numéro virtuel est requis', None, None, None, None, None),
-    6: ('Le type est requis', None, None, None, None, None),
-    7: ('Le type n’est pas valide', None, None, None, None, None),
-    8: ('param est requis', None, None, None, None, None),
-    9: ('L’email n’est pas valide', None, None, None, None, None),
-    10: ('La Clé API est requise', None, None, 'Send your API key with the request (a configuration problem); retrying unchanged cannot succeed.', None, None),
-    12: ('Le numéro de transfert n’est pas valide', None, None, None, None, None),
-    13: ('Le numéro virtuel n’existe pas', None, None, None, None, None),
-    14: ('Le transfert d’appel n’est pas activé', None, None, None, None, None),
-    15: ('Le numéro est désactivé', None, None, None, None, None),
-    16: ('Le transfert d’appel est déjà activé', None, None, 'Nothing to do: call forwarding is already on.', None, None),
-    17: ('La messagerie est déjà activée', None, None, 'Nothing to do: voicemail is already on.', None, None),
-    18: ('Le transfert d’appel est déjà désactivé', None, None, 'Nothing to do: call forwarding is already off.', None, None),
+    1: ('name est requis', None, None, None, None, None, 'fr', (('Name is required', 'en'),)),
+    2: ('Callforward disabled', None, None, None, None, None, 'en', ()),
+    5: ('Le numéro virtuel est requis', None, None, None, None, None, 'fr', (('The virtual number is required', 'en'),)),
+    6: ('Le type est requis', None, None, None, None, None, 'fr', (('The type is required', 'en'),)),
+    7: ('Le type n’est pas valide', None, None, None, None, None, 'fr', (('The type is not valid', 'en'),)),
+    8: ('param est requis', None, None, None, None, None, 'fr', (('Parameter is required', 'en'),)),
+    9: ('L’email n’est pas valide', None, None, None, None, None, 'fr', (('The email is not valid', 'en'),)),
+    10: ('La Clé API est requise', None, None, 'Send your API key with the request (a configuration problem); retrying unchanged cannot succeed.', None, None, 'fr', (('The API key is required', 'en'),)),
+    12: ('Le numéro de transfert n’est pas valide', None, None, None, None, None, 'fr', (('The transfer number is not valid', 'en'),)),
+    13: ('Le numéro virtuel n’existe pas', None, None, None, None, None, 'fr', (('The virtual number does not exist', 'en'),)),
+    14: ('Le transfert d’appel n’est pas activé', None, None, None, None, None, 'fr', (('Call forwarding is not enabled', 'en'),)),
+    15: ('Le numéro est désactivé', None, None, None, None, None, 'fr', (('The number is disabled', 'en'),)),
+    16: ('Le transfert d’appel est déjà activé', None, None, 'Nothing to do: call forwarding is already on.', None, None, 'fr', (('Call forwarding is already enabled', 'en'),)),
+    17: ('La messagerie est déjà activée', None, None, 'Nothing to do: voicemail is already on.', None, None, 'fr', (('Voicemail is already enabled', 'en'),)),
+    18: ('Le transfert d’appel est déjà désactivé', None, None, 'Nothing to do: call forwarding is already off.', None, None, 'fr', (('Call forwarding is already disabled', 'en'),)),
 }
 
-# The other upstream names of some codes, with their own French texts.
-SmsCallforwardControl._alias_texts = {
-    'INVALID_EMAIL_AS_5': 'email is not valid',
+# The second names of some codes, with their own records: (message, message_language, variants, renamed).
+SmsCallforwardControl._alias_records = {
+    'INVALID_EMAIL_AS_5': ('email is not valid', 'en', (), False),
 }

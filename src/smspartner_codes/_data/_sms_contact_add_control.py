@@ -12,21 +12,21 @@ class SmsContactAddControl(_IntTableBase):
     GROUP_ID_REQUIRED = 1
     CONTACT_REQUIRED = 2
     INVALID_API_KEY = 10
-    API_KEY_REQUIRED = INVALID_API_KEY  # a second upstream name for the same code
+    API_KEY_REQUIRED = INVALID_API_KEY  # a second name of the same code, with its own texts
     NUMBER_ALREADY_IN_GROUP = 15
     SUCCESS = 200
 
 
-# One record per code: (message, group, permanent, hint, final, success).
+# One record per code: (message, group, permanent, hint, final, success, message_language, variants).
 SmsContactAddControl._records = {
-    1: ('groupId est requis', None, None, None, None, None),
-    2: ('Contact infos sont requises', None, None, None, None, None),
-    10: ('Clef API incorrecte', None, None, 'Fix the API key in your configuration; retrying with the same key cannot succeed.', None, None),
-    15: ('Le numéro est déjà dans le groupe', None, None, 'Nothing to do: the contact is already in the group.', None, None),
-    200: ('The request succeeded', None, None, None, None, None),
+    1: ('groupId est requis', None, None, None, None, None, 'fr', (('groupId is required', 'en'),)),
+    2: ('Contact infos sont requises', None, None, None, None, None, 'fr', (('Contact info is required', 'en'),)),
+    10: ('Clef API incorrecte', None, None, 'Fix the API key in your configuration; retrying with the same key cannot succeed.', None, None, 'fr', (('Incorrect API key', 'en'),)),
+    15: ('Le numéro est déjà dans le groupe', None, None, 'Nothing to do: the contact is already in the group.', None, None, 'fr', (('The number is already in the group', 'en'),)),
+    200: ('The request succeeded', None, None, None, None, None, None, ()),
 }
 
-# The other upstream names of some codes, with their own French texts.
-SmsContactAddControl._alias_texts = {
-    'API_KEY_REQUIRED': 'La Clé API est requise',
+# The second names of some codes, with their own records: (message, message_language, variants, renamed).
+SmsContactAddControl._alias_records = {
+    'API_KEY_REQUIRED': ('La Clé API est requise', 'fr', (('API key is required', 'en'),), False),
 }

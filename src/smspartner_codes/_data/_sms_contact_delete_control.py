@@ -11,20 +11,20 @@ class SmsContactDeleteControl(_IntTableBase):
 
     GROUP_ID_REQUIRED = 1
     INVALID_API_KEY = 10
-    API_KEY_REQUIRED = INVALID_API_KEY  # a second upstream name for the same code
+    API_KEY_REQUIRED = INVALID_API_KEY  # a second name of the same code, with its own texts
     SUCCESS = 200
     GROUP_NOT_FOUND = 404
 
 
-# One record per code: (message, group, permanent, hint, final, success).
+# One record per code: (message, group, permanent, hint, final, success, message_language, variants).
 SmsContactDeleteControl._records = {
-    1: ('groupId est requis', None, None, None, None, None),
-    10: ('Clef API incorrecte', None, None, 'Fix the API key in your configuration; retrying with the same key cannot succeed.', None, None),
-    200: ('The request succeeded', None, None, None, None, None),
-    404: ('Le groupe n’existe pas', None, None, None, None, None),
+    1: ('groupId est requis', None, None, None, None, None, 'fr', (('groupId is required', 'en'),)),
+    10: ('Clef API incorrecte', None, None, 'Fix the API key in your configuration; retrying with the same key cannot succeed.', None, None, 'fr', (('Incorrect API key', 'en'),)),
+    200: ('The request succeeded', None, None, None, None, None, None, ()),
+    404: ('Le groupe n’existe pas', None, None, None, None, None, 'fr', (('The group does not exist', 'en'),)),
 }
 
-# The other upstream names of some codes, with their own French texts.
-SmsContactDeleteControl._alias_texts = {
-    'API_KEY_REQUIRED': 'La Clé API est requise',
+# The second names of some codes, with their own records: (message, message_language, variants, renamed).
+SmsContactDeleteControl._alias_records = {
+    'API_KEY_REQUIRED': ('La Clé API est requise', 'fr', (('API key is required', 'en'),), False),
 }

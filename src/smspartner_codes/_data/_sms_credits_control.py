@@ -13,8 +13,8 @@ class SmsCreditsControl(_IntTableBase):
     SUCCESS = 200
 
 
-# One record per code: (message, group, permanent, hint, final, success).
+# One record per code: (message, group, permanent, hint, final, success, message_language, variants).
 SmsCreditsControl._records = {
-    10: ('Clé API incorrecte', None, None, 'Fix the API key in your configuration; retrying with the same key cannot succeed.', None, None),
-    200: ('Tout s’est bien passé !', None, None, None, None, None),
+    10: ('Clé API incorrecte', None, None, 'Fix the API key in your configuration; retrying with the same key cannot succeed.', None, None, 'fr', (('Incorrect API Key', 'en'), ('Clave de API no válido', 'es'), ('Chiave API errata', 'it'), ('Chave de API inválida', 'pt'))),
+    200: ('Tout s’est bien passé !', None, None, None, None, None, 'fr', (('Successful request !', 'en'), ('¡Todo paso bien!', 'es'), ('È andato tutto bene! !', 'it'), ('Tudo correu bem!', 'pt'))),
 }

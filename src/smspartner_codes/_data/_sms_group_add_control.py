@@ -11,18 +11,18 @@ class SmsGroupAddControl(_IntTableBase):
 
     NAME_REQUIRED = 1
     API_KEY_REQUIRED = 2
-    GROUP_CREATED = API_KEY_REQUIRED  # a second upstream name for the same code
+    GROUP_CREATED = API_KEY_REQUIRED  # a second name of the same code, with its own texts
     INVALID_API_KEY = 10
 
 
-# One record per code: (message, group, permanent, hint, final, success).
+# One record per code: (message, group, permanent, hint, final, success, message_language, variants).
 SmsGroupAddControl._records = {
-    1: ('name est requis', None, None, None, None, None),
-    2: ('La Clé API est requise', None, None, 'Send your API key with the request (a configuration problem); retrying unchanged cannot succeed.', None, None),
-    10: ('Clef API incorrecte', None, None, 'Fix the API key in your configuration; retrying with the same key cannot succeed.', None, None),
+    1: ('name est requis', None, None, None, None, None, 'fr', (('name is required', 'en'),)),
+    2: ('La Clé API est requise', None, None, 'Send your API key with the request (a configuration problem); retrying unchanged cannot succeed.', None, None, 'fr', (('API Key is required', 'en'),)),
+    10: ('Clef API incorrecte', None, None, 'Fix the API key in your configuration; retrying with the same key cannot succeed.', None, None, 'fr', ()),
 }
 
-# The other upstream names of some codes, with their own French texts.
-SmsGroupAddControl._alias_texts = {
-    'GROUP_CREATED': 'The group was created',
+# The second names of some codes, with their own records: (message, message_language, variants, renamed).
+SmsGroupAddControl._alias_records = {
+    'GROUP_CREATED': ('The group was created', None, (), False),
 }

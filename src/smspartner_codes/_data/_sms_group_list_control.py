@@ -10,15 +10,15 @@ class SmsGroupListControl(_IntTableBase):
     """Codes of the ``sms_group_list_control`` table; values are the codes the API sends."""
 
     INVALID_API_KEY = 10
-    API_KEY_REQUIRED = INVALID_API_KEY  # a second upstream name for the same code
+    API_KEY_REQUIRED = INVALID_API_KEY  # a second name of the same code, with its own texts
 
 
-# One record per code: (message, group, permanent, hint, final, success).
+# One record per code: (message, group, permanent, hint, final, success, message_language, variants).
 SmsGroupListControl._records = {
-    10: ('Clef API incorrecte', None, None, 'Fix the API key in your configuration; retrying with the same key cannot succeed.', None, None),
+    10: ('Clef API incorrecte', None, None, 'Fix the API key in your configuration; retrying with the same key cannot succeed.', None, None, 'fr', (('Incorrect API key', 'en'),)),
 }
 
-# The other upstream names of some codes, with their own French texts.
-SmsGroupListControl._alias_texts = {
-    'API_KEY_REQUIRED': 'La Clé API est requise',
+# The second names of some codes, with their own records: (message, message_language, variants, renamed).
+SmsGroupListControl._alias_records = {
+    'API_KEY_REQUIRED': ('La Clé API est requise', 'fr', (('API key is required', 'en'),), False),
 }

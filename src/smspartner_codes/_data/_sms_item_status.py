@@ -13,7 +13,7 @@ class SmsItemStatus(_Status, StrTableBase):
     NUMBER_NOT_FOUND = 'Numéro introuvable'
 
 
-# One record per code: (message, group, permanent, hint, final, success).
+# One record per code: (message, group, permanent, hint, final, success, message_language, variants).
 SmsItemStatus._records = {
-    'Numéro introuvable': ('Numéro introuvable', None, None, 'Check the phone number and message ID you asked about; no SMS of that message went to this number.', True, False),
+    'Numéro introuvable': ('Numéro introuvable', None, None, 'Check the phone number and message ID you asked about; no SMS of that message went to this number.', True, False, 'fr', ()),
 }

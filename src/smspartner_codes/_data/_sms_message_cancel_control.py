@@ -19,14 +19,14 @@ class SmsMessageCancelControl(_IntTableBase):
     SUCCESS = 200
 
 
-# One record per code: (message, group, permanent, hint, final, success).
+# One record per code: (message, group, permanent, hint, final, success, message_language, variants).
 SmsMessageCancelControl._records = {
-    1: ('La Clé API est requise', None, None, 'Send your API key with the request (a configuration problem); retrying unchanged cannot succeed.', None, None),
-    3: ('L’ID du message est requis', None, None, None, None, None),
-    4: ('Message introuvable', None, None, None, None, None),
-    5: ('L’envoi du SMS a déjà été annulé', None, None, 'Nothing to do: the sending is already cancelled.', None, None),
-    6: ('Vous ne pouvez pas annuler l’envoi d’un SMS moins de 5 minutes avant son envoi', None, None, 'Too late: within 5 minutes of its scheduled time the sending goes ahead; cancel earlier next time.', None, None),
-    7: ('Vous ne pouvez pas annuler un SMS déjà envoyé', None, None, 'Nothing to cancel: the SMS is already sent.', None, None),
-    10: ('Clé API incorrecte', None, None, 'Fix the API key in your configuration; retrying with the same key cannot succeed.', None, None),
-    200: ('Tout s’est bien passé !', None, None, None, None, None),
+    1: ('La Clé API est requise', None, None, 'Send your API key with the request (a configuration problem); retrying unchanged cannot succeed.', None, None, 'fr', (('API Key is required', 'en'),)),
+    3: ('L’ID du message est requis', None, None, None, None, None, 'fr', (('Message ID is required', 'en'),)),
+    4: ('Message introuvable', None, None, None, None, None, 'fr', (('Message not found', 'en'),)),
+    5: ('L’envoi du SMS a déjà été annulé', None, None, 'Nothing to do: the sending is already cancelled.', None, None, 'fr', (('SMS sending has already been cancelled', 'en'),)),
+    6: ('Vous ne pouvez pas annuler l’envoi d’un SMS moins de 5 minutes avant son envoi', None, None, 'Too late: within 5 minutes of its scheduled time the sending goes ahead; cancel earlier next time.', None, None, 'fr', (('You cannot cancel an SMS sending less than 5 minutes before its scheduled time', 'en'),)),
+    7: ('Vous ne pouvez pas annuler un SMS déjà envoyé', None, None, 'Nothing to cancel: the SMS is already sent.', None, None, 'fr', (('You cannot cancel an SMS that has already been sent', 'en'),)),
+    10: ('Clé API incorrecte', None, None, 'Fix the API key in your configuration; retrying with the same key cannot succeed.', None, None, 'fr', (('Incorrect API Key', 'en'),)),
+    200: ('Tout s’est bien passé !', None, None, None, None, None, 'fr', (("L'envoi du SMS a été annulé.", 'fr'), ('Everything went well!', 'en'))),
 }

@@ -15,10 +15,10 @@ class SmsMultiStatusControl(_IntTableBase):
     SUCCESS = 200
 
 
-# One record per code: (message, group, permanent, hint, final, success).
+# One record per code: (message, group, permanent, hint, final, success, message_language, variants).
 SmsMultiStatusControl._records = {
-    1: ('La Clé API est requise', None, None, 'Send your API key with the request (a configuration problem); retrying unchanged cannot succeed.', None, None),
-    4: ('Message introuvable', None, None, None, None, None),
-    10: ('Clé API incorrecte', None, None, 'Fix the API key in your configuration; retrying with the same key cannot succeed.', None, None),
-    200: ('Everything went well!', None, None, None, None, None),
+    1: ('La Clé API est requise', None, None, 'Send your API key with the request (a configuration problem); retrying unchanged cannot succeed.', None, None, 'fr', (('API Key is required', 'en'),)),
+    4: ('Message introuvable', None, None, None, None, None, 'fr', (('Message not found', 'en'),)),
+    10: ('Clé API incorrecte', None, None, 'Fix the API key in your configuration; retrying with the same key cannot succeed.', None, None, 'fr', ()),
+    200: ('Everything went well!', None, None, None, None, None, 'en', ()),
 }

@@ -14,8 +14,8 @@ class SmsReplyType(StrTableBase):
     RESPONSE = 'response'
 
 
-# One record per code: (message, group, permanent, hint, final, success).
+# One record per code: (message, group, permanent, hint, final, success, message_language, variants).
 SmsReplyType._records = {
-    'text': ('A reply to an SMS sent from a long number', None, None, None, None, None),
-    'response': ("A reply to a campaign sent from SMSPartner's short number", None, None, None, None, None),
+    'text': ('A reply to an SMS sent from a long number', None, None, None, None, None, None, ()),
+    'response': ("A reply to a campaign sent from SMSPartner's short number", None, None, None, None, None, None, ()),
 }

@@ -17,12 +17,12 @@ class SmsSendControl(_IntTableBase):
     SUCCESS = 200
 
 
-# One record per code: (message, group, permanent, hint, final, success).
+# One record per code: (message, group, permanent, hint, final, success, message_language, variants).
 SmsSendControl._records = {
-    1: ('La Clé API est requise', None, None, 'Send your API key with the request (a configuration problem); retrying unchanged cannot succeed.', None, None),
-    2: ('Le numéro de téléphone est requis', None, None, None, None, None),
-    9: ('Au moins une contrainte n’a pas été respectée lors de l’envoi :<br> L’émetteur ne peut pas être plus long que 11 caractères.<br>Numéro de téléphone non valide.<br> Si **scheduledDeliveryDate** est défini:<ul><li>La date (dd/mm/yyyy) est antérieure à la date actuelle.</li><li>La minute est requise.</li><li>L’heure est requise..</li></ul>', None, None, "Fix the fields the answer's errors list, then send again; retrying unchanged cannot succeed.", None, None),
-    10: ('Clé API incorrecte', None, None, 'Fix the API key in your configuration; retrying with the same key cannot succeed.', None, None),
-    11: ('Manque de crédits', None, None, "Top up the account's credit, then send again; retrying before that cannot succeed.", None, None),
-    200: ('The request succeeded', None, None, None, None, None),
+    1: ('La Clé API est requise', None, None, 'Send your API key with the request (a configuration problem); retrying unchanged cannot succeed.', None, None, 'fr', (('The API Key is required', 'en'),)),
+    2: ('Le numéro de téléphone est requis', None, None, None, None, None, 'fr', (('The phone number is required', 'en'),)),
+    9: ('Au moins une contrainte n’a pas été respectée lors de l’envoi :<br> L’émetteur ne peut pas être plus long que 11 caractères.<br>Numéro de téléphone non valide.<br> Si **scheduledDeliveryDate** est défini:<ul><li>La date (dd/mm/yyyy) est antérieure à la date actuelle.</li><li>La minute est requise.</li><li>L’heure est requise..</li></ul>', None, None, "Fix the fields the answer's errors list, then send again; retrying unchanged cannot succeed.", None, None, 'fr', (('At least one constraint was not respected during sending :<br> L’émetteur ne peut pas être plus long que 11 caractères.<br>Numéro de téléphone non valide.<br> Si **scheduledDeliveryDate** est défini:<ul><li>La date (dd/mm/yyyy) est antérieure à la date actuelle.</li><li>La minute est requise.</li><li>L’heure est requise..</li></ul>', 'en'),)),
+    10: ('Clé API incorrecte', None, None, 'Fix the API key in your configuration; retrying with the same key cannot succeed.', None, None, 'fr', ()),
+    11: ('Manque de crédits', None, None, "Top up the account's credit, then send again; retrying before that cannot succeed.", None, None, 'fr', ()),
+    200: ('The request succeeded', None, None, None, None, None, None, ()),
 }

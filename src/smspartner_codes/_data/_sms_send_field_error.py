@@ -18,12 +18,17 @@ class SmsSendFieldError(StrTableBase):
     TIME_REQUIRED = 'children[time].data'
 
 
-# One record per code: (message, group, permanent, hint, final, success).
+# One record per code: (message, group, permanent, hint, final, success, message_language, variants).
 SmsSendFieldError._records = {
-    'children[message].data': ('Le message est requis', None, None, None, None, None),
-    'children[phoneNumbers].data': ("Ce numéro de téléphone n'est pas valide (922264)", None, None, None, None, None),
-    'children[sender].data': ("L'émetteur ne peut pas être plus long que 11 caractères", None, None, None, None, None),
-    'children[scheduledDeliveryDate].data': ("La date (21/11/2014 à :) est anterieure à la date actuelle. Si vous souhaitez l'envoyer maintenant vous devez sélectionner [Envoi immédiat]", None, None, 'Schedule the sending later than now, or send it immediately.', None, None),
-    'children[minute].data': ('La minute est requise', None, None, None, None, None),
-    'children[time].data': ("L'heure est requise", None, None, None, None, None),
+    'children[message].data': ('Le message est requis', None, None, None, None, None, 'fr', (('The message is required', 'en'),)),
+    'children[phoneNumbers].data': ("Ce numéro de téléphone n'est pas valide (922264)", None, None, None, None, None, 'fr', (("Ce numero de telephone n'est pas valide (922264)", 'fr'), ('This phone number is not valid (922264)', 'en'))),
+    'children[sender].data': ("L'émetteur ne peut pas être plus long que 11 caractères", None, None, None, None, None, 'fr', (("L'emetteur ne peut pas etre plus long que 11 caracteres", 'fr'), ('The sender cannot be longer than 11 characters', 'en'))),
+    'children[scheduledDeliveryDate].data': ("La date (21/11/2014 à :) est anterieure à la date actuelle. Si vous souhaitez l'envoyer maintenant vous devez sélectionner [Envoi immédiat]", None, None, 'Schedule the sending later than now, or send it immediately.', None, None, 'fr', (('La date (21/11/2014 u00e0 :) est anterieure a la date actuelle.', 'fr'), ('The date (21/11/2014 at :) is earlier than the current date.', 'en'), ('The date (21/11/2014 at :) is earlier than the current date. If you want to send it now, you must select [Send immediately]', 'en'))),
+    'children[minute].data': ('La minute est requise', None, None, None, None, None, 'fr', (('The minute is required', 'en'),)),
+    'children[time].data': ("L'heure est requise", None, None, None, None, None, 'fr', (('The time is required', 'en'),)),
+}
+
+# Other forms in which the API sends a code or a name, with the code each stands for.
+SmsSendFieldError._spellings = {
+    'children[phoneNumber].data': 'children[phoneNumbers].data',
 }

@@ -17,12 +17,12 @@ class SmsStopAddControl(_IntTableBase):
     SUCCESS = 200
 
 
-# One record per code: (message, group, permanent, hint, final, success).
+# One record per code: (message, group, permanent, hint, final, success, message_language, variants).
 SmsStopAddControl._records = {
-    1: ('La Clé API est requise', None, None, 'Send your API key with the request (a configuration problem); retrying unchanged cannot succeed.', None, None),
-    2: ('Le numéro de téléphone est requis', None, None, None, None, None),
-    3: ('L’ID du message est requis', None, None, None, None, None),
-    9: ('Le numéro de téléphone est invalide', None, None, 'Check the number: the commonest cause is a typo or a missing country code.', None, None),
-    10: ('Clé API incorrecte', None, None, 'Fix the API key in your configuration; retrying with the same key cannot succeed.', None, None),
-    200: ('Tout s’est bien passé !', None, None, None, None, None),
+    1: ('La Clé API est requise', None, None, 'Send your API key with the request (a configuration problem); retrying unchanged cannot succeed.', None, None, 'fr', (('API Key is required', 'en'),)),
+    2: ('Le numéro de téléphone est requis', None, None, None, None, None, 'fr', (('Phone number is required', 'en'),)),
+    3: ('L’ID du message est requis', None, None, None, None, None, 'fr', (('Message ID is required', 'en'),)),
+    9: ('Le numéro de téléphone est invalide', None, None, 'Check the number: the commonest cause is a typo or a missing country code.', None, None, 'fr', (('The phone number is invalid.', 'en'),)),
+    10: ('Clé API incorrecte', None, None, 'Fix the API key in your configuration; retrying with the same key cannot succeed.', None, None, 'fr', (('Incorrect API Key', 'en'),)),
+    200: ('Tout s’est bien passé !', None, None, None, None, None, 'fr', (('Everything went well!', 'en'),)),
 }

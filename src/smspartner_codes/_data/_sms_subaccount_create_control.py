@@ -22,17 +22,17 @@ class SmsSubaccountCreateControl(_IntTableBase):
     SUCCESS = 200
 
 
-# One record per code: (message, group, permanent, hint, final, success).
+# One record per code: (message, group, permanent, hint, final, success, message_language, variants).
 SmsSubaccountCreateControl._records = {
-    1: ('La Clé API est requise', None, None, 'Send your API key with the request (a configuration problem); retrying unchanged cannot succeed.', None, None),
-    2: ('Vous n’avez pas l’authorisation', None, None, 'The account is not allowed to manage sub-accounts: ask SMSPartner support to enable them; retrying cannot succeed.', None, None),
-    3: ('isBuyer est requis', None, None, None, None, None),
-    4: ('Le type est requis (simple ou advanced)', None, None, None, None, None),
-    5: ('Le type de sous-compte n’existe pas (simple ou advanced)', None, None, None, None, None),
-    6: ('L’email est requis', None, None, None, None, None),
-    7: ('Un compte existe déjà avec cet email', None, None, None, None, None),
-    8: ('creditToAttribute doit être supérieurr à 0', None, None, None, None, None),
-    9: ('La balance doit être supérieur à 0', None, None, None, None, None),
-    10: ('Clé API incorrecte', None, None, 'Fix the API key in your configuration; retrying with the same key cannot succeed.', None, None),
-    200: ('Tout s’est bien passé !', None, None, None, None, None),
+    1: ('La Clé API est requise', None, None, 'Send your API key with the request (a configuration problem); retrying unchanged cannot succeed.', None, None, 'fr', (('API Key is required', 'en'),)),
+    2: ('Vous n’avez pas l’authorisation', None, None, 'The account is not allowed to manage sub-accounts: ask SMSPartner support to enable them; retrying cannot succeed.', None, None, 'fr', (('You are not authorized', 'en'),)),
+    3: ('isBuyer est requis', None, None, None, None, None, 'fr', (('isBuyer is required', 'en'),)),
+    4: ('Le type est requis (simple ou advanced)', None, None, None, None, None, 'fr', (('Type is required (simple or advanced)', 'en'),)),
+    5: ('Le type de sous-compte n’existe pas (simple ou advanced)', None, None, None, None, None, 'fr', (('Sub-account type does not exist (simple or advanced)', 'en'),)),
+    6: ('L’email est requis', None, None, None, None, None, 'fr', (('Email is required', 'en'),)),
+    7: ('Un compte existe déjà avec cet email', None, None, None, None, None, 'fr', (('An account already exists with this email', 'en'),)),
+    8: ('creditToAttribute doit être supérieurr à 0', None, None, None, None, None, 'fr', (('creditToAttribute must be greater than 0', 'en'),)),
+    9: ('La balance doit être supérieur à 0', None, None, None, None, None, 'fr', (('Balance must be greater than 0', 'en'),)),
+    10: ('Clé API incorrecte', None, None, 'Fix the API key in your configuration; retrying with the same key cannot succeed.', None, None, 'fr', (('Incorrect API Key', 'en'),)),
+    200: ('Tout s’est bien passé !', None, None, None, None, None, 'fr', (('Everything went well!', 'en'),)),
 }

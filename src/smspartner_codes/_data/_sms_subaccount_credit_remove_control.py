@@ -22,17 +22,17 @@ class SmsSubaccountCreditRemoveControl(_IntTableBase):
     SUCCESS = 200
 
 
-# One record per code: (message, group, permanent, hint, final, success).
+# One record per code: (message, group, permanent, hint, final, success, message_language, variants).
 SmsSubaccountCreditRemoveControl._records = {
-    1: ('API Key is required', None, None, 'Send your API key with the request (a configuration problem); retrying unchanged cannot succeed.', None, None),
-    2: ('Credit is required', None, None, None, None, None),
-    3: ('The identifier of the sub-account is required', None, None, None, None, None),
-    4: ('You do not have the permission', None, None, 'The account is not allowed to manage sub-accounts: ask SMSPartner support to enable them; retrying cannot succeed.', None, None),
-    5: ('Credit to attribute must be greater than 0', None, None, None, None, None),
-    6: ('The balance must be greater than 0', None, None, None, None, None),
-    7: ('The sub-account does not exist', None, None, None, None, None),
-    8: ('Insufficient credit', None, None, "Top up the main account's credit, then try again; retrying before that cannot succeed.", None, None),
-    9: ('Invalid API key', None, None, 'Fix the API key in your configuration; retrying with the same key cannot succeed.', None, None),
-    10: ('Incorrect API Key', None, None, 'Fix the API key in your configuration; retrying with the same key cannot succeed.', None, None),
-    200: ('Everything went well!', None, None, None, None, None),
+    1: ('API Key is required', None, None, 'Send your API key with the request (a configuration problem); retrying unchanged cannot succeed.', None, None, 'en', ()),
+    2: ('Credit is required', None, None, None, None, None, 'en', ()),
+    3: ('The identifier of the sub-account is required', None, None, None, None, None, 'en', ()),
+    4: ('You do not have the permission', None, None, 'The account is not allowed to manage sub-accounts: ask SMSPartner support to enable them; retrying cannot succeed.', None, None, 'en', ()),
+    5: ('Credit to attribute must be greater than 0', None, None, None, None, None, 'en', ()),
+    6: ('The balance must be greater than 0', None, None, None, None, None, 'en', ()),
+    7: ('The sub-account does not exist', None, None, None, None, None, 'en', ()),
+    8: ('Insufficient credit', None, None, "Top up the main account's credit, then try again; retrying before that cannot succeed.", None, None, 'en', ()),
+    9: ('Invalid API key', None, None, 'Fix the API key in your configuration; retrying with the same key cannot succeed.', None, None, 'en', ()),
+    10: ('Incorrect API Key', None, None, 'Fix the API key in your configuration; retrying with the same key cannot succeed.', None, None, 'en', ()),
+    200: ('Everything went well!', None, None, None, None, None, 'en', ()),
 }

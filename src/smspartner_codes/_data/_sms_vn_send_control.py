@@ -12,7 +12,7 @@ class SmsVnSendControl(_IntTableBase):
     SUCCESS = 200
 
 
-# One record per code: (message, group, permanent, hint, final, success).
+# One record per code: (message, group, permanent, hint, final, success, message_language, variants).
 SmsVnSendControl._records = {
-    200: ('The request succeeded', None, None, None, None, None),
+    200: ('The request succeeded', None, None, None, None, None, None, ()),
 }

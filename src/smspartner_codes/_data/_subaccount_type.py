@@ -14,8 +14,8 @@ class SubaccountType(StrTableBase):
     ADVANCED = 'advanced'
 
 
-# One record per code: (message, group, permanent, hint, final, success).
+# One record per code: (message, group, permanent, hint, final, success, message_language, variants).
 SubaccountType._records = {
-    'simple': ('A simple sub-account', None, None, None, None, None),
-    'advanced': ('An advanced sub-account', None, None, None, None, None),
+    'simple': ('A simple sub-account', None, None, None, None, None, None, ()),
+    'advanced': ('An advanced sub-account', None, None, None, None, None, None, ()),
 }

@@ -16,11 +16,11 @@ class VoiceCampaignCancelControl(_IntTableBase):
     RESOURCE_NOT_FOUND = 404
 
 
-# One record per code: (message, group, permanent, hint, final, success).
+# One record per code: (message, group, permanent, hint, final, success, message_language, variants).
 VoiceCampaignCancelControl._records = {
-    10: ('Action non autorisé.', None, None, None, None, None),
-    200: ('Tout s’est bien passé !', None, None, None, None, None),
-    400: ('Mauvaise requête', None, None, 'Fix the request (its parameters or their format); retrying it unchanged cannot succeed.', None, None),
-    401: ('Unauthorized action', None, None, None, None, None),
-    404: ('Ressource non trouvé.', None, None, None, None, None),
+    10: ('Action non autorisé.', None, None, None, None, None, 'fr', ()),
+    200: ('Tout s’est bien passé !', None, None, None, None, None, 'fr', (('Everything went well!', 'en'),)),
+    400: ('Mauvaise requête', None, None, 'Fix the request (its parameters or their format); retrying it unchanged cannot succeed.', None, None, 'fr', (('Bad request', 'en'),)),
+    401: ('Unauthorized action', None, None, None, None, None, 'en', ()),
+    404: ('Ressource non trouvé.', None, None, None, None, None, 'fr', (('Resource not found', 'en'),)),
 }

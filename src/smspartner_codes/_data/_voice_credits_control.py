@@ -13,8 +13,8 @@ class VoiceCreditsControl(_IntTableBase):
     SUCCESS = 200
 
 
-# One record per code: (message, group, permanent, hint, final, success).
+# One record per code: (message, group, permanent, hint, final, success, message_language, variants).
 VoiceCreditsControl._records = {
-    10: ('Clé API incorrecte', None, None, 'Fix the API key in your configuration; retrying with the same key cannot succeed.', None, None),
-    200: ('Tout s’est bien passé !', None, None, None, None, None),
+    10: ('Clé API incorrecte', None, None, 'Fix the API key in your configuration; retrying with the same key cannot succeed.', None, None, 'fr', (('Invalid API key', 'en'),)),
+    200: ('Tout s’est bien passé !', None, None, None, None, None, 'fr', (('Everything went well!', 'en'),)),
 }
