@@ -117,6 +117,7 @@ def test_the_package_data_holds_what_the_runtime_reads_and_the_artefacts_the_res
         "_exports.py",
         "_groups.py",
         "_states.py",
+        "_table_ids.py",
         "catalog.json",
         "locale/en/LC_MESSAGES/smspartner_codes.mo",
         "locale/fr/LC_MESSAGES/smspartner_codes.mo",

@@ -16,6 +16,7 @@ from codegen.runtime import RECORD_FIELDS
 GROUPS_MODULE = "_groups"
 EXCEPTIONS_MODULE = "_exceptions"
 EXPORTS_MODULE = "_exports"
+TABLE_IDS_MODULE = "_table_ids"
 
 # What a table's class statement names for its code base (IntCodeEnum, StrCodeEnum), and where from.
 CODE_BASES = {"integer": ("smspartner_codes", "_IntTableBase"), "string": ("smspartner_codes._strings", "StrTableBase")}
@@ -78,6 +79,12 @@ def render_python(catalog: Catalog) -> Output:
         f"{EXCEPTIONS_MODULE}.py": render_template(
             "python/_exceptions.py.j2",
             notice=notice,
+            error_tables=error_tables(catalog),
+        ),
+        f"{TABLE_IDS_MODULE}.py": render_template(
+            "python/_table_ids.py.j2",
+            notice=notice,
+            catalog=catalog,
             error_tables=error_tables(catalog),
         ),
     }
