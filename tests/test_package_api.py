@@ -142,6 +142,31 @@ def test_dir_shows_every_table_and_group_enum(catalog: Catalog) -> None:
     assert missing == []
 
 
+def test_api_errors_is_exported_as_documented_and_read_only(catalog: Catalog) -> None:
+    """The README documents API_ERRORS (table id -> ApiError subclass); it was not exported (issue 15, item 5)."""
+    from smspartner_codes import API_ERRORS, ApiError
+
+    assert "API_ERRORS" in smspartner_codes.__all__
+    assert list(API_ERRORS) == [table.id for table in catalog.tables if table.kind == "error"]
+    assert [error_class.__name__ for error_class in API_ERRORS.values()] == [
+        table.exception for table in catalog.tables if table.kind == "error"
+    ]
+    assert all(issubclass(error_class, ApiError) for error_class in API_ERRORS.values())
+    with pytest.raises(TypeError):
+        API_ERRORS["sms_send"] = ApiError  # type: ignore[index]
+
+
+def test_table_ids_are_typed_as_literals_of_the_catalog(catalog: Catalog) -> None:
+    """TableId and ErrorTableId, generated from the catalog, importable at run time too."""
+    from typing import get_args
+
+    from smspartner_codes import API_ERRORS, ErrorTableId, TableId
+
+    assert get_args(TableId) == TABLE_IDS == tuple(table.id for table in catalog.tables)
+    assert len(TABLE_IDS) == 53
+    assert get_args(ErrorTableId) == tuple(API_ERRORS)
+
+
 def test_table_titles_in_both_languages(catalog: Catalog) -> None:
     for table in catalog.tables:
         assert _title(table, "fr") == table.title.fr, table.id
@@ -346,6 +371,18 @@ def test_unknown_languages_fall_back_to_french(catalog: Catalog, lang: str) -> N
         assert alias.message_in(lang) == alias.message
 
 
+def test_lang_none_is_french_and_a_lang_of_another_type_is_a_type_error() -> None:
+    """``lang=None`` failed with an AttributeError deep inside (issue 10, finding 8): None means the default, French."""
+    member = HlrError(2053)
+    assert member.message_in(None) == member.message
+    assert HlrError.table_title(None) == HlrError.table_title()
+    assert member.group.description_in(None) == member.group.description
+    assert [alias.message_in(None) for alias in member.aliases] == [alias.message for alias in member.aliases]
+    for wrong in (1, b"en", ["en"]):
+        with pytest.raises(TypeError, match="language"):
+            member.message_in(wrong)  # type: ignore[arg-type]
+
+
 # lookup -----------------------------------------------------------------------------
 
 
@@ -383,11 +420,42 @@ def test_lookup_gives_none_for_an_unhashable_code(catalog: Catalog, code: object
         assert lookup(table.id, code) is None, table.id
 
 
-@pytest.mark.parametrize("table_id", ["no_such_table", "SmsSendError", "SMS_SEND", ""])
-def test_lookup_raises_key_error_naming_an_unknown_table(table_id: str) -> None:
+@pytest.mark.parametrize("table_id", ["no_such_table", "SmsSendError", "SMS_SEND", "", [], None, 14, {}])
+def test_lookup_raises_key_error_naming_an_unknown_table(table_id: Any) -> None:
+    """``lookup([], 14)`` returned None where a KeyError is documented (issue 10, finding 8)."""
     with pytest.raises(KeyError) as raised:
         lookup(table_id, 14)
     assert repr(table_id) in str(raised.value)
+    with pytest.raises(KeyError):
+        lookup(table_id, [])  # an unhashable code does not hide the unknown table
+
+
+def test_an_unknown_table_is_quoted_by_its_start() -> None:
+    with pytest.raises(KeyError) as raised:
+        lookup("x" * 10_000_000, 14)  # type: ignore[call-overload]
+    assert "(10000000 characters)" in str(raised.value)
+    assert len(str(raised.value)) < 2_000
+
+
+def test_lookup_takes_a_table_class_as_raise_for_response_does(catalog: Catalog) -> None:
+    """``lookup(SmsSendError, 14)`` raised KeyError though raise_for_response takes the class (issue 15, item 5)."""
+    assert lookup(SmsSendError, 14) is SmsSendError.NUMBER_IN_STOP_LIST
+    assert lookup(SmsSendError, 14) is SmsSendError.NUMBER_IN_STOP_LIST  # the quick path, once the class is known
+    assert lookup(SmsSendError, 9) is None
+    assert lookup(SmsSendError, []) is None
+    assert lookup(DeliveryStatus, "not delivered") is DeliveryStatus.NOT_DELIVERED
+    for table in catalog.tables:
+        for entry in table.entries:
+            assert lookup(_table_class(table), entry.code) is lookup(table.id, entry.code), (table.id, entry.code)
+
+
+def test_a_class_that_is_not_a_table_is_an_unknown_table() -> None:
+    from smspartner_codes import HlrErrorGroup, SmsSendApiError
+
+    impostor = IntEnum("SmsSendError", {"NUMBER_IN_STOP_LIST": 14})  # the name of a table, not the table
+    for not_a_table in (impostor, SmsSendApiError, HlrErrorGroup, int, IntCodeEnum):
+        with pytest.raises(KeyError, match="unknown table"):
+            lookup(not_a_table, 14)
 
 
 def test_string_tables_take_their_upstream_codes() -> None:
@@ -466,9 +534,13 @@ TYPED_USE = """\
 from typing import assert_type
 
 from smspartner_codes import (
+    API_ERRORS,
     CATALOG_VERSION,
+    TABLE_IDS,
     TABLES,
     Alias,
+    ApiError,
+    ErrorTableId,
     DeliveryStatus,
     HlrError,
     HlrErrorGroup,
@@ -477,7 +549,9 @@ from smspartner_codes import (
     IntCodeEnum,
     SmsSendError,
     StrCodeEnum,
+    TableId,
     lookup,
+    raise_for_response,
 )
 
 member = HlrError(2053)
@@ -502,6 +576,20 @@ if found is not None:
 table_class: type[IntCodeEnum] | type[StrCodeEnum] = TABLES["sms_send"]
 title: str = SmsSendError.table_title("en")
 version: str = CATALOG_VERSION
+assert_type(lookup(SmsSendError, 14), SmsSendError | None)
+assert_type(lookup(HlrError, 2053), HlrError | None)
+table_id: TableId = "hlr_error"
+by_id = lookup(table_id, 2053)
+for each_id in TABLE_IDS:
+    lookup(each_id, 14)
+for each_id, each_class in TABLES.items():
+    lookup(each_class, 14)
+error_table: ErrorTableId = "sms_send"
+assert_type(API_ERRORS[error_table], type[ApiError])
+raise_for_response({"success": True}, "sms_send")
+raise_for_response({"success": True}, SmsSendError)
+raise_for_response({"success": True}, "sms_send", lang=None)
+assert_type(SmsSendError(14).message_in(None), str)
 as_int: int = SmsSendError.NUMBER_IN_STOP_LIST + 1
 as_str: str = DeliveryStatus.DELIVERED.upper()
 """
@@ -515,8 +603,20 @@ TYPE_ERRORS = {
     "message-in-takes-a-language": ("HlrError(1).message_in(1)", "arg-type"),
     "no-status-flags-outside-status-tables": ("SmsSendError(14).is_final", "attr-defined"),
     "group-is-the-tables-group-enum": ("HlrStatus(3).group.EC_UNKNOWN", "attr-defined"),
+    # A table id spelt wrong (issue 15, item 5): every table id is a Literal of the catalog's ids.
+    "lookup-table-id-typo": ('lookup("sms_sned", 14)', "call-overload"),
+    "raise-for-response-table-id-typo": ('raise_for_response({}, "hlr_eror")', "arg-type"),
+    "iter-errors-table-id-typo": ('iter_errors({}, "mail_sned")', "arg-type"),
+    "status-table-is-no-error-table": ('raise_for_response({}, "dlr_status")', "arg-type"),
+    "table-id-annotation-typo": ('table_id: TableId = "sms_sendd"', "assignment"),
+    "tables-key-typo": ('TABLES["sms_sned"]', "index"),
+    "class-lookup-gives-its-own-members": ("n: DeliveryStatus | None = lookup(SmsSendError, 14)", "assignment"),
 }
-TYPE_ERROR_IMPORTS = "from smspartner_codes import DeliveryStatus, HlrError, HlrStatus, SmsSendError, lookup\n"
+TYPE_ERROR_IMPORTS = (
+    "from smspartner_codes import (\n"
+    "    TABLES, DeliveryStatus, HlrError, HlrStatus, SmsSendError, TableId, iter_errors, lookup, raise_for_response\n"
+    ")\n"
+)
 
 
 @pytest.fixture(scope="module")
@@ -554,7 +654,7 @@ def test_mypy_strict_rejects_a_type_error(
     errors = [output for output in result.stdout.splitlines() if ": error: " in output]
     assert result.returncode == 1, result.stdout + result.stderr
     assert len(errors) == 1, result.stdout
-    assert errors[0].startswith(f"{name}.py:2: error: "), errors[0]
+    assert errors[0].startswith(f"{name}.py:{TYPE_ERROR_IMPORTS.count(chr(10)) + 1}: error: "), errors[0]
     assert errors[0].endswith(f"[{error_code}]"), errors[0]
 
 

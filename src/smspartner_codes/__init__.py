@@ -32,12 +32,14 @@ from types import MappingProxyType as _MappingProxyType  # already imported by e
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
-    from typing import Any, ClassVar, Final, TypeAlias, TypeVar
+    from typing import Any, ClassVar, Final, TypeAlias, TypeGuard, TypeVar
 
     from smspartner_codes._alias import Alias
     from smspartner_codes._data import CATALOG_VERSION, _exports
     from smspartner_codes._data._exports import *  # noqa: F403  (the catalog's classes)
+    from smspartner_codes._data._table_ids import ErrorTableId, TableId
     from smspartner_codes._errors import (
+        API_ERRORS,
         ApiError,
         InvalidResponseError,
         SmsPartnerError,
@@ -51,26 +53,30 @@ if TYPE_CHECKING:
 
     _Class = TypeVar("_Class", bound=type)
     _Table = TypeVar("_Table", bound="type[_Record]")
+    _Member_T = TypeVar("_Member_T", bound="IntCodeEnum | StrCodeEnum")
     # What the catalog says of one code besides its name: the fields of _RECORD_FIELDS, in order.
     Record: TypeAlias = "tuple[str, int | None, bool | None, str | None, bool | None, bool | None]"
 
     __version__ = CATALOG_VERSION
-    TABLE_IDS: tuple[str, ...]
-    TABLES: "dict[str, type[IntCodeEnum] | type[StrCodeEnum]]"
+    TABLE_IDS: "tuple[TableId, ...]"
+    TABLES: "dict[TableId, type[IntCodeEnum] | type[StrCodeEnum]]"
 
     # What __getattr__ gives at run time: _OWN_NAMES, _LAZY_MODULES, then the catalog's classes.
     __all__ = [
+        "API_ERRORS",
         "CATALOG_VERSION",
         "GETTEXT_DOMAIN",
         "TABLES",
         "TABLE_IDS",
         "Alias",
         "ApiError",
+        "ErrorTableId",
         "GroupEnum",
         "IntCodeEnum",
         "InvalidResponseError",
         "SmsPartnerError",
         "StrCodeEnum",
+        "TableId",
         "find_code",
         "iter_errors",
         "lookup",
@@ -168,8 +174,8 @@ class _Member(_Record):
         """The French text the upstream page gives, as the API returns it."""
         return self._records[self._value_][_MESSAGE]
 
-    def message_in(self, lang: str) -> str:
-        """The text in ``lang`` (``"fr"``, ``"en"``, ``"en_GB"``...), falling back to French."""
+    def message_in(self, lang: "str | None") -> str:
+        """The text in ``lang`` (``"fr"``, ``"en"``, ``"en_GB"``...), falling back to French (as for None)."""
         from smspartner_codes._translations import translate
 
         return translate(self.message, lang)
@@ -191,8 +197,8 @@ class _Member(_Record):
         return tuple(Alias(name, self, text) for name, text in texts.items() if getattr(table_class, name) is self)
 
     @classmethod
-    def table_title(cls, lang: str = "fr") -> str:
-        """The table's title in ``lang``, falling back to French."""
+    def table_title(cls, lang: "str | None" = "fr") -> str:
+        """The table's title in ``lang``, falling back to French (as for None)."""
         from smspartner_codes._translations import translate
 
         return translate(cls._title, lang)
@@ -293,6 +299,9 @@ def _table(table_id: str, title: str) -> "Callable[[_Table], _Table]":
 # catalog's classes follow (smspartner_codes._data: CLASS_MODULES at run time, _exports for type checkers).
 _OWN_NAMES = ("CATALOG_VERSION", "TABLES", "TABLE_IDS", "IntCodeEnum", "lookup")
 _LAZY_MODULES: "dict[str, str]" = {
+    "TableId": "_data._table_ids",
+    "ErrorTableId": "_data._table_ids",
+    "API_ERRORS": "_errors",
     "StrCodeEnum": "_strings",
     "GETTEXT_DOMAIN": "_translations",
     "Alias": "_alias",
@@ -342,32 +351,96 @@ def __dir__() -> list[str]:
 
 # lookup -------------------------------------------------------------------------------------------
 
-# Member by code, per table id, filled as tables are first looked up.
-_members_by_code: "dict[str, dict[object, IntCodeEnum | StrCodeEnum]]" = {}
+# Member by code, per table (by id, and by class once looked up that way), filled as tables are first looked up.
+_members_by_code: "dict[object, dict[object, IntCodeEnum | StrCodeEnum]]" = {}
 
 
-def lookup(table_id: str, code: object) -> "IntCodeEnum | StrCodeEnum | None":
+# lookup's signatures, for type checkers: a table class gives its own members. At run time the
+# decorator does nothing (typing costs start-up time), so ruff, which cannot tell, is told (F811).
+if TYPE_CHECKING:
+    from typing import overload
+else:
+
+    def overload(function: object) -> object:
+        return function
+
+
+@overload
+def lookup(table_id: "type[_Member_T]", code: object) -> "_Member_T | None": ...
+@overload
+def lookup(table_id: "TableId", code: object) -> "IntCodeEnum | StrCodeEnum | None": ...  # noqa: F811
+def lookup(table_id: object, code: object) -> "IntCodeEnum | StrCodeEnum | None":  # noqa: F811
     """The member of table ``table_id`` for ``code``, or None when the table has no such code.
 
-    An unknown code, or a code of the wrong type, gives None; an unknown table id
-    raises KeyError, since it is a mistake in the calling code. Codes compare as
-    Python values do, as the enum itself does: ``14.0`` finds code 14.
+    The table is given by id (``"sms_send"``) or by enum class (``SmsSendError``), as
+    ``raise_for_response`` takes it. An unknown code, or a code of the wrong type, gives
+    None; an unknown table (anything else) raises KeyError, since it is a mistake in the
+    calling code. Codes compare as Python values do, as the enum itself does: ``14.0``
+    finds code 14.
     """
     try:
         return _members_by_code[table_id].get(code)
-    except KeyError:
-        return _lookup_in_new_table(table_id, code)
+    except (KeyError, TypeError):  # a first lookup, a table by class, no table at all, an unhashable code
+        return _lookup_slowly(table_id, code)
+
+
+def _lookup_slowly(table: object, code: object) -> "IntCodeEnum | StrCodeEnum | None":
+    """lookup's rarer cases; a function of its own keeps lookup's frame small."""
+    table_id = _table_id_of(table)
+    if table_id is None:
+        import smspartner_codes._data as _data  # noqa: PLR0402  (a from-import would ask __getattr__ first)
+
+        raise KeyError(f"unknown table {_short_repr(table)}; the tables are {', '.join(_data.TABLE_CLASSES)}")
+    members = _members_by_code.get(table_id)
+    if members is None:
+        table_class: type[IntCodeEnum] | type[StrCodeEnum] = __getattr__(_class_name(table_id))  # type: ignore[assignment]
+        members = _members_by_code[table_id] = {member.code: member for member in table_class}
+    if table is not table_id:  # a table class: later lookups by it take the quick path
+        _members_by_code[table] = members
+    try:
+        return members.get(code)
     except TypeError:  # an unhashable code is no code of ours
         return None
 
 
-def _lookup_in_new_table(table_id: str, code: object) -> "IntCodeEnum | StrCodeEnum | None":
-    """The first lookup in a table (or in no table): a function of its own keeps lookup's frame small."""
+def _class_name(table_id: str) -> str:
     import smspartner_codes._data as _data  # noqa: PLR0402  (a from-import would ask __getattr__ first)
 
-    class_name = _data.TABLE_CLASSES.get(table_id)
-    if class_name is None:
-        raise KeyError(f"unknown table {table_id!r}; the tables are {', '.join(_data.TABLE_CLASSES)}")
-    table_class: type[IntCodeEnum] | type[StrCodeEnum] = __getattr__(class_name)  # type: ignore[assignment]
-    _members_by_code[table_id] = {member.code: member for member in table_class}
-    return lookup(table_id, code)
+    return _data.TABLE_CLASSES[table_id]
+
+
+def _is_table_id(value: object) -> "TypeGuard[TableId]":
+    """Whether ``value`` is a table id of the catalog (for type checkers: a ``TableId``)."""
+    import smspartner_codes._data as _data  # noqa: PLR0402  (a from-import would ask __getattr__ first)
+
+    return isinstance(value, str) and value in _data.TABLE_CLASSES
+
+
+def _table_id_of(table: object) -> "TableId | None":
+    """The id of a table given by id or by its enum class; None for anything else."""
+    import smspartner_codes._data as _data  # noqa: PLR0402  (a from-import would ask __getattr__ first)
+
+    if isinstance(table, str):
+        return table if _is_table_id(table) else None
+    if isinstance(table, type):
+        for table_id, class_name in _data.TABLE_CLASSES.items():
+            # By identity: a class of the same name from elsewhere is not the table.
+            if class_name == table.__name__ and __getattr__(class_name) is table and _is_table_id(table_id):
+                return table_id
+    return None
+
+
+# The longest integer code a text may spell: SMSPartner's codes have at most four digits. Longer
+# digit strings are no code of ours (and past 4,300 digits int() would refuse them).
+_MAX_CODE_DIGITS = 18
+
+
+def _short_repr(value: object, limit: int = 60) -> str:
+    """``repr(value)``, or its start and its length when a message would otherwise quote a huge value."""
+    if isinstance(value, str) and len(value) > limit:
+        return f"{value[:limit]!r}... ({len(value)} characters)"
+    try:
+        text = repr(value)
+    except Exception:  # an int too long to print, a list nested too deep, a broken __repr__: the message still comes
+        return f"a {type(value).__name__}"
+    return text if len(text) <= limit else f"{text[:limit]}... ({len(text)} characters)"

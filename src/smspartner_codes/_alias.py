@@ -28,8 +28,8 @@ class Alias:
     def table(self) -> str:
         return self.canonical.table
 
-    def message_in(self, lang: str) -> str:
-        """The alias's text in ``lang`` (``"fr"``, ``"en"``...), falling back to French."""
+    def message_in(self, lang: "str | None") -> str:
+        """The alias's text in ``lang`` (``"fr"``, ``"en"``...), falling back to French (as for None)."""
         return translate(self.message, lang)
 
     def __repr__(self) -> str:

@@ -8,7 +8,7 @@ import argparse
 import os
 import sys
 
-from smspartner_codes import TABLE_IDS, lookup
+from smspartner_codes import TABLE_IDS, _is_table_id, lookup
 from smspartner_codes._data import CATALOG_LANGUAGES as LANGUAGES
 from smspartner_codes._translations import supported_language
 
@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
     from typing import TypeAlias
 
-    from smspartner_codes import IntCodeEnum, StrCodeEnum
+    from smspartner_codes import IntCodeEnum, StrCodeEnum, TableId
 
     Member: TypeAlias = IntCodeEnum | StrCodeEnum
 
@@ -101,9 +101,12 @@ def _run(argv: "Sequence[str] | None") -> int:
     as_json: bool = getattr(args, "json", False)
     if args.command == "tables":
         return _print_tables(lang, as_json)
-    table: str | None = getattr(args, "table", None)
-    if table is not None and table not in TABLE_IDS:
-        parser.error(_unknown_table(table))
+    table_argument: str | None = getattr(args, "table", None)
+    table: TableId | None = None
+    if table_argument is not None:
+        if not _is_table_id(table_argument):
+            parser.error(_unknown_table(table_argument))
+        table = table_argument
     if args.command == "explain" and table is None and args.code in TABLE_IDS:
         parser.error(f"explain {args.code} needs a CODE too")
     if args.command == "explain":
@@ -128,7 +131,7 @@ def _unknown_table(table: str) -> str:
     return f"unknown table {table!r}{suggestion} ({PROGRAM} tables lists them)"
 
 
-def _explain(table: "str | None", code: str) -> "list[Member]":
+def _explain(table: "TableId | None", code: str) -> "list[Member]":
     if table is None:
         from smspartner_codes._search import find_code
 
@@ -139,7 +142,7 @@ def _explain(table: "str | None", code: str) -> "list[Member]":
     return [member] if member is not None else []
 
 
-def _by_name_or_folded_code(table: str, text: str) -> "Member | None":
+def _by_name_or_folded_code(table: "TableId", text: str) -> "Member | None":
     """``explain sms_send NUMBER_IN_STOP_LIST`` and ``explain dlr_status delivrd`` find their member too."""
     import smspartner_codes
 
@@ -150,7 +153,7 @@ def _by_name_or_folded_code(table: str, text: str) -> "Member | None":
     return None
 
 
-def _list(table: "str | None") -> "list[Member]":
+def _list(table: "TableId | None") -> "list[Member]":
     import smspartner_codes
 
     return [member for table_id in ([table] if table else TABLE_IDS) for member in smspartner_codes.TABLES[table_id]]
