@@ -165,6 +165,10 @@ def test_an_unknown_table_suggests_the_tables_it_may_stand_for(capsys: pytest.Ca
     status, _, err = run(capsys, "explain", "SMS_SEND", "14")
     assert status == USAGE_ERROR
     assert "did you mean sms_send?" in err
+    longest = max(smspartner_codes.TABLE_IDS, key=len)
+    status, _, err = run(capsys, "list", longest + "l")  # a typo that makes the longest id longer still
+    assert status == USAGE_ERROR
+    assert f"did you mean {longest}?" in err
     status, _, err = run(capsys, "list", "mail")
     assert status == USAGE_ERROR
     assert "did you mean mail_send, mail_send_control, mail_credits_control or mail_message_cancel_control (" in err

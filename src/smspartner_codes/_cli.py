@@ -297,7 +297,7 @@ _MAX_SUGGESTIONS = 4
 def _tables_like(text: str) -> "list[str]":
     """Table ids ``text`` may stand for: the closest spelling (``sms_sned``), then ids that have it as the start of
     a word (``hlr`` for hlr_status, hlr_error...), in the catalog's order."""
-    if len(text) > max(map(len, TABLE_IDS)):  # longer than any id: nothing is close
+    if len(text) > 2 * max(map(len, TABLE_IDS)):  # far longer than any id (a pasted body?): nothing is close
         return []
     from difflib import get_close_matches
 
