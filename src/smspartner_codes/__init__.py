@@ -358,16 +358,16 @@ _members_by_code: "dict[object, dict[object, IntCodeEnum | StrCodeEnum]]" = {}
 # lookup's signatures, for type checkers: a table class gives its own members. At run time the
 # decorator does nothing (typing costs start-up time), so ruff, which cannot tell, is told (F811).
 if TYPE_CHECKING:
-    from typing import overload
+    from typing import overload as _overload
 else:
 
-    def overload(function: object) -> object:
+    def _overload(function: object) -> object:
         return function
 
 
-@overload
+@_overload
 def lookup(table_id: "type[_Member_T]", code: object) -> "_Member_T | None": ...
-@overload
+@_overload
 def lookup(table_id: "TableId", code: object) -> "IntCodeEnum | StrCodeEnum | None": ...  # noqa: F811
 def lookup(table_id: object, code: object) -> "IntCodeEnum | StrCodeEnum | None":  # noqa: F811
     """The member of table ``table_id`` for ``code``, or None when the table has no such code.
