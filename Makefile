@@ -7,7 +7,15 @@ VENV := .venv
 PY := $(VENV)/bin/python
 
 .DEFAULT_GOAL := help
-.PHONY: help generate check upstream lint test bench docs docs-serve docs-test
+.PHONY: help generate check upstream lint test test-pythons bench docs docs-serve docs-test
+
+# The Python versions the package promises: pyproject.toml's classifiers name exactly these (tests/test_wheel.py
+# checks). `make test` runs everything under .venv's interpreter, one of them; `make test-pythons` runs the
+# runtime's tests and the wheel's under each of the others, in a venv of its own (.venv-3.12, ...).
+PYTHON_VERSIONS := 3.11 3.12 3.13
+RUNTIME_TESTS := tests/test_package_api.py tests/test_toolkit_catalog.py tests/test_toolkit_cli.py \
+	tests/test_toolkit_errors.py tests/test_toolkit_search.py tests/test_gettext_contract.py \
+	tests/test_roundtrip_properties.py tests/test_wheel.py
 
 # The documentation site and its browser test (see docs/).
 SITE := build/site
@@ -29,7 +37,7 @@ $(PY):
 	$(PYTHON) -m venv $(VENV)
 
 help: ## list the targets
-	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-11s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
 generate: $(RENDER_TOOLS) ## validate catalog/, render the package data (src/smspartner_codes/_data/) and generated/
 	$(PY) -m codegen render
@@ -67,6 +75,9 @@ $(CHROMIUM):
 	else echo "error: cannot install chromium: not root and no sudo. Install Debian's 'chromium' package (apt-get install chromium), then run this again." >&2; exit 1; fi; \
 	$$sudo apt-get update -qq && $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
 	@test -x $(CHROMIUM) || { echo "error: apt-get ran but $(CHROMIUM) is still missing." >&2; exit 1; }
+
+test-pythons: | $(PY) ## the runtime's tests and the wheel's under the other Pythons of PYTHON_VERSIONS (3.12, 3.13); names any it cannot find
+	@.ci/test-pythons "$$($(PY) -c 'import sys; print("%d.%d" % sys.version_info[:2])')" "$(PYTHON_VERSIONS)" $(RUNTIME_TESTS)
 
 bench: $(RENDER_TOOLS) ## import, lookup and render costs, each beside a baseline from the same run
 	$(PY) benchmarks/bench.py

@@ -123,6 +123,7 @@ def test_the_package_data_holds_what_the_runtime_reads_and_the_artefacts_the_res
         "_registry.py",
         "_send_error.py",
         "_send_error_group.py",
+        "_table_ids.py",
         "catalog.json",
         "locale/en/LC_MESSAGES/smspartner_codes.mo",
         "locale/fr/LC_MESSAGES/smspartner_codes.mo",
@@ -381,10 +382,10 @@ def test_every_fixed_file_name_of_a_render_is_a_reserved_table_id_or_class_name(
         path.removesuffix(".py") for path in output.package_data if path.endswith(".py") and "/" not in path
     } - class_modules
     # (_exceptions holds classes of the catalog.)
-    assert fixed_modules == {"__init__", "_disagreements", "_endpoints", "_exports", "_registry"}
+    assert fixed_modules == {"__init__", "_disagreements", "_endpoints", "_exports", "_registry", "_table_ids"}
     owners = {class_module(name) for name in RESERVED_CLASS_NAMES}
     assert fixed_modules - {"__init__"} <= owners
-    assert {"_exceptions", "_endpoints", "_disagreements"} <= owners
+    assert {"_exceptions", "_endpoints", "_disagreements", "_table_ids"} <= owners
 
 
 def test_the_catalog_schemas_are_valid_and_inlining_their_references_changes_no_verdict(mini_copy: Path) -> None:

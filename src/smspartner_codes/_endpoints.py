@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
     from typing import Final, Literal, TypeAlias
 
-    from smspartner_codes import IntCodeEnum, StrCodeEnum, WordingLanguage
+    from smspartner_codes import IntCodeEnum, StrCodeEnum, TableId, WordingLanguage
     from smspartner_codes._alias import Alias
     from smspartner_codes._variant import Variant
 
@@ -39,8 +39,8 @@ if TYPE_CHECKING:
         str,
         tuple[str, ...],
         tuple[tuple[str, bool], ...],
-        tuple[str, ...],
-        tuple[tuple[str, str, FieldKey], ...],
+        tuple[TableId, ...],
+        tuple[tuple[str, TableId, FieldKey], ...],
         str | None,
     ]
 
@@ -89,14 +89,14 @@ class EndpointUrl(tuple[str, bool]):
         return f"EndpointUrl(url={self[0]!r}, misprint={self[1]!r})"
 
 
-class EndpointField(tuple[str, str, "FieldKey"]):
+class EndpointField(tuple[str, "TableId", "FieldKey"]):
     """A payload field whose values a table lists: ``name`` as the pages print it (``"errorName"``,
     ``"StatutResponse_List[].status"``), ``table``, and ``key``: what its value is of the table's
     entries, their ``"code"``, ``"name"``, group id (``"group"``) or text (``"wording"``)."""
 
     __slots__ = ()
 
-    def __new__(cls, name: str, table: str, key: "FieldKey") -> "EndpointField":
+    def __new__(cls, name: str, table: "TableId", key: "FieldKey") -> "EndpointField":
         return tuple.__new__(cls, (name, table, key))
 
     @property
@@ -104,14 +104,14 @@ class EndpointField(tuple[str, str, "FieldKey"]):
         return self[0]
 
     @property
-    def table(self) -> str:
+    def table(self) -> "TableId":
         return self[1]
 
     @property
     def key(self) -> "FieldKey":
         return self[2]
 
-    def __getnewargs__(self) -> "tuple[str, str, FieldKey]":
+    def __getnewargs__(self) -> "tuple[str, TableId, FieldKey]":
         return (self[0], self[1], self[2])
 
     def __repr__(self) -> str:
@@ -184,7 +184,7 @@ class Endpoint:
         return tuple(EndpointUrl(url, misprint) for url, misprint in self._record[_URLS])
 
     @property
-    def tables(self) -> tuple[str, ...]:
+    def tables(self) -> "tuple[TableId, ...]":
         """The table ids an answer's code is read with, in order (empty where the pages give no code)."""
         return self._record[_TABLES]
 
@@ -523,7 +523,7 @@ def _meanings(endpoint: "Endpoint | str | Iterable[Endpoint | str]", code: objec
     return meanings
 
 
-def _meanings_on_tables(tables: "tuple[str, ...]", code: "int | str") -> "tuple[_Meanings | None, bool]":
+def _meanings_on_tables(tables: "tuple[TableId, ...]", code: "int | str") -> "tuple[_Meanings | None, bool]":
     """What ``code`` means on ``tables``, and whether it is written as they write it (10, "10", "DELIVRD")."""
     candidates: list[tuple[Member, Alias | None, tuple[str, ...]]] = []
     texts: list[str] = []
@@ -542,7 +542,7 @@ def _meanings_on_tables(tables: "tuple[str, ...]", code: "int | str") -> "tuple[
 
 
 # The same, per (tables, code): an endpoint id, its record and a URL of it share their meanings.
-_meanings_by_tables: "dict[tuple[tuple[str, ...], object], _Meanings]" = {}
+_meanings_by_tables: "dict[tuple[tuple[TableId, ...], object], _Meanings]" = {}
 
 
 def _wordings_as_printed(member: "Member") -> "list[str]":
@@ -555,10 +555,10 @@ def _wordings_as_printed(member: "Member") -> "list[str]":
 
 
 # The tables of an endpoint, or of the endpoints of a URL, per what resolve() was given.
-_tables_by_endpoints: "dict[object, tuple[str, ...]]" = {}
+_tables_by_endpoints: "dict[object, tuple[TableId, ...]]" = {}
 
 
-def _tables_of(endpoint: "Endpoint | str | Iterable[Endpoint | str]") -> "tuple[str, ...]":
+def _tables_of(endpoint: "Endpoint | str | Iterable[Endpoint | str]") -> "tuple[TableId, ...]":
     """The tables of one or several endpoints, in order, each once; an unknown id raises KeyError."""
     if isinstance(endpoint, Endpoint):
         return endpoint.tables
@@ -567,7 +567,7 @@ def _tables_of(endpoint: "Endpoint | str | Iterable[Endpoint | str]") -> "tuple[
     except (KeyError, TypeError):  # not seen yet, or a list
         pass
     items = (endpoint,) if isinstance(endpoint, str) else endpoint
-    tables: list[str] = []
+    tables: list[TableId] = []
     for item in items:
         record = item if isinstance(item, Endpoint) else _known(item)
         tables += [table_id for table_id in record.tables if table_id not in tables]

@@ -39,8 +39,8 @@ class GroupEnum(_Described, IntEnum):
         """The French description the upstream page gives."""
         return self._descriptions[self._value_]
 
-    def description_in(self, lang: str) -> str:
-        """The description in ``lang``, falling back to French."""
+    def description_in(self, lang: "str | None") -> str:
+        """The description in ``lang``, falling back to French (as for None)."""
         return translate(self.description, lang)
 
 
