@@ -34,7 +34,7 @@ from types import MappingProxyType as _MappingProxyType  # already imported by e
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
-    from typing import Any, ClassVar, Final, Literal, TypeAlias, TypeGuard, TypeVar
+    from typing import Any, ClassVar, Final, Literal, TypeAlias, TypeVar
 
     from smspartner_codes._alias import Alias
     from smspartner_codes._data import CATALOG_VERSION, _exports
@@ -501,73 +501,12 @@ def lookup(table_id: object, code: object) -> "IntCodeEnum | StrCodeEnum | None"
     try:
         member = _members_by_code[table_id].get(code)
     except (KeyError, TypeError):  # a first lookup, a table by class, no table at all, an unhashable code
-        return _lookup_slowly(table_id, code)
+        # (In a module of its own, loaded then: importing the package makes no object it does not need.)
+        from smspartner_codes._tables import lookup_slowly
+
+        return lookup_slowly(table_id, code)
     if member is None and isinstance(code, str):
-        return _spelled_in(table_id, code)
+        from smspartner_codes._spellings import spelled_in_table
+
+        return spelled_in_table(table_id, code)
     return member
-
-
-def _lookup_slowly(table: object, code: object) -> "IntCodeEnum | StrCodeEnum | None":
-    """lookup's rarer cases; a function of its own keeps lookup's frame small."""
-    from smspartner_codes._data._registry import TABLE_CLASSES
-
-    table_id = _table_id_of(table)
-    if table_id is None:
-        raise KeyError(f"unknown table {_short_repr(table)}; the tables are {', '.join(TABLE_CLASSES)}")
-    members = _members_by_code.get(table_id)
-    if members is None:
-        table_class: type[IntCodeEnum] | type[StrCodeEnum] = __getattr__(TABLE_CLASSES[table_id])  # type: ignore[assignment]
-        members = _members_by_code[table_id] = {member.code: member for member in table_class}
-    if table is not table_id:  # a table class: later lookups by it take the quick path
-        _members_by_code[table] = members
-    try:
-        member = members.get(code)
-    except TypeError:  # an unhashable code is no code of ours
-        return None
-    if member is None and isinstance(code, str):
-        return _spelled_in(table_id, code)
-    return member
-
-
-def _spelled_in(table: object, code: str) -> "IntCodeEnum | StrCodeEnum | None":
-    """The member a string that is no code names in a table lookup has read (by id or class), or None."""
-    from smspartner_codes._spellings import spelled_in_table
-
-    return spelled_in_table(table, code)
-
-
-def _is_table_id(value: object) -> "TypeGuard[TableId]":
-    """Whether ``value`` is a table id of the catalog (for type checkers: a ``TableId``)."""
-    from smspartner_codes._data._registry import TABLE_CLASSES
-
-    return isinstance(value, str) and value in TABLE_CLASSES
-
-
-def _table_id_of(table: object) -> "TableId | None":
-    """The id of a table given by id or by its enum class; None for anything else."""
-    from smspartner_codes._data._registry import TABLE_CLASSES
-
-    if isinstance(table, str):
-        return table if _is_table_id(table) else None
-    if isinstance(table, type):
-        for table_id, class_name in TABLE_CLASSES.items():
-            # By identity: a class of the same name from elsewhere is not the table.
-            if class_name == table.__name__ and __getattr__(class_name) is table and _is_table_id(table_id):
-                return table_id
-    return None
-
-
-# The longest integer code a text may spell: SMSPartner's codes have at most four digits. Longer
-# digit strings are no code of ours (and past 4,300 digits int() would refuse them).
-_MAX_CODE_DIGITS = 18
-
-
-def _short_repr(value: object, limit: int = 60) -> str:
-    """``repr(value)``, or its start and its length when a message would otherwise quote a huge value."""
-    if isinstance(value, str) and len(value) > limit:
-        return f"{value[:limit]!r}... ({len(value)} characters)"
-    try:
-        text = repr(value)
-    except Exception:  # an int too long to print, a list nested too deep, a broken __repr__: the message still comes
-        return f"a {type(value).__name__}"
-    return text if len(text) <= limit else f"{text[:limit]}... ({len(text)} characters)"

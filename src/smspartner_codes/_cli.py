@@ -10,9 +10,10 @@ import io
 import os
 import sys
 
-from smspartner_codes import _MAX_CODE_DIGITS, TABLE_IDS, _is_table_id, _short_repr, lookup
+from smspartner_codes import TABLE_IDS, lookup
 from smspartner_codes._data import CATALOG_LANGUAGES as LANGUAGES
 from smspartner_codes._data import CATALOG_VERSION
+from smspartner_codes._tables import MAX_CODE_DIGITS, is_table_id, short_repr
 from smspartner_codes._translations import language_code, supported_language
 
 TYPE_CHECKING = False
@@ -77,7 +78,7 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> "NoReturn":
         import re
 
-        message = re.sub(r"'([^'\n]{200,})'", lambda quoted: _short_repr(quoted.group(1)), message)
+        message = re.sub(r"'([^'\n]{200,})'", lambda quoted: short_repr(quoted.group(1)), message)
         message = re.sub(r"\S{200,}", lambda run: f"{run.group()[:60]}... ({len(run.group())} characters)", message)
         super().error(message)
 
@@ -257,14 +258,14 @@ def _run(argv: "Sequence[str] | None") -> int:
     table_argument: str | None = getattr(args, "table", None)
     table: TableId | None = None
     if table_argument is not None:
-        if not _is_table_id(table_argument):
+        if not is_table_id(table_argument):
             parser.error(_unknown_table(table_argument))
         table = table_argument
     if args.command == "explain" and table is None and args.code in TABLE_IDS:
         parser.error(f"explain {args.code} needs a CODE too")
     if args.command == "explain":
         members = _explain(table, args.code)
-        missing = f"no code {_short_repr(args.code)} in {table or 'any table'}"
+        missing = f"no code {short_repr(args.code)} in {table or 'any table'}"
     elif args.command == "search":
         from smspartner_codes._search import normalize, search
 
@@ -272,7 +273,7 @@ def _run(argv: "Sequence[str] | None") -> int:
         if not normalize(text).split():
             parser.error("search needs a word to find: TEXT is empty")
         members = search(text)
-        missing = f"nothing matches {_short_repr(text)}"
+        missing = f"nothing matches {short_repr(text)}"
     else:
         members = _list(table)
         missing = "no codes"
@@ -288,7 +289,7 @@ def _unknown_table(table: str) -> str:
         listed = shown[0] if len(shown) == 1 else f"{', '.join(shown[:-1])} or {shown[-1]}"
         more = f" ({len(candidates) - len(shown)} more)" if len(candidates) > len(shown) else ""
         suggestion = f"; did you mean {listed}{more}?"
-    return f"unknown table {_short_repr(table)}{suggestion} ({PROGRAM} tables lists them)"
+    return f"unknown table {short_repr(table)}{suggestion} ({PROGRAM} tables lists them)"
 
 
 _MAX_SUGGESTIONS = 4
@@ -314,7 +315,7 @@ def _explain(table: "TableId | None", code: str) -> "list[Member]":
         from smspartner_codes._search import find_code
 
         return find_code(code)
-    is_number = code.isascii() and code.isdigit() and len(code) <= _MAX_CODE_DIGITS
+    is_number = code.isascii() and code.isdigit() and len(code) <= MAX_CODE_DIGITS
     member = lookup(table, int(code) if is_number else code)
     if member is None:
         member = _by_name_or_folded_code(table, code)

@@ -11,8 +11,9 @@ The hierarchy::
 
 from collections.abc import Iterator
 
-from smspartner_codes import _MAX_CODE_DIGITS, _short_repr, _table_id_of, lookup
+from smspartner_codes import lookup
 from smspartner_codes._data import _registry
+from smspartner_codes._tables import MAX_CODE_DIGITS, short_repr, table_id_of
 
 __all__ = ["ApiError", "InvalidResponseError", "SmsPartnerError", "iter_errors", "raise_for_response"]
 
@@ -36,8 +37,8 @@ _PREVIEW_ITEMS = 4
 # The longest code a body may carry. SMSPartner's codes have at most four digits, and the longest
 # string code is under 60 characters; a longer one is no code (a number of thousands of digits
 # would not even convert: Python refuses int() beyond 4,300 digits). Digit strings are measured in
-# digits (_MAX_CODE_DIGITS, from the package), integers in bits: a bit_length() call costs the hot
-# path less than comparing with a bound, and every number of 18 digits fits in 60 bits.
+# digits (MAX_CODE_DIGITS, from smspartner_codes._tables), integers in bits: a bit_length() call
+# costs the hot path less than comparing with a bound, and every number of 18 digits fits in 60 bits.
 _MAX_CODE_BITS = 60
 _MAX_CODE_LENGTH = 100
 
@@ -287,9 +288,9 @@ def _table_id(table: object) -> str:
     if isinstance(table, str) and table in _error_classes:  # the common case, first and cheap
         return table
     error_classes = _load_error_classes()
-    table_id = _table_id_of(table)
+    table_id = table_id_of(table)
     if table_id is None:
-        raise ValueError(f"unknown table {_short_repr(table)}; the tables are {', '.join(_registry.TABLE_CLASSES)}")
+        raise ValueError(f"unknown table {short_repr(table)}; the tables are {', '.join(_registry.TABLE_CLASSES)}")
     if table_id not in error_classes:
         raise ValueError(
             f"{table_id} lists states, not errors: check a status with its enum (.is_final, .is_success);"
@@ -303,7 +304,7 @@ def _language(lang: object) -> str:
     if lang is None:
         return "fr"
     if not isinstance(lang, str):
-        raise TypeError(f"lang must be a language such as 'fr' or 'en', or None; got {_short_repr(lang)}")
+        raise TypeError(f"lang must be a language such as 'fr' or 'en', or None; got {short_repr(lang)}")
     return lang
 
 
@@ -332,7 +333,7 @@ def _code(raw: object, table_id: str) -> "int | str | bool | None":
     if len(raw) > _MAX_CODE_LENGTH:
         return False
     if table_id in _INTEGER_TABLES and raw.isascii() and raw.isdigit():
-        return int(raw) if len(raw) <= _MAX_CODE_DIGITS else False
+        return int(raw) if len(raw) <= MAX_CODE_DIGITS else False
     return raw
 
 

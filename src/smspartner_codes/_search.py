@@ -3,8 +3,9 @@
 import threading
 import unicodedata
 
-from smspartner_codes import _MAX_CODE_DIGITS, TABLE_IDS, IntCodeEnum
+from smspartner_codes import TABLE_IDS, IntCodeEnum
 from smspartner_codes._data import CATALOG_LANGUAGES as LANGUAGES
+from smspartner_codes._tables import MAX_CODE_DIGITS
 from smspartner_codes._translations import supported_language
 
 __all__ = ["find_code", "normalize", "search"]
@@ -112,13 +113,13 @@ def find_code(code: object) -> "list[Member]":
     if isinstance(code, str):
         text = stripped = code.strip()
         number = (
-            int(stripped) if stripped.isascii() and stripped.isdigit() and len(stripped) <= _MAX_CODE_DIGITS else None
+            int(stripped) if stripped.isascii() and stripped.isdigit() and len(stripped) <= MAX_CODE_DIGITS else None
         )
     elif isinstance(code, bool):
         return []
     else:  # a number: the integer tables look it up as lookup() does; string codes are its digits, if any
         number = code
-        text = str(code) if type(code) is int and abs(code) < 10**_MAX_CODE_DIGITS else None
+        text = str(code) if type(code) is int and abs(code) < 10**MAX_CODE_DIGITS else None
     found: list[Member] = []
     for table_id in TABLE_IDS:
         table_class = smspartner_codes.TABLES[table_id]
