@@ -817,6 +817,8 @@ if reading is not None:
     matched: bool = reading.matched
     reading_hint: str | None = reading.hint
     reading_text: str = reading.message_in("en")
+    assert_type(reading.message_in(None), str)
+assert_type(ENDPOINTS["sms.send"].title_in(None), str)
 """
 
 # Each snippet has exactly one type error, on its last line, of the given mypy error code.

@@ -16,6 +16,7 @@ this module is imported on first use too.
 from types import MappingProxyType
 
 from smspartner_codes import lookup
+from smspartner_codes._tables import MAX_CODE_DIGITS
 from smspartner_codes._wording import begins, normalise
 
 TYPE_CHECKING = False
@@ -166,8 +167,9 @@ class Endpoint:
         """The French page's title (SMSPartner's), or our English where the endpoint has no French page."""
         return self.title_in("fr")
 
-    def title_in(self, lang: str) -> str:
-        """The title in ``lang``: ``"en"`` gives our English; any other, the French page's title where there is one."""
+    def title_in(self, lang: "str | None") -> str:
+        """The title in ``lang``: ``"en"`` gives our English; any other (and None, the default, French), the French
+        page's title where there is one."""
         from smspartner_codes._translations import language_code
 
         title, english = self._record[_TITLE], self._record[_TITLE_EN]
@@ -407,7 +409,7 @@ class Reading:
     def hint(self) -> "str | None":
         return self.member.hint if self.alias is None else None
 
-    def message_in(self, lang: str) -> str:
+    def message_in(self, lang: "str | None") -> str:
         return self.member.message_in(lang) if self.alias is None else self.alias.message_in(lang)
 
     def __eq__(self, other: object) -> bool:
@@ -439,7 +441,7 @@ def resolve(
     ``endpoint``: an ``Endpoint``, an endpoint id, or several (what ``endpoint(url)`` gives for
     a URL that belongs to more than one: their tables are read in turn, each once). ``code``:
     as the answer carries it (``10``, ``"10"``, ``"DELIVRD"``). ``message``: the server's text,
-    where the answer has one.
+    where the answer has one (anything but a string, as a body may hold, is no text).
 
     The code is looked up in the endpoint's tables, in order; the candidates are its member in
     each table, each followed by the code's second meanings there (aliases). The candidate one
@@ -463,7 +465,7 @@ def resolve(
         meanings = _meanings(endpoint, code)
         if meanings is None:
             return None
-    if message:
+    if message and isinstance(message, str):
         found = meanings.verbatim.get(message)
         if found is None:
             found = meanings.matching(normalise(message))
@@ -595,8 +597,11 @@ _candidates_by_code: "dict[tuple[str, object], list[tuple[Member, Alias | None, 
 
 
 def _as_table_code(table_id: str, code: "int | str") -> "int | str":
-    """``"10"`` is code 10 in a table of integer codes, as the answers of some endpoints spell it."""
-    if isinstance(code, str) and code.isascii() and code.isdigit():
+    """``"10"`` is code 10 in a table of integer codes, as the answers of some endpoints spell it.
+
+    A digit string longer than any code is no code (and past 4,300 digits int() would refuse it).
+    """
+    if isinstance(code, str) and code.isascii() and code.isdigit() and len(code) <= MAX_CODE_DIGITS:
         from smspartner_codes._data._registry import INTEGER_TABLES
 
         if table_id in INTEGER_TABLES:
