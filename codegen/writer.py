@@ -17,6 +17,7 @@ import itertools
 import os
 import re
 import shutil
+import stat
 import sys
 import tempfile
 from collections.abc import Iterator
@@ -63,6 +64,12 @@ def write_tree(files: dict[str, bytes], out_dir: Path) -> None:
     link as ``out_dir`` is followed: the directory it points to is replaced.
     Renders of one directory take turns (a lock on its parent), and each run
     first removes what an interrupted run left beside it.
+
+    A file whose bytes and mode are already those of the file at its place in the
+    current output is not written again: the new directory gets a hard link to it
+    (see _same_file_in_place). Creating files is the slow part of writing on some
+    systems; a render that changes a few files then writes only those, and the others
+    keep their times. Nothing is ever written into an existing file.
     """
     for relative in files:
         _check_relative_path(relative)
@@ -77,15 +84,46 @@ def write_tree(files: dict[str, bytes], out_dir: Path) -> None:
         try:
             # The marker comes first: a staging directory left by a kill is then provably ours.
             (staging / MARKER).write_bytes(marker_bytes(files))
+            mode = stat.S_IMODE((staging / MARKER).stat().st_mode)  # the mode of a file written here
             for directory in sorted({(staging / relative).parent for relative in files}):
                 directory.mkdir(parents=True, exist_ok=True)
             for relative, content in files.items():
-                (staging / relative).write_bytes(content)
+                if not _linked_in_place(target / relative, staging / relative, content, mode):
+                    (staging / relative).write_bytes(content)
             staging.chmod(0o755)
             _swap_in(staging, target)
         except BaseException:
             _remove_owned(staging)
             raise
+
+
+def _linked_in_place(current: Path, new: Path, content: bytes, mode: int) -> bool:
+    """Hard-link ``new`` to ``current`` when that is a regular file holding ``content`` with ``mode``.
+
+    ``current`` is in the output being replaced, which the caller has proved is ours; the
+    link is never followed. False, and nothing done, whenever that cannot be shown or the
+    link cannot be made (another file system, a system refusing hard links): then the
+    caller writes the file.
+    """
+    try:
+        status = os.lstat(current)
+        if not stat.S_ISREG(status.st_mode) or stat.S_IMODE(status.st_mode) != mode or status.st_size != len(content):
+            return False
+        with open(current, "rb", opener=_no_follow) as stream:
+            if stream.read(len(content) + 1) != content:
+                return False
+            os.link(current, new, follow_symlinks=False)
+            read, linked = os.fstat(stream.fileno()), os.lstat(new)
+            if (read.st_dev, read.st_ino) != (linked.st_dev, linked.st_ino):  # replaced meanwhile
+                os.unlink(new)
+                return False
+    except OSError:
+        return False
+    return True
+
+
+def _no_follow(path: str, flags: int) -> int:
+    return os.open(path, flags | os.O_NOFOLLOW)
 
 
 def _refuse_unless_replaceable(out_dir: Path) -> None:

@@ -214,8 +214,10 @@ def test_a_failure_while_writing_leaves_the_old_output_untouched(
         return real_write_bytes(self, data)
 
     monkeypatch.setattr(Path, "write_bytes", write_then_fail)
+    # Changed files, which are written (an unchanged one is only linked to the old one).
+    changed = {path: content + b"\n" for path, content in render_all(load_catalog(MINI)).artefacts.items()}
     with pytest.raises(OSError, match="No space left"):
-        write_tree({**render_all(load_catalog(MINI)).artefacts, "extra.txt": b"new"}, out)
+        write_tree({**changed, "extra.txt": b"new"}, out)
     monkeypatch.undo()
     assert _tree_bytes(out) == before
     assert sorted(path.name for path in tmp_path.iterdir()) == ["out"], "the staging directory was left behind"
@@ -561,6 +563,44 @@ def test_write_tree_refuses_a_directory_that_is_not_its_output(tmp_path: Path) -
     with pytest.raises(OutputRefused, match=r"holds files no render wrote \(thesis.tex\)"):
         write_tree({"only.txt": b"new"}, mine)
     assert _snapshot(tmp_path) == {"mine": None, "mine/thesis.tex": b"years of work\n"}
+
+
+def test_a_file_that_did_not_change_is_linked_and_a_changed_one_written_anew(tmp_path: Path) -> None:
+    """Unchanged files are hard links to the previous output's; nothing is ever written into an old file."""
+    out = tmp_path / "out"
+    write_tree({"same.txt": b"same\n", "changed.txt": b"old\n", "sub/mode.txt": b"mode\n", "grown.txt": b"a"}, out)
+    before = {name: os.stat(out / name) for name in ("same.txt", "changed.txt", "sub/mode.txt", "grown.txt")}
+    (out / "sub" / "mode.txt").chmod(0o600)  # a file whose mode was changed is no longer what a render writes
+    kept_open = (out / "changed.txt").open("rb")  # a reader of the old file goes on reading the old bytes
+    write_tree({"same.txt": b"same\n", "changed.txt": b"new\n", "sub/mode.txt": b"mode\n", "grown.txt": b"ab"}, out)
+    after = {name: os.stat(out / name) for name in before}
+    assert after["same.txt"].st_ino == before["same.txt"].st_ino
+    assert after["same.txt"].st_nlink == 1  # the previous output is gone: the file has one name again
+    for name in ("changed.txt", "sub/mode.txt", "grown.txt"):
+        assert after[name].st_ino != before[name].st_ino, name
+    assert (out / "sub" / "mode.txt").stat().st_mode & 0o777 == (out / "same.txt").stat().st_mode & 0o777
+    assert _tree_bytes(out) == {
+        "same.txt": b"same\n",
+        "changed.txt": b"new\n",
+        "sub/mode.txt": b"mode\n",
+        "grown.txt": b"ab",
+    }
+    assert kept_open.read() == b"old\n"
+    kept_open.close()
+
+
+def test_a_file_that_cannot_be_linked_is_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    out = tmp_path / "out"
+    write_tree({"same.txt": b"same\n"}, out)
+    before = os.stat(out / "same.txt").st_ino
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise PermissionError("hard links are not allowed here")
+
+    monkeypatch.setattr(codegen_writer.os, "link", refuse)
+    write_tree({"same.txt": b"same\n"}, out)
+    assert os.stat(out / "same.txt").st_ino != before
+    assert (out / "same.txt").read_bytes() == b"same\n"
 
 
 def test_an_empty_or_absent_directory_takes_the_output(tmp_path: Path) -> None:
