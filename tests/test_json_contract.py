@@ -107,6 +107,13 @@ def test_package_copy_is_valid_and_identical(validator: Draft202012Validator, js
     assert package_copy.read_bytes() == (json_dir / "catalog.json").read_bytes()
 
 
+def test_every_json_file_is_in_the_one_style(json_dir: Path) -> None:
+    """UTF-8, two-space indent, final newline: what json.dumps(indent=2) gives, though the tables are spliced in."""
+    for path in sorted(json_dir.glob("*.json")):
+        text = path.read_text(encoding="utf-8")
+        assert text == json.dumps(json.loads(text), ensure_ascii=False, indent=2) + "\n", path.name
+
+
 def test_json_dir_holds_exactly_the_expected_files(json_dir: Path, catalog: Catalog) -> None:
     expected = {"catalog.json", "catalog.schema.json"} | {f"{table.id}.json" for table in catalog.tables}
     assert {path.name for path in json_dir.iterdir()} == expected

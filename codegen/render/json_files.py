@@ -22,23 +22,59 @@ def dump(document: dict[str, Any]) -> bytes:
 
 
 def render_json(catalog: Catalog) -> Output:
-    header = notice(catalog)
-    tables = [table_json(table) for table in catalog.tables]
-    whole = dump(
-        {
-            "$comment": header,
-            "catalog_version": catalog.version,
-            "tables": tables,
-            "endpoints": [endpoint_json(endpoint) for endpoint in catalog.endpoints],
-            "disagreements": [disagreement_json(item) for item in catalog.disagreements],
-        }
+    header = {"$comment": notice(catalog), "catalog_version": catalog.version}
+    # Each table is encoded once, then put into both its own file and catalog.json: json's
+    # indenting encoder is pure Python, and the tables are most of the text.
+    tables = {table.id: _encoded(table_json(table)) for table in catalog.tables}
+    whole = _with_tables(
+        _encoded(
+            {
+                **header,
+                "tables": [],
+                "endpoints": [endpoint_json(endpoint) for endpoint in catalog.endpoints],
+                "disagreements": [disagreement_json(item) for item in catalog.disagreements],
+            }
+        ),
+        list(tables.values()),
     )
     files = {"json/catalog.json": whole}
-    for table in tables:
-        files[f"json/{table['id']}.json"] = dump({"$comment": header, "catalog_version": catalog.version, **table})
+    for table_id, encoded in tables.items():
+        files[f"json/{table_id}.json"] = _finished(_merged(_encoded(header), encoded))
     schema = json.loads(SCHEMA_SOURCE.read_text(encoding="utf-8"))
-    files["json/catalog.schema.json"] = dump({"$comment": header, **schema})
+    files["json/catalog.schema.json"] = dump({"$comment": header["$comment"], **schema})
     return Output(artefacts=files, package_data={PACKAGE_COPY: whole})
+
+
+# What dump() writes, in parts: the text of one object, indented as at the top of a file.
+def _encoded(document: dict[str, Any]) -> str:
+    return json.dumps(document, ensure_ascii=False, indent=2)
+
+
+def _finished(text: str) -> bytes:
+    return (text + "\n").encode("utf-8")
+
+
+def _merged(first: str, second: str) -> str:
+    """The text of ``{**first, **second}`` (keys not shared, both non-empty) from their texts."""
+    return first.removesuffix("\n}") + ",\n" + second.removeprefix("{\n")
+
+
+_EMPTY_TABLES = '\n  "tables": []'
+
+
+def _with_tables(whole: str, tables: list[str]) -> bytes:
+    """``whole``, encoded with no tables, with these tables' texts in its list.
+
+    A JSON text holds no raw line break inside a string, so indenting a table's text two
+    levels deeper is adding four spaces after each of its line breaks. The top-level key is
+    the only "tables" at that indent (an endpoint's own list of tables is deeper).
+    """
+    if whole.count(_EMPTY_TABLES) != 1:
+        raise RuntimeError("catalog.json: the place of the tables is not found once")
+    if not tables:
+        return _finished(whole)
+    listed = ",\n    ".join(table.replace("\n", "\n    ") for table in tables)
+    return _finished(whole.replace(_EMPTY_TABLES, '\n  "tables": [\n    ' + listed + "\n  ]"))
 
 
 def _text(text: Text) -> dict[str, str]:
