@@ -21,6 +21,7 @@ from markdown_it.token import Token
 from codegen.labels import LABELS
 from codegen.model import LANGUAGES, Catalog, Entry, Language, Table
 from codegen.render import docs
+from tests.conftest import expected_sections
 
 # The columns of a table page, per language (the permanent column only where the table has the flag).
 CODE, NAME, PERMANENT, MESSAGE, FRENCH = "code", "name", "permanent", "message", "french"
@@ -454,26 +455,6 @@ def test_alias_rows_link_to_the_canonical_anchor(docs_dir: Path, catalog: Catalo
 
 def links(inline: Token) -> list[str]:
     return [str(child.attrs["href"]) for child in inline.children or [] if child.type == "link_open"]
-
-
-def expected_sections(catalog: Catalog) -> list[tuple[str, list[str]]]:
-    """The home page's sections of tables: the error-code page's, the endpoint pages' code tables by
-    the product of the first endpoint reading them, then the vocabularies of the answers' fields."""
-    product_of: dict[str, str] = {}
-    for endpoint in catalog.endpoints:
-        for table_id in endpoint.tables:
-            product_of.setdefault(table_id, endpoint.product)
-    keys = ["section_error_page", *(f"section_{product}" for product in ("sms", "hlr", "voice", "mail"))]
-    sections: dict[str, list[str]] = {key: [] for key in [*keys, "section_vocabularies"]}
-    for table in catalog.tables:
-        if table.is_seed:
-            key = "section_error_page"
-        elif table.kind == "error":
-            key = f"section_{product_of[table.id]}"
-        else:
-            key = "section_vocabularies"
-        sections[key].append(table.id)
-    return [(key, ids) for key, ids in sections.items() if ids]
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
