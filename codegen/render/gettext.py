@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 from datetime import UTC, datetime
+from typing import Any
 
 from babel.messages.catalog import Catalog as MessageCatalog
 from babel.messages.mofile import write_mo
@@ -56,7 +57,7 @@ def message_catalog(catalog: Catalog, language: Language | None) -> MessageCatal
             "#",
         ]
     )
-    messages = (MessageCatalog if language else _Template)(
+    messages = (_Messages if language else _Template)(
         locale=language,
         domain=DOMAIN,
         header_comment=header,
@@ -84,7 +85,28 @@ def message_catalog(catalog: Catalog, language: Language | None) -> MessageCatal
     return messages
 
 
-class _Template(MessageCatalog):
+class _Messages(MessageCatalog):
+    """Babel's catalog, whose header comment is the one given, as it is.
+
+    Babel's own reads the locale's English name to replace a "Translations template" line
+    (and fills placeholders such as VERSION): a header that has neither comes out the same,
+    without loading CLDR's English data, a fifth of the gettext render's time.
+    """
+
+    def __init__(self, *, header_comment: str, **options: Any) -> None:
+        super().__init__(header_comment=header_comment, **options)
+        self._given_header_comment = header_comment
+
+    @property
+    def header_comment(self) -> str:
+        return self._given_header_comment
+
+    @header_comment.setter
+    def header_comment(self, comment: str) -> None:
+        self._given_header_comment = comment
+
+
+class _Template(_Messages):
     """The .pot template: Babel leaves out the ``Language`` header when there is no locale.
 
     GNU xgettext writes it empty in a template, and msginit, Poedit or Weblate fill it in
