@@ -65,11 +65,13 @@ def write_tree(files: dict[str, bytes], out_dir: Path) -> None:
     Renders of one directory take turns (a lock on its parent), and each run
     first removes what an interrupted run left beside it.
 
-    A file whose bytes and mode are already those of the file at its place in the
-    current output is not written again: the new directory gets a hard link to it
-    (see _same_file_in_place). Creating files is the slow part of writing on some
-    systems; a render that changes a few files then writes only those, and the others
-    keep their times. Nothing is ever written into an existing file.
+    Creating files and directories is the slow part of writing on some systems, so
+    what is already in place is not written again. An output that already holds
+    exactly these files, bytes and modes, is left as it is (_already_holds). Else a
+    file whose bytes and mode are those of the file at its place in the current output
+    is not written: the new directory gets a hard link to it (_linked_in_place), and a
+    render that changes a few files writes only those; the others keep their times.
+    Nothing is ever written into an existing file.
     """
     for relative in files:
         _check_relative_path(relative)
@@ -80,6 +82,8 @@ def write_tree(files: dict[str, bytes], out_dir: Path) -> None:
     with _lock(parent):
         _refuse_unless_replaceable(out_dir)  # again under the lock: another process may have written there
         _remove_stale_staging(target)
+        if _already_holds(target, files):
+            return
         staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=parent))
         try:
             # The marker comes first: a staging directory left by a kill is then provably ours.
@@ -95,6 +99,64 @@ def write_tree(files: dict[str, bytes], out_dir: Path) -> None:
         except BaseException:
             _remove_owned(staging)
             raise
+
+
+def _already_holds(target: Path, files: dict[str, bytes]) -> bool:
+    """Whether ``target`` holds what a render would put there: these files and the marker, with these
+    bytes, in these directories (caches aside), each with the mode a render gives it."""
+    mask = _umask()
+    if mask is None:
+        return False
+    expected = {**files, MARKER: marker_bytes(files)}
+    directories = {directory for relative in files for directory in _parents(relative)}
+    found_files: set[str] = set()
+    found_directories: set[str] = set()
+    try:
+        for root, children, names in os.walk(target):
+            relative_root = os.path.relpath(root, target).replace(os.sep, "/")
+            relative_root = "" if relative_root == "." else relative_root
+            children[:] = [child for child in children if child not in IGNORED_PARTS]
+            wanted = 0o755 if not relative_root else 0o777 & ~mask  # the top is chmod 0755; mkdir gives the rest
+            status = os.lstat(root)
+            if not stat.S_ISDIR(status.st_mode) or stat.S_IMODE(status.st_mode) != wanted:
+                return False
+            found_directories.add(relative_root)
+            found_files.update(f"{relative_root}/{name}" if relative_root else name for name in names)
+    except OSError:
+        return False
+    if found_files != set(expected) or found_directories != directories:
+        return False
+    return all(_holds(target / relative, content, 0o666 & ~mask) for relative, content in expected.items())
+
+
+def _parents(relative: str) -> list[str]:
+    """``a/b/c.txt`` -> ``["", "a", "a/b"]``: the directories a file needs, the output's own included."""
+    parts = relative.split("/")[:-1]
+    return ["/".join(parts[:count]) for count in range(len(parts) + 1)]
+
+
+def _umask() -> int | None:
+    """The process's umask, read without changing it (Linux's /proc); None where it cannot be read."""
+    try:
+        with open("/proc/self/status", encoding="ascii", errors="replace") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    return None
+
+
+def _holds(path: Path, content: bytes, mode: int) -> bool:
+    """Whether ``path`` is a regular file (not a link) holding ``content``, with ``mode``."""
+    try:
+        status = os.lstat(path)
+        if not stat.S_ISREG(status.st_mode) or stat.S_IMODE(status.st_mode) != mode or status.st_size != len(content):
+            return False
+        with open(path, "rb", opener=_no_follow) as stream:
+            return stream.read(len(content) + 1) == content
+    except OSError:
+        return False
 
 
 def _linked_in_place(current: Path, new: Path, content: bytes, mode: int) -> bool:

@@ -589,6 +589,46 @@ def test_a_file_that_did_not_change_is_linked_and_a_changed_one_written_anew(tmp
     kept_open.close()
 
 
+def _inodes(directory: Path) -> dict[str, tuple[int, int]]:
+    return {
+        str(path.relative_to(directory)): (path.stat().st_ino, path.stat().st_mtime_ns)
+        for path in [directory, *sorted(directory.rglob("*"))]
+    }
+
+
+def test_an_output_that_holds_the_render_already_is_left_as_it_is(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    files = {"a.txt": b"a\n", "sub/deeper/b.txt": b"b\n"}
+    write_tree(files, out)
+    before = _inodes(out)
+    write_tree(dict(files), out)
+    assert _inodes(out) == before  # not a file, not a directory replaced
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["out"]
+
+
+@pytest.mark.parametrize("change", ["content", "file mode", "directory mode", "empty directory", "marker"])
+def test_an_output_that_differs_in_any_way_is_replaced(tmp_path: Path, change: str) -> None:
+    out = tmp_path / "out"
+    files = {"a.txt": b"a\n", "sub/b.txt": b"b\n"}
+    write_tree(files, out)
+    if change == "content":
+        files["a.txt"] = b"new\n"
+    elif change == "file mode":
+        (out / "a.txt").chmod(0o600)
+    elif change == "directory mode":
+        (out / "sub").chmod(0o700)
+    elif change == "empty directory":
+        (out / "sub" / "empty").mkdir()
+    else:
+        (out / MARKER).write_bytes((out / MARKER).read_bytes() + b"sub/gone.txt\n")
+    before = out.stat().st_ino
+    write_tree(files, out)
+    assert out.stat().st_ino != before, change
+    assert _tree_bytes(out) == files
+    assert (out / "sub").stat().st_mode & 0o777 == 0o755
+    assert not (out / "sub" / "empty").exists()
+
+
 def test_a_file_that_cannot_be_linked_is_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     out = tmp_path / "out"
     write_tree({"same.txt": b"same\n"}, out)
@@ -598,7 +638,7 @@ def test_a_file_that_cannot_be_linked_is_written(tmp_path: Path, monkeypatch: py
         raise PermissionError("hard links are not allowed here")
 
     monkeypatch.setattr(codegen_writer.os, "link", refuse)
-    write_tree({"same.txt": b"same\n"}, out)
+    write_tree({"same.txt": b"same\n", "new.txt": b"new\n"}, out)  # a new file: the output is replaced
     assert os.stat(out / "same.txt").st_ino != before
     assert (out / "same.txt").read_bytes() == b"same\n"
 
