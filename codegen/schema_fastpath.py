@@ -72,12 +72,76 @@ def compile_schema(schema: Any, regex: Callable[[str], re.Pattern[str]]) -> Chec
     unknown = set(schema) - KEYWORDS - ANNOTATIONS
     if unknown:
         raise UnsupportedSchema(f"keywords {sorted(unknown)}")
-    checks = [
-        check for keyword, build in _BUILDERS if keyword in schema and (check := build(schema, regex)) is not None
-    ]
+    checks: list[Check] = []
+    done: frozenset[str] = frozenset()
+    if isinstance(schema.get("type"), str) and schema["type"] in _ONE_TYPE:
+        # A schema of one type is one function: its type and the keywords of that type together.
+        build_type, done = _ONE_TYPE[schema["type"]]
+        checks.append(build_type(schema, regex))
+    for keyword, build in _BUILDERS:
+        if keyword in schema and keyword not in done and (check := build(schema, regex)) is not None:
+            checks.append(check)
     if len(checks) == 1:
         return checks[0]
     return lambda value: all(check(value) for check in checks)
+
+
+def _object(schema: dict[str, Any], regex: Any) -> Check:
+    """type object, with its properties, additionalProperties, required and dependentRequired."""
+    if schema.get("additionalProperties", False) is not False or "patternProperties" in schema:
+        raise UnsupportedSchema("additionalProperties other than false")
+    closed = "additionalProperties" in schema
+    properties = {key: compile_schema(value, regex) for key, value in schema.get("properties", {}).items()}
+    required = tuple(schema.get("required", ()))
+    dependencies = [(key, tuple(keys)) for key, keys in schema.get("dependentRequired", {}).items()]
+
+    def check(value: Any) -> bool:
+        if not isinstance(value, dict):
+            return False
+        for key in required:
+            if key not in value:
+                return False
+        for key, item in value.items():
+            check_item = properties.get(key)
+            if check_item is None:
+                if closed:
+                    return False
+            elif not check_item(item):
+                return False
+        return all(all(other in value for other in others) for key, others in dependencies if key in value)
+
+    return check
+
+
+def _array(schema: dict[str, Any], regex: Any) -> Check:
+    """type array, with its items, minItems and uniqueItems."""
+    if "items" in schema and (not isinstance(schema["items"], dict) or "prefixItems" in schema):
+        raise UnsupportedSchema("items other than one schema for every item")
+    check_item = compile_schema(schema["items"], regex) if "items" in schema else None
+    least = schema.get("minItems", 0)
+    unique = schema.get("uniqueItems", False) is True
+
+    def check(value: Any) -> bool:
+        if not isinstance(value, list) or len(value) < least:
+            return False
+        if unique and not _all_different(value):
+            return False
+        return check_item is None or all(check_item(item) for item in value)
+
+    return check
+
+
+def _string(schema: dict[str, Any], regex: Callable[[str], re.Pattern[str]]) -> Check:
+    """type string, with its minLength and pattern."""
+    least = schema.get("minLength", 0)
+    search = regex(schema["pattern"]).search if "pattern" in schema else None
+
+    def check(value: Any) -> bool:
+        if not isinstance(value, str) or len(value) < least:
+            return False
+        return search is None or search(value) is not None
+
+    return check
 
 
 def _type(schema: dict[str, Any], regex: Any) -> Check:
@@ -213,3 +277,10 @@ _BUILDERS: tuple[tuple[str, Callable[[dict[str, Any], Any], Check | None]], ...]
     ("else", _with_if),
 )
 KEYWORDS = frozenset(keyword for keyword, _ in _BUILDERS)
+
+# The types whose keywords are compiled with them, into one function, and those keywords.
+_ONE_TYPE: dict[str, tuple[Callable[[dict[str, Any], Any], Check], frozenset[str]]] = {
+    "object": (_object, frozenset({"type", "properties", "additionalProperties", "required", "dependentRequired"})),
+    "array": (_array, frozenset({"type", "items", "minItems", "uniqueItems"})),
+    "string": (_string, frozenset({"type", "minLength", "pattern"})),
+}
