@@ -15,7 +15,7 @@ from babel.messages.catalog import Catalog as MessageCatalog
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import write_po
 
-from codegen.model import LANGUAGES, Catalog, Language
+from codegen.model import LANGUAGES, Catalog, Language, Text
 from codegen.render.headers import PACKAGE, notice_lines
 from codegen.render.output import Output
 
@@ -71,18 +71,27 @@ def message_catalog(catalog: Catalog, language: Language | None) -> MessageCatal
         charset="utf-8",
         fuzzy=False,
     )
-    # Each variant wording is a message id of its own, translated to its entry's English
-    # (and, in French, to itself): a server text in any documented wording translates.
-    for use in (*catalog.texts(), *catalog.variant_texts()):
-        # A French text used in several places becomes one message whose
-        # comments list them all ("hlr_error: EC_UNKNOWN_SUBSCRIBER (1)"),
-        # which also says which file of catalog/tables/ holds it.
-        messages.add(
-            use.text.fr,
-            string=use.text.in_language(language) if language else "",
-            auto_comments=[f"{use.table_id}: {use.what}"],
-        )
+    for text, comments in _messages_of(catalog):
+        messages.add(text.fr, string=text.in_language(language) if language else "", auto_comments=comments)
     return messages
+
+
+def _messages_of(catalog: Catalog) -> list[tuple[Text, list[str]]]:
+    """Each message id, with its text and the places that use it, in the order of their first use.
+
+    Each variant wording is a message id of its own, translated to its entry's English (and, in
+    French, to itself): a server text in any documented wording translates. A French text used in
+    several places becomes one message whose comments list them all ("hlr_error:
+    EC_UNKNOWN_SUBSCRIBER (1)"), which also says which file of catalog/tables/ holds it; its first
+    place gives its translation. (Babel would merge the uses so, one at a time.)
+    """
+    messages: dict[str, tuple[Text, list[str]]] = {}
+    for use in (*catalog.texts(), *catalog.variant_texts()):
+        _, comments = messages.setdefault(use.text.fr, (use.text, []))
+        comment = f"{use.table_id}: {use.what}"
+        if comment not in comments:
+            comments.append(comment)
+    return list(messages.values())
 
 
 class _Messages(MessageCatalog):
