@@ -20,6 +20,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
+import codegen.cli as codegen_cli
 import codegen.writer as codegen_writer
 from codegen.catalog import load_catalog
 from codegen.cli import main
@@ -40,6 +41,7 @@ from tests.conftest import (
     MINI,
     PACKAGE_DIR,
     ROOT,
+    copy_catalog,
     edit,
     install_runtime,
     output_options,
@@ -158,6 +160,34 @@ def test_check_reports_changed_missing_and_extra_files(tmp_path: Path, capsys: p
     assert f"missing: {rendered.artefacts / 'json' / 'errors.json'}" in report
     assert f"not generated: {data / 'stray.py'}" in report
     assert "x.pyc" not in report
+
+
+def test_a_command_leaves_the_cycle_collector_as_it_found_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A render pauses Python's cycle collector, and gives it back, whether the command succeeds or fails."""
+    import gc
+
+    seen: list[bool] = []
+    real_load = codegen_cli.load_catalog
+
+    def load(catalog_dir: Path) -> Catalog:
+        seen.append(gc.isenabled())
+        return real_load(catalog_dir)
+
+    monkeypatch.setattr(codegen_cli, "load_catalog", load)
+    assert gc.isenabled()
+    assert main(["render", "--catalog", str(MINI), *output_options(tmp_path)]) == 0
+    assert gc.isenabled()
+    broken = copy_catalog(tmp_path / "broken")
+    edit(broken, "states", "code: delivered", "code: -3")
+    assert main(["validate", "--catalog", str(broken)]) == 1
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        assert main(["validate", "--catalog", str(MINI)]) == 0
+        assert not gc.isenabled()  # a caller that had paused it keeps it paused
+    finally:
+        gc.enable()
+    assert seen == [False, False, False]
 
 
 def test_out_and_data_out_go_together(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
