@@ -18,7 +18,7 @@ VOCABULARIES = "section_vocabularies"
 SECTIONS = (ERROR_PAGE, *(f"section_{product}" for product in PRODUCTS), VOCABULARIES)
 
 
-def table_sections(
+def grouped_tables(
     tables: Iterable[tuple[str, str, str]], endpoints: Iterable[tuple[str, Sequence[str]]]
 ) -> list[tuple[str, list[str]]]:
     """The non-empty sections, in order, each with its table ids in catalog order.

@@ -30,7 +30,7 @@ ROOT = DOCS.parent
 sys.path.insert(0, str(ROOT))  # the generator's words and layout (codegen/labels.py, codegen/site_layout.py)
 
 from codegen.labels import LABELS  # noqa: E402
-from codegen.site_layout import table_sections  # noqa: E402
+from codegen.site_layout import grouped_tables  # noqa: E402
 
 GENERATED = ROOT / "generated"
 STAGING = ROOT / "build" / "site-src"
@@ -120,7 +120,7 @@ def _old_staged_pages(directory: Path, names: set[str]) -> bool:
 def menu_sections() -> list[tuple[str, list[str]]]:
     """The sections of tables (a key of LABELS, and table ids), read from the JSON contract."""
     catalog = json.loads((GENERATED / "json" / "catalog.json").read_text(encoding="utf-8"))
-    return table_sections(
+    return grouped_tables(
         ((table["id"], table["origin"], table["kind"]) for table in catalog["tables"]),
         ((endpoint["product"], endpoint["tables"]) for endpoint in catalog.get("endpoints", [])),
     )

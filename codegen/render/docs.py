@@ -17,7 +17,7 @@ from codegen.model import LANGUAGES, Catalog, Disagreement, Endpoint, Entry, Lan
 from codegen.render.headers import notice
 from codegen.render.output import Output
 from codegen.render.templating import markdown_text, render_template
-from codegen.site_layout import table_sections as site_sections
+from codegen.site_layout import grouped_tables
 from codegen.sources import line_of, page_of
 
 
@@ -163,6 +163,15 @@ class Section(NamedTuple):
     description: str
     header: list[str]
     rows: list[list[str]]
+
+    @property
+    def lines(self) -> list[str]:
+        """The table's lines of Markdown: its header, the separator, a line per row."""
+        return [table_line(self.header), "|" + "---|" * len(self.header), *map(table_line, self.rows)]
+
+
+def table_line(cells: list[str]) -> str:
+    return f"| {' | '.join(cells)} |"
 
 
 def anchor(table: Table, entry: Entry) -> str:
@@ -414,7 +423,7 @@ def _disagreement_view(catalog: Catalog, item: Disagreement, language: Language)
 def render_docs(catalog: Catalog) -> Output:
     files: dict[str, str] = {}
     disagreements = disagreements_of_entries(catalog)
-    sections = site_sections(
+    sections = grouped_tables(
         ((table.id, table.origin, table.kind) for table in catalog.tables),
         ((endpoint.product, endpoint.tables) for endpoint in catalog.endpoints),
     )
