@@ -39,17 +39,25 @@ POT_PATH = f"gettext/{DOMAIN}.pot"
 
 
 def render_gettext(catalog: Catalog) -> Output:
-    sources = {POT_PATH: _po_bytes(message_catalog(catalog, None))}
+    texts = _messages_of(catalog)
+    # The .mo files list the messages by id: Babel sorts them, comparing two at a time in Python,
+    # which takes one comparison each when they come in that order already (the same bytes).
+    by_id = sorted(texts, key=lambda message: message[0].fr)
+    sources = {POT_PATH: _po_bytes(message_catalog(catalog, None, texts))}
     compiled = {}
     for language in LANGUAGES:
-        messages = message_catalog(catalog, language)
-        sources[po_path(language)] = _po_bytes(messages)
-        compiled[mo_path(language)] = _mo_bytes(messages)
+        sources[po_path(language)] = _po_bytes(message_catalog(catalog, language, texts))
+        compiled[mo_path(language)] = _mo_bytes(message_catalog(catalog, language, by_id))
     return Output(artefacts=sources, package_data=compiled)
 
 
-def message_catalog(catalog: Catalog, language: Language | None) -> MessageCatalog:
-    """Every text of the catalog, translated into ``language`` (None: the template)."""
+def message_catalog(
+    catalog: Catalog, language: Language | None, texts: list[tuple[Text, list[str]]] | None = None
+) -> MessageCatalog:
+    """Every text of the catalog, translated into ``language`` (None: the template).
+
+    ``texts`` gives the messages in another order than the catalog's (it defaults to that).
+    """
     header = "\n".join(
         [
             *(f"# {line}" for line in notice_lines(catalog)),
@@ -71,7 +79,7 @@ def message_catalog(catalog: Catalog, language: Language | None) -> MessageCatal
         charset="utf-8",
         fuzzy=False,
     )
-    for text, comments in _messages_of(catalog):
+    for text, comments in _messages_of(catalog) if texts is None else texts:
         messages.add(text.fr, string=text.in_language(language) if language else "", auto_comments=comments)
     return messages
 
