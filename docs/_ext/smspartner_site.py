@@ -175,13 +175,15 @@ def _paragraphs(cell: nodes.Element) -> list[nodes.Element]:
 
 def _cell_text(cell: nodes.Element) -> str:
     """A cell's own text, its paragraphs and lines joined by a space (no HTML, no note on the text's language)."""
-    texts = (
-        " " if isinstance(text.parent, nodes.raw) else text.astext()  # a <br>
+    paragraphs = [
+        "".join(
+            " " if isinstance(text.parent, nodes.raw) else text.astext()  # a <br>
+            for text in paragraph.findall(nodes.Text)
+            if not any(TEXT_NOTE in parent.get("classes", ()) for parent in _ancestors(text, paragraph))
+        )
         for paragraph in _paragraphs(cell)
-        for text in paragraph.findall(nodes.Text)
-        if not any(TEXT_NOTE in parent.get("classes", ()) for parent in _ancestors(text, paragraph))
-    )
-    return " ".join(" ".join(texts).split())
+    ]
+    return " ".join(" ".join(paragraphs).split())
 
 
 def _ancestors(node: nodes.Node, up_to: nodes.Element) -> Iterator[nodes.Element]:

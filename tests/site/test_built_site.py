@@ -364,9 +364,16 @@ def test_the_code_index_holds_every_row_of_every_table_in_site_order(
             assert [column["kind"] for column in indexed["columns"]] == expected_kinds(table, language)
         sections = [indexed["section"] for indexed in page["tables"]]
         assert sections == ([f"{group.name} ({GROUP_WORD[language]} {group.id})" for group in table.groups] or [""])
+        labels = LABELS[language]
         for row, entry in zip(rows, table.entries, strict=True):
             assert row["name"] == entry.name
             assert row["cells"][0] == str(entry.code)
+            # The name's cell as a reader sees it: the alias's relation, a mark per disagreement.
+            relation = f" ({labels['renamed_of' if entry.renamed else 'alias_of']} {entry.alias_of})"
+            reference = f"{table.id}.{entry.name}"
+            marks = sum(any(side.entry == reference for side in item.sides) for item in catalog.disagreements)
+            shown = entry.name + (relation if entry.alias_of else "") + f" ⚠ {labels['disagreement']}" * marks
+            assert row["cells"][1] == shown, reference
             # The other wordings, which the search finds too, apart from the texts.
             assert row["wordings"] == [[variant.text, variant.language] for variant in entry.variants]
             assert entry.message.in_language(language) in row["cells"], f"{table.id} {entry.name}"
