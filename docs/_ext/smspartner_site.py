@@ -109,7 +109,14 @@ FLAG_WORDS = frozenset({"oui", "non", "yes", "no"})
 TABLE_WIDTH = 70.0
 BODY_CHAR, MONO_CHAR, CELL_PADDING, CODE_PADDING = 0.62, 0.49, 1.3, 0.5
 NAME_CHARS = 26  # longer names wrap after an underscore rather than take room from the texts
+# Longer codes (words such as children[scheduledDeliveryDate].data) wrap after _ . ] likewise.
+CODE_CHARS = 14
+CODE_BREAK = re.compile(r"(?<=[_.\]])(?=.)")
 TEXT_MIN = 12.0
+# What a text column should have (over 200 px of the 1005 px of a table on a 1366 px laptop): for that, a
+# name column gives up room down to NAME_FLOOR characters, then a code column down to CODE_FLOOR.
+TEXT_WANTED = 14.5
+NAME_FLOOR, CODE_FLOOR = 14, 8
 
 
 class CodeTables(SphinxTransform):
@@ -119,7 +126,8 @@ class CodeTables(SphinxTransform):
     (site.css) each row becomes a card, its cells one under the other, each under its label.
     In a table of codes (its rows anchored ``<page>-<code>``), every column gets the class of
     its kind; widths are given to the table (docutils writes them as a ``colgroup``): a code,
-    name or flag column as wide as its longest value (a name up to NAME_CHARS), the text
+    name or flag column as wide as its longest value (a name up to NAME_CHARS, a code up to
+    CODE_CHARS), the text
     columns sharing what is left. All the tables of codes of a page with the same columns get
     the same widths. Another table with anchored rows (the endpoints) is a listing.
     """
@@ -177,13 +185,18 @@ def _cell_text(cell: nodes.Element) -> str:
     """A cell's own text, its paragraphs and lines joined by a space (no HTML, no note on the text's language)."""
     paragraphs = [
         "".join(
-            " " if isinstance(text.parent, nodes.raw) else text.astext()  # a <br>
+            _raw_text(text.parent) if isinstance(text.parent, nodes.raw) else text.astext()
             for text in paragraph.findall(nodes.Text)
             if not any(TEXT_NOTE in parent.get("classes", ()) for parent in _ancestors(text, paragraph))
         )
         for paragraph in _paragraphs(cell)
     ]
     return " ".join(" ".join(paragraphs).split())
+
+
+def _raw_text(raw: nodes.raw) -> str:
+    """What an HTML tag of a cell reads as: a space for a line break, nothing for a word break or another tag."""
+    return " " if raw.astext().strip() == LINE_BREAK else ""
 
 
 def _ancestors(node: nodes.Node, up_to: nodes.Element) -> Iterator[nodes.Element]:
@@ -231,13 +244,27 @@ def _starts_with_literal(cell: nodes.Element) -> bool:
 
 
 def _mark(table: nodes.table, kinds: list[str]) -> None:
-    """Class the table and its cells by kind, and let names wrap."""
+    """Class the table and its cells by kind, and let names and long codes wrap."""
     table["classes"].append("code-table")
     for row in table.findall(nodes.row):
         for kind, cell in zip(kinds, row.children, strict=True):
             cell["classes"].append(kind)
             for literal in list(cell.findall(nodes.literal)) if kind == NAME_COLUMN else ():
                 literal.replace_self(code_name(literal.rawsource, "", *literal.children, **literal.attributes))
+            for paragraph in _paragraphs(cell) if kind == CODE_COLUMN else ():
+                _let_code_wrap(paragraph)
+
+
+def _let_code_wrap(paragraph: nodes.Element) -> None:
+    """A code longer than CODE_CHARS may wrap after each _ . or ] (a ``<wbr>``), never inside a word."""
+    for text in list(paragraph.findall(nodes.Text)):
+        if len(text) <= CODE_CHARS or isinstance(text.parent, nodes.raw):
+            continue
+        parts = CODE_BREAK.split(text.astext())
+        pieces: list[nodes.Node] = [nodes.Text(parts[0])]
+        for part in parts[1:]:
+            pieces += [nodes.raw("", WORD_BREAK, format="html"), nodes.Text(part)]
+        text.parent.replace(text, pieces)
 
 
 def _fitted(table: nodes.table, kinds: list[str]) -> list[float]:
@@ -254,15 +281,39 @@ def _fitted(table: nodes.table, kinds: list[str]) -> list[float]:
             widths.append(max(label_width, min(longest, NAME_CHARS) * MONO_CHAR + CODE_PADDING + CELL_PADDING))
         else:
             longest = max(len(_cell_text(cell)) for cell in cells)
+            if kind == CODE_COLUMN:
+                longest = min(longest, CODE_CHARS)
             widths.append(max(label_width, longest * BODY_CHAR + CELL_PADDING))
     return widths
 
 
 def _share_the_rest(widths: list[float], kinds: list[str]) -> list[float]:
-    """The text columns share equally what the others leave of TABLE_WIDTH (each at least TEXT_MIN)."""
+    """The text columns share equally what the others leave of TABLE_WIDTH (each at least TEXT_MIN).
+
+    Where that is less than TEXT_WANTED, the name column, then the code column, give up the
+    room missing (their values wrap after an underscore), down to a floor.
+    """
     texts = kinds.count(TEXT_COLUMN)
-    share = max(TEXT_MIN, (TABLE_WIDTH - sum(widths)) / texts) if texts else 0.0
+    if not texts:
+        return widths
+    widths = list(widths)
+    floors = {
+        NAME_COLUMN: NAME_FLOOR * MONO_CHAR + CODE_PADDING + CELL_PADDING,
+        CODE_COLUMN: CODE_FLOOR * BODY_CHAR + CELL_PADDING,
+    }
+    for kind in (NAME_COLUMN, CODE_COLUMN):
+        for index in [index for index, each in enumerate(kinds) if each == kind]:
+            missing = (TEXT_WANTED - _share(widths, kinds)) * texts
+            if missing > 0:  # never wider than it was, never narrower than its floor
+                widths[index] = min(widths[index], max(floors[kind], widths[index] - missing))
+    share = max(TEXT_MIN, _share(widths, kinds))
     return [share if kind == TEXT_COLUMN else width for width, kind in zip(widths, kinds, strict=True)]
+
+
+def _share(widths: list[float], kinds: list[str]) -> float:
+    """What each text column gets of what the other columns leave of TABLE_WIDTH."""
+    others = sum(width for width, kind in zip(widths, kinds, strict=True) if kind != TEXT_COLUMN)
+    return (TABLE_WIDTH - others) / kinds.count(TEXT_COLUMN)
 
 
 def _set_widths(table: nodes.table, widths: list[float]) -> None:
@@ -276,6 +327,7 @@ def _set_widths(table: nodes.table, widths: list[float]) -> None:
 SPAN_OPEN = re.compile(r'^<span(?: class="(?P<class>[a-z-]+)")?(?: lang="(?P<lang>[a-z]{2,3})")?>$')
 SPAN_CLOSE = "</span>"
 LINE_BREAK = "<br>"
+WORD_BREAK = "<wbr>"
 
 
 class CellParts(SphinxTransform):
@@ -344,7 +396,7 @@ def _lift_parts(paragraph: nodes.paragraph) -> None:
     parts: list[nodes.Element] = []
     for inline in [child for child in paragraph.children if isinstance(child, nodes.inline)]:
         if WORDINGS in inline["classes"]:
-            parts.append(nodes.paragraph("", "", *_without_line_break(inline), classes=[WORDINGS]))
+            parts.append(_listed_wordings(inline))
         elif SOURCES in inline["classes"]:
             parts.append(_folded_sources(inline))
         else:
@@ -354,6 +406,20 @@ def _lift_parts(paragraph: nodes.paragraph) -> None:
     place = container.index(paragraph) + 1
     for offset, part in enumerate(parts):
         container.insert(place + offset, part)
+
+
+def _listed_wordings(inline: nodes.inline) -> nodes.paragraph:
+    """``Other wordings: A (fr) · B (en)`` as its label, then each wording and its language (on a line
+    of its own when there are several: some are whole sentences, the status list's descriptions)."""
+    children = _without_line_break(inline)
+    wordings = [child for child in children if isinstance(child, nodes.inline) and _language(child)]
+    label = "".join(child.astext() for child in children[: children.index(wordings[0])])
+    lines = [
+        nodes.inline("", "", wording, nodes.Text(f" ({_language(wording)})"), classes=["wording"])
+        for wording in wordings
+    ]
+    heading = nodes.inline("", label, classes=["wordings-label"])
+    return nodes.paragraph("", "", heading, *lines, classes=[WORDINGS] + ["several"] * (len(lines) > 1))
 
 
 def _folded_sources(inline: nodes.inline) -> nodes.Element:
@@ -556,6 +622,7 @@ def _indexed_table(table: nodes.table) -> dict[str, Any]:
             for paragraph in cell.children
             if WORDINGS in paragraph.get("classes", ())
             for wording in paragraph.findall(nodes.inline)
+            if _language(wording)
         ]
         rows.append(
             {

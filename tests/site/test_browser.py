@@ -486,3 +486,41 @@ def test_the_endpoints_page_reads_on_a_laptop(
     found.get_by_role("link", name="mail_message_cancel_control").click()
     expect(page).to_have_url(f"{base_url}/{language}/mail_message_cancel_control.html")
     assert problems == []
+
+
+def narrowest_texts(site: Path, language: str) -> str:
+    """The table page whose text columns get the least room (the widths the site gives them)."""
+    shares = {}
+    for path in sorted((site / language).glob("*.html")):
+        html = path.read_text(encoding="utf-8")
+        found = re.search(r'<table class="card-table code-table[^"]*">(.*?)</table>', html, re.DOTALL)
+        if found is None:
+            continue
+        widths = [float(width) for width in re.findall(r'<col style="width: ([\d.]+)%" />', found.group(1))]
+        kinds = re.findall(r'<th class="head ([a-z-]+)">', found.group(1))
+        shares[path.stem] = min(width for width, kind in zip(widths, kinds, strict=True) if kind == "col-text")
+    assert len(shares) == 53
+    return min(shares, key=shares.__getitem__)
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_every_table_gives_its_texts_room_on_a_laptop(
+    browser: Browser, base_url: str, site: Path, screenshots: Path, language: str
+) -> None:
+    """Whatever its columns and codes (status flags, codes that are long words), the narrowest case."""
+    table = narrowest_texts(site, language)
+    problems: list[str] = []
+    page = open_page(browser, LAPTOP, problems)
+    page.goto(f"{base_url}/{language}/{table}.html")
+    (widths,) = column_widths(page)[:1]
+    texts = [width for column, width in widths.items() if "col-text" in column]
+    assert min(texts) >= 200, (table, widths)
+    assert page.evaluate("document.documentElement.scrollWidth") <= LAPTOP["width"]
+    # Names and codes wrap at their underscores (or dots): no cell's content spills out of it.
+    spilled = page.evaluate(
+        """() => [...document.querySelectorAll("table.code-table td")]
+            .filter((cell) => cell.scrollWidth > cell.clientWidth + 1).map((cell) => cell.innerText)"""
+    )
+    assert spilled == [], table
+    page.screenshot(path=screenshots / f"laptop-{language}-narrowest-{table}.png")
+    assert problems == []
