@@ -50,6 +50,7 @@ def _escaped(match: re.Match[str]) -> str:
     return "\\" + match.group()
 
 
+@cache  # a render escapes most texts twice or more (each language's pages, the tables sharing them)
 def markdown_text(text: str) -> str:
     """``text`` as literal Markdown inline content, safe in a table cell, a heading or at a line start."""
     escaped = _MARKDOWN_ESCAPES.sub(_escaped, text)
