@@ -1,5 +1,6 @@
 """What every test module shares: the repository's paths, the one fixture catalog, and how to copy,
-edit, render and run it; the catalog as the generator models it; the Hypothesis profiles.
+edit, render and run it; the catalog as the generator models it; how the documentation groups the
+tables; the Hypothesis profiles.
 
 The fixture catalog (tests/fixtures/catalog/, ``MINI``) is small and valid: an integer table with
 groups, permanent flags and an alias (``errors``), and a status table with string codes, flags and
@@ -21,7 +22,7 @@ from hypothesis import HealthCheck, settings
 from codegen.catalog import load_catalog
 from codegen.cli import main
 from codegen.maintenance.upstream import UpstreamSection, read_page
-from codegen.model import Catalog
+from codegen.model import Catalog, Table
 from codegen.writer import existing_files
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -83,6 +84,34 @@ def install_runtime(package_root: Path) -> Path:
 def tree_bytes(directory: Path) -> dict[str, bytes]:
     """Every file under ``directory`` (but caches), by its path relative to it."""
     return {relative: (directory / relative).read_bytes() for relative in existing_files(directory)}
+
+
+# What the documentation shows ---------------------------------------------------------------------
+
+
+def expected_sections(catalog: Catalog) -> list[tuple[str, list[str]]]:
+    """The home page's sections of tables: the error-code page's, the endpoint pages' code tables by
+    the product of the first endpoint reading them, then the vocabularies of the answers' fields."""
+    product_of: dict[str, str] = {}
+    for endpoint in catalog.endpoints:
+        for table_id in endpoint.tables:
+            product_of.setdefault(table_id, endpoint.product)
+    keys = ["section_error_page", *(f"section_{product}" for product in ("sms", "hlr", "voice", "mail"))]
+    sections: dict[str, list[str]] = {key: [] for key in [*keys, "section_vocabularies"]}
+    for table in catalog.tables:
+        if table.is_seed:
+            key = "section_error_page"
+        elif table.kind == "error":
+            key = f"section_{product_of[table.id]}"
+        else:
+            key = "section_vocabularies"
+        sections[key].append(table.id)
+    return [(key, ids) for key, ids in sections.items() if ids]
+
+
+def site_order(catalog: Catalog) -> list[Table]:
+    """The tables in the order of the site's menu and search: the sections of the home page, one after the other."""
+    return [catalog.table(table_id) for _, table_ids in expected_sections(catalog) for table_id in table_ids]
 
 
 # Running things ----------------------------------------------------------------------------------------
