@@ -7,7 +7,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 
 .DEFAULT_GOAL := help
-.PHONY: help generate check upstream lint test test-pythons bench docs docs-serve docs-test
+.PHONY: help generate check upstream lint test test-pythons bench docs docs-serve docs-test dist
 
 # The Python versions the package promises: pyproject.toml's classifiers name exactly these (tests/test_wheel.py
 # checks). `make test` runs everything under .venv's interpreter, one of them; `make test-pythons` runs the
@@ -82,3 +82,6 @@ test-pythons: | $(PY) ## the runtime's tests and the wheel's under the other Pyt
 
 bench: $(RENDER_TOOLS) ## import, lookup and render costs, each beside a baseline from the same run
 	$(PY) benchmarks/bench.py
+
+dist: check $(TEST_TOOLS) ## build the sdist, then the wheel from the sdist alone (the work tree's, byte for byte), into dist/
+	$(PY) -m codegen.maintenance.dist dist

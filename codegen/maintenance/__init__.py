@@ -5,5 +5,9 @@
 - ``diff``: ``python -m codegen diff OLD NEW``, what changed between two catalogs, and the next version;
 - ``pairing``: how both match entries by code and name.
 
-They read the catalog as the generator does (``codegen.catalog``) and write nothing.
+They read the catalog as the generator does (``codegen.catalog``) and write nothing. Releasing:
+
+- ``dist``: ``make dist``, the sdist and the wheel built from it alone (checked against the work
+  tree's wheel), into ``dist/``;
+- ``sdist_hook``: hatchling's build hook that keeps the work tree's links to directories in the sdist.
 """
