@@ -139,7 +139,8 @@ def _add_upstream_and_diff(commands: argparse._SubParsersAction[_Parser]) -> Non
             name,
             type=source_argument,
             metavar=name.upper(),
-            help="a catalog directory, or a git revision (its catalog/)",
+            help="a catalog directory, a git revision (its catalog/), or a released version such as 2.0.0"
+            " (the commit that set that catalog_version; no tag needed)",
         )
     diff.add_argument("--json", action="store_true", help="print the changes as JSON instead of Markdown")
 

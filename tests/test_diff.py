@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
@@ -21,6 +22,7 @@ import yaml
 from codegen.catalog import load_catalog
 from codegen.cli import main
 from codegen.maintenance.diff import Change, bump, code_span, compare, describe, next_version, report_markdown
+from codegen.maintenance.releases import release_commit, version_changes
 from tests.conftest import MINI, copy_catalog
 
 Table = dict[str, Any]
@@ -171,7 +173,8 @@ def test_identical_catalogs(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
     assert main(["diff", str(old), str(new)]) == 0
     out = capsys.readouterr().out
     assert out.startswith("No changes between")
-    assert "no new version is needed; catalog_version stays 1.0.0" in out
+    assert "the catalog calls for no new version; catalog_version stays 1.0.0" in out
+    assert "A release of code changes alone still takes the next one" in out
     assert main(["diff", str(old), str(new), "--json"]) == 0
     document = json.loads(capsys.readouterr().out)
     assert (document["bump"], document["suggested_version"], document["changes"]) == (None, "1.0.0", [])
@@ -253,7 +256,7 @@ def test_json_is_sorted_and_stable(tmp_path: Path, capsys: pytest.CaptureFixture
     document = json.loads(first)
     assert first == json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
     assert sorted(document) == ["breaking", "bump", "changes", "new", "old", "suggested_version"]
-    assert document["old"] == {"source": str(old), "catalog_version": "1.0.0"}
+    assert document["old"] == {"source": str(old), "catalog_version": "1.0.0", "commit": None}
     fields = ["breaking", "change", "field", "impact", "key", "name", "new", "old", "subject", "table"]
     assert all(sorted(change) == fields for change in document["changes"])
     tables = [change["table"] for change in document["changes"]]
@@ -367,6 +370,121 @@ def test_outside_a_git_repository(
     monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path.parent))
     assert main(["diff", "HEAD", str(MINI)]) == 2
     assert "not in a git repository" in capsys.readouterr().err
+
+
+# Released versions, found without tags.
+
+
+def set_version(catalog_dir: Path, version: str) -> None:
+    index = catalog_dir / "catalog.yaml"
+    text, count = re.subn(
+        r"^catalog_version: .*$", f'catalog_version: "{version}"', index.read_text("utf-8"), count=1, flags=re.M
+    )
+    assert count == 1
+    index.write_text(text, encoding="utf-8")
+
+
+def head(repository: Path) -> str:
+    return git(repository, "rev-parse", "HEAD").strip()
+
+
+@pytest.fixture
+def releases(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
+    """A repository without tags: release 1.0.0, work, release 1.1.0 made on a branch and merged, more work.
+
+    Returns the commits by name: 1.0.0 and 1.1.0 are the commits of the main line that set those versions.
+    """
+    root = tmp_path / "repo"
+    root.mkdir()
+    git(root, "init", "--quiet", "--initial-branch=main")
+    copy_catalog(root / "catalog")
+    git(root, "add", ".")
+    git(root, "commit", "--quiet", "-m", "Release 1.0.0")
+    commits = {"1.0.0": head(root)}
+    change_table(root / "catalog", "states", EDITS["code renamed"][1])
+    git(root, "commit", "--quiet", "-am", "rename DELIVERED (work for the next release)")
+    git(root, "switch", "--quiet", "-c", "release")
+    set_version(root / "catalog", "2.0.0")
+    git(root, "commit", "--quiet", "-am", "Release 2.0.0, on a branch")
+    commits["branch"] = head(root)
+    git(root, "switch", "--quiet", "main")
+    (root / "NEWS").write_text("main moved on\n", encoding="utf-8")
+    git(root, "add", "NEWS")
+    git(root, "commit", "--quiet", "-m", "main moves on")
+    git(root, "merge", "--quiet", "--no-ff", "-m", "Merge the release", "release")
+    commits["2.0.0"] = head(root)
+    change_table(root / "catalog", "errors", EDITS["code added"][1])
+    git(root, "commit", "--quiet", "-am", "a code added after the release")
+    assert git(root, "tag") == ""
+    monkeypatch.chdir(root)
+    return commits
+
+
+def test_a_version_names_the_commit_that_set_it(releases: dict[str, str]) -> None:
+    repository = Path.cwd()
+    assert release_commit("1.0.0", repository) == releases["1.0.0"]
+    # Made on a branch: the release is the merge that brought the version to the main line.
+    assert release_commit("2.0.0", repository) == releases["2.0.0"] != releases["branch"]
+    assert release_commit("v2.0.0", repository) == releases["2.0.0"]  # as a tag would spell it
+    assert [version for _, version in version_changes(repository)] == ["1.0.0", "2.0.0"]
+
+
+def test_diff_compares_releases_and_the_work_since_without_tags(
+    releases: dict[str, str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["diff", "1.0.0", "2.0.0", "--json"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    assert (document["old"]["commit"], document["new"]["commit"]) == (releases["1.0.0"], releases["2.0.0"])
+    assert [(change["change"], change["key"]) for change in document["changes"]] == [("renamed", "delivered")]
+    # The release steps: the last release against the catalog being edited (committed work and uncommitted edits).
+    change_table(Path("catalog"), "errors", lambda t: entry(t, "CREDIT_TOO_LOW")["message"].update(en="Credit low"))
+    assert main(["diff", "2.0.0", "catalog"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("## 2.1.0\n")
+    assert f"Changes between `2.0.0` (catalog 2.0.0, commit {releases['2.0.0'][:12]}) and `catalog`" in out
+    assert "- `errors` code 9 `TIMED_OUT` added" in out
+    assert "- `errors` code 20 `CREDIT_TOO_LOW`, English text:" in out
+
+
+def test_a_tag_wins_over_the_version_it_spells(releases: dict[str, str], capsys: pytest.CaptureFixture[str]) -> None:
+    git(Path.cwd(), "tag", "v1.0.0", releases["branch"])
+    assert main(["diff", "v1.0.0", "HEAD", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["old"]["commit"] == releases["branch"]
+
+
+def test_an_unknown_version_lists_the_versions_released(
+    releases: dict[str, str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["diff", "1.1.0", "catalog"]) == 2
+    assert capsys.readouterr().err == (
+        "error: 1.1.0 is neither a directory nor a git revision, and no commit of HEAD's history sets"
+        f" catalog_version 1.1.0 (the versions it sets: 1.0.0 ({releases['1.0.0'][:12]}),"
+        f" 2.0.0 ({releases['2.0.0'][:12]}))\n"
+    )
+
+
+def test_a_version_set_twice_must_be_named_by_its_commit(
+    releases: dict[str, str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    set_version(Path("catalog"), "1.0.0")
+    git(Path.cwd(), "commit", "--quiet", "-am", "back to 1.0.0")
+    again = head(Path.cwd())
+    assert main(["diff", "1.0.0", "catalog"]) == 2
+    err = capsys.readouterr().err
+    assert (
+        f"catalog_version 1.0.0 was set more than once in HEAD's history ({releases['1.0.0'][:12]}, {again[:12]})"
+        in err
+    )
+
+
+def test_a_shallow_clone_is_told_to_fetch_the_history(
+    releases: dict[str, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    clone = tmp_path / "shallow"
+    git(tmp_path, "clone", "--quiet", "--depth", "1", f"file://{Path.cwd()}", str(clone))
+    monkeypatch.chdir(clone)
+    assert main(["diff", "1.0.0", "catalog"]) == 2
+    assert "this clone is shallow: `git fetch --unshallow` brings the history" in capsys.readouterr().err
 
 
 def test_flags_given_are_additions_and_flags_taken_are_breaking(tmp_path: Path) -> None:

@@ -24,6 +24,7 @@ from pathlib import Path
 import pytest
 
 from codegen.maintenance.dist import EXIT_OK, BuildFailed, build, main, unpack_sdist, wheel_differences
+from codegen.model import Catalog
 
 # Four builds (sdist, the wheel from it, the work tree's wheel twice) on a busy machine.
 pytestmark = pytest.mark.timeout(300)
@@ -110,6 +111,14 @@ def test_the_sdist_keeps_the_links_into_the_generated_data(release: Release) -> 
     assert members["src/smspartner_codes/locale"].linkname == "_data/locale"
     assert (release.unpacked / "src/smspartner_codes/locale/en/LC_MESSAGES/smspartner_codes.mo").is_file()
     assert not any(name.startswith("src/smspartner_codes/locale/") for name in members)  # held once
+
+
+def test_the_sdist_is_named_after_the_version(release: Release, catalog: Catalog) -> None:
+    """The package version is catalog_version (CHANGELOG.md: How versions are numbered)."""
+    assert release.sdist.name == f"smspartner_codes-{catalog.version}.tar.gz"
+    assert release.wheel.name == f"smspartner_codes-{catalog.version}-py3-none-any.whl"
+    pkg_info = (release.unpacked / "PKG-INFO").read_text(encoding="utf-8")
+    assert f"\nVersion: {catalog.version}\n" in pkg_info
 
 
 def test_two_builds_of_the_sdist_give_the_same_bytes(release: Release, root: Path, tmp_path: Path) -> None:

@@ -1,9 +1,10 @@
 """What changed between two catalogs, for the changelog: ``python -m codegen diff OLD NEW``.
 
-OLD and NEW are catalog directories or git revisions (their ``catalog/``); both
-are loaded and validated by the generator's own loader. Tables are matched by
-id, groups by id, entries by code, and by name where a code has several; an
-entry whose code stays but whose name goes is a rename.
+OLD and NEW are catalog directories, git revisions (their ``catalog/``) or released
+versions (``2.0.0``: the commit that set that ``catalog_version``, found in the history
+without tags; see ``releases``); both are loaded and validated by the generator's own
+loader. Tables are matched by id, groups by id, entries by code, and by name where a code
+has several; an entry whose code stays but whose name goes is a rename.
 
 Each change has an impact, and the largest one picks the next version from
 OLD's ``catalog_version`` (semantic versioning):
@@ -19,8 +20,8 @@ OLD's ``catalog_version`` (semantic versioning):
 A flag or group taken away from entries is major, as a removal.
 
 The command always exits 0 when it could compare; with no change at all it says
-that no new version is needed. It exits 2 on a bad revision or directory, or an
-invalid catalog.
+that the catalog calls for no new version (a release of code changes still takes
+one). It exits 2 on a bad revision, version or directory, or an invalid catalog.
 """
 
 from __future__ import annotations
@@ -44,6 +45,7 @@ from codegen.loader import INDEX_FILE
 from codegen.maintenance.diff_endpoints import describe as describe_extra
 from codegen.maintenance.diff_endpoints import disagreement_changes, endpoint_changes, entry_changes
 from codegen.maintenance.pairing import pair_by_code
+from codegen.maintenance.releases import VERSION, ReleaseNotFound, release_commit
 from codegen.model import Catalog, Entry, Group, Table
 from codegen.problems import CatalogInvalid
 
@@ -256,11 +258,22 @@ def next_version(version: str, impact: Impact | None) -> str:
 # Output.
 
 
-def report_json(changes: list[Change], old: Catalog, new: Catalog, old_label: str, new_label: str) -> str:
+Commits = tuple[str | None, str | None]
+
+
+def report_json(
+    changes: list[Change],
+    old: Catalog,
+    new: Catalog,
+    old_label: str,
+    new_label: str,
+    *,
+    commits: Commits = (None, None),
+) -> str:
     impact = bump(changes)
     document = {
-        "old": {"source": old_label, "catalog_version": old.version},
-        "new": {"source": new_label, "catalog_version": new.version},
+        "old": {"source": old_label, "catalog_version": old.version, "commit": commits[0]},
+        "new": {"source": new_label, "catalog_version": new.version, "commit": commits[1]},
         "bump": impact,
         "breaking": impact == "major",
         "suggested_version": next_version(old.version, impact),
@@ -282,18 +295,31 @@ _WHY: dict[Impact, str] = {
 _LANGUAGES = {"fr": "French", "en": "English"}
 
 
-def report_markdown(changes: list[Change], old: Catalog, new: Catalog, old_label: str, new_label: str) -> str:
+def report_markdown(
+    changes: list[Change],
+    old: Catalog,
+    new: Catalog,
+    old_label: str,
+    new_label: str,
+    *,
+    commits: Commits = (None, None),
+) -> str:
     """A CHANGELOG section: the suggested version as heading, then the changes by impact."""
 
     impact = bump(changes)
     suggested = next_version(old.version, impact)
-    sources = f"{code_span(old_label)} (catalog {old.version}) and {code_span(new_label)}"
+    sources = f"{_source_text(old_label, old.version, commits[0])} and {code_span(new_label)}"
     if impact is None:
-        return f"No changes between {sources}: no new version is needed; catalog_version stays {old.version}.\n"
+        return (
+            f"No changes between {sources}: the catalog calls for no new version; catalog_version stays"
+            f" {old.version}. A release of code changes alone still takes the next one (CHANGELOG.md,"
+            ' "How versions are numbered").\n'
+        )
+    new_source = f"catalog {new.version}{_at_commit(new_label, commits[1])}"
     lines = [
         f"## {suggested}",
         "",
-        f"Changes between {sources} (catalog {new.version}).",
+        f"Changes between {sources} ({new_source}).",
         f"Suggested version: {suggested} ({_WHY[impact]}).",
     ]
     if new.version != suggested:
@@ -303,6 +329,16 @@ def report_markdown(changes: list[Change], old: Catalog, new: Catalog, old_label
         if items:
             lines += ["", f"### {heading}", "", *(f"- {item}" for item in items)]
     return "\n".join(lines) + "\n"
+
+
+def _at_commit(label: str, commit: str | None) -> str:
+    """``, commit ad8b52fb20f7`` for a source read from git through a name (a version, a branch, HEAD), else ''."""
+    return "" if commit is None or commit.startswith(label) else f", commit {commit[:12]}"
+
+
+def _source_text(label: str, version: str, commit: str | None) -> str:
+    """```2.0.0` (catalog 2.0.0, commit ad8b52fb20f7)``: what a source is, for the report's first line."""
+    return f"{code_span(label)} (catalog {version}{_at_commit(label, commit)})"
 
 
 def describe(change: Change) -> str:
@@ -357,23 +393,25 @@ def code_span(text: str) -> str:
 
 
 class SourceError(Exception):
-    """OLD or NEW is neither a catalog directory nor a git revision with a catalog/."""
+    """OLD or NEW is neither a catalog directory, nor a git revision with a catalog/, nor a released version."""
 
 
-def load_source(source: str, repository: Path) -> Catalog:
-    """The catalog in directory ``source``, or in ``catalog/`` of git revision ``source`` of ``repository``."""
+def load_source(source: str, repository: Path) -> tuple[Catalog, str | None]:
+    """The catalog in directory ``source``, or in ``catalog/`` of git revision or released version ``source`` of
+    ``repository``; and the commit it was read from (None for a directory)."""
     with contextlib.ExitStack() as stack:
+        commit = None
         if Path(source).is_dir():
             catalog_dir, shown, real = Path(source), source, ""
             if not (catalog_dir / INDEX_FILE).exists():
                 raise SourceError(_not_a_catalog_text(catalog_dir))
         else:
             temporary = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="codegen-diff-")))
-            _extract_catalog(source, repository, temporary)
+            commit = _extract_catalog(source, repository, temporary)
             catalog_dir = temporary / "catalog"
             shown, real = str(catalog_dir), f"{source}:catalog"
         try:
-            return load_catalog(catalog_dir, complete=False)
+            return load_catalog(catalog_dir, complete=False), commit
         except CatalogInvalid as invalid:
             raise SourceError(_invalid_text(invalid, shown, real)) from None
 
@@ -397,7 +435,8 @@ def _git(repository: Path, *arguments: str) -> subprocess.CompletedProcess[bytes
     return subprocess.run(["git", *arguments], cwd=repository, capture_output=True, check=False)
 
 
-def _extract_catalog(revision: str, repository: Path, into: Path) -> None:
+def _extract_catalog(revision: str, repository: Path, into: Path) -> str:
+    """Extract ``catalog/`` of ``revision`` (a git revision, else a released version) into ``into``; its commit."""
     if revision.startswith("-"):
         raise SourceError(f"{revision!r} is neither a directory nor a git revision")
     try:
@@ -408,9 +447,15 @@ def _extract_catalog(revision: str, repository: Path, into: Path) -> None:
         raise SourceError(f"{revision} is not a directory, and {repository} is not in a git repository")
     root = Path(top.stdout.decode().strip())
     commit = _git(root, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{revision}^{{commit}}")
-    if commit.returncode != 0:
-        raise SourceError(f"{revision} is neither a directory nor a git revision of {root}")
-    sha = commit.stdout.decode().strip()
+    if commit.returncode == 0:
+        sha = commit.stdout.decode().strip()
+    elif VERSION.fullmatch(revision):  # a release: the commit that set that catalog_version (a tag would win)
+        try:
+            sha = release_commit(revision, root)
+        except ReleaseNotFound as error:
+            raise SourceError(f"{revision} is neither a directory nor a git revision, and {error}") from None
+    else:
+        raise SourceError(f"{revision} is neither a directory, nor a git revision of {root}, nor a version")
     archive = _git(root, "archive", "--format=tar", sha, "--", "catalog")
     if archive.returncode != 0:
         raise SourceError(f"revision {revision} ({sha[:12]}) has no catalog/ directory")
@@ -423,6 +468,7 @@ def _extract_catalog(revision: str, repository: Path, into: Path) -> None:
                     " a catalog holds regular files and directories only"
                 )
         tar.extractall(into, filter="data")
+    return sha
 
 
 # The command.
@@ -432,11 +478,11 @@ def run(old_source: str, new_source: str, as_json: bool = False, repository: Pat
     """``python -m codegen diff``: print the changes; return the exit status."""
     where = repository or Path.cwd()
     try:
-        old, new = load_source(old_source, where), load_source(new_source, where)
+        (old, old_commit), (new, new_commit) = load_source(old_source, where), load_source(new_source, where)
     except SourceError as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_CANNOT_COMPARE
     changes = compare(old, new)
     render = report_json if as_json else report_markdown
-    sys.stdout.write(render(changes, old, new, old_source, new_source))
+    sys.stdout.write(render(changes, old, new, old_source, new_source, commits=(old_commit, new_commit)))
     return EXIT_OK
