@@ -184,3 +184,17 @@ for _name, _examples in _EXAMPLES.items():
         print_blob=True,
     )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))
+
+# A property runs 8 times its default examples in CI (80 in the explore profile), on machines that
+# may be busy: its time limit grows with its examples, so that a slow machine is not taken for a
+# hang. A test that sets its own limit keeps it.
+_PROPERTY_TIMEOUT = {"dev": None, "ci": 600, "explore": 3600}[settings.get_current_profile_name()]
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    if _PROPERTY_TIMEOUT is None:
+        return
+    for item in items:
+        function = getattr(item, "function", None)
+        if getattr(function, "is_hypothesis_test", False) and item.get_closest_marker("timeout") is None:
+            item.add_marker(pytest.mark.timeout(_PROPERTY_TIMEOUT))
