@@ -1,0 +1,172 @@
+"""Every code block of the READMEs and of the site's developer page, run as written (issue 15, item 3).
+
+Each block is a test of its own, named by its file and line (``README.md:221``); how a block is run
+is in ``tests/markdown_blocks.py``: Python blocks in a fresh interpreter, their comments checked against
+the values, ``>>>`` sessions by doctest, console blocks by bash with their output compared, shell
+scripts by bash. A block marked ``<!-- not-run: why -->`` is reported as skipped with its reason
+(``pytest -ra`` lists them), never passed over in silence.
+
+Shell blocks run in a sandbox: a clone of this repository with the work tree's files over it (the
+history is there for the release commands), ``.venv/bin/python`` standing for this interpreter,
+``smspartner-codes`` on ``PATH`` running the package of the sandbox's ``src/``, and a home directory
+holding ``~/error-codes.fr.md``, the page the README's update instructions say to save there (the
+vendored copy). What the blocks write stays in the sandbox.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+from tests.markdown_blocks import RUNNABLE, Block, console_commands, output_difference, read_blocks
+
+pytestmark = pytest.mark.timeout(180)
+
+# The Markdown whose blocks a reader pastes: the READMEs and the site's hand-written pages.
+DOCUMENTS = ["README.md", "README.pypi.md", *sorted(str(page.relative_to(ROOT)) for page in (ROOT / "docs" / "pages").rglob("*.md"))]
+
+BLOCKS = [block for document in DOCUMENTS for block in read_blocks(ROOT / document, document)]
+CODE_BLOCKS = [block for block in BLOCKS if block.kind != "text"]
+
+# Without the history (an unpacked sdist) the commands that read it cannot run; they are skipped, saying so.
+READS_HISTORY = ("git ", "codegen diff ", "codegen.maintenance.releases")
+
+
+def test_the_blocks_are_found() -> None:
+    """The parser sees the blocks a reader sees (pinned lower bounds: a block lost to a parsing slip fails)."""
+    by_kind: dict[str, int] = {}
+    for block in CODE_BLOCKS:
+        by_kind[block.kind] = by_kind.get(block.kind, 0) + 1
+    assert by_kind.get("python", 0) >= 10
+    assert by_kind.get("pycon", 0) >= 4
+    assert by_kind.get("console", 0) >= 2
+    assert by_kind.get("script", 0) >= 6
+
+
+def test_a_not_run_mark_says_why_and_precedes_a_code_block() -> None:
+    for block in BLOCKS:
+        if block.not_run is not None:
+            assert block.not_run, f"{block.where}: a not-run mark without its reason"
+            assert block.language in RUNNABLE, f"{block.where}: a not-run mark before a block that is not code"
+
+
+def test_every_not_run_mark_is_on_a_block() -> None:
+    """A mark left behind when its block moved would mark the next block, or nothing: each mark is read."""
+    for document in DOCUMENTS:
+        lines = (ROOT / document).read_text(encoding="utf-8").splitlines()
+        marks = [number for number, line in enumerate(lines, start=1) if "not-run:" in line]
+        marked = [block for block in read_blocks(ROOT / document, document) if block.not_run is not None]
+        assert len(marks) == len(marked), f"{document}: not-run marks at lines {marks}, on blocks {marked}"
+
+
+# The sandbox of the shell blocks ----------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def sandbox(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """The environment of the shell blocks, its working directory under ``PWD``."""
+    base = tmp_path_factory.mktemp("readme")
+    checkout = base / "checkout"
+    if (ROOT / ".git").exists():
+        subprocess.run(["git", "clone", "--quiet", "--no-tags", str(ROOT), str(checkout)], check=True)
+        files = subprocess.run(
+            ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+            cwd=ROOT, capture_output=True, check=True, text=True,
+        ).stdout.split("\0")
+        for name in filter(None, files):
+            source, target = ROOT / name, checkout / name
+            if source.is_symlink() or not source.exists():
+                continue
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, target)
+    else:
+        shutil.copytree(
+            ROOT, checkout, symlinks=True,
+            ignore=shutil.ignore_patterns(".venv*", "build", "dist", "__pycache__", ".*_cache", ".hypothesis"),
+        )
+    venv_python = checkout / ".venv" / "bin" / "python"
+    venv_python.parent.mkdir(parents=True)
+    venv_python.write_text(f'#!/bin/sh\nexec "{sys.executable}" "$@"\n', encoding="utf-8")
+    tools = base / "bin"
+    tools.mkdir()
+    command = tools / "smspartner-codes"
+    command.write_text(f'#!/bin/sh\nexec "{sys.executable}" -m smspartner_codes "$@"\n', encoding="utf-8")
+    for script in (venv_python, command):
+        script.chmod(0o755)
+    home = base / "home"
+    home.mkdir()
+    shutil.copyfile(ROOT / "catalog" / "upstream" / "error-codes.fr.md", home / "error-codes.fr.md")
+    environment = {name: value for name, value in os.environ.items() if not name.startswith(("PYTHON", "LC_"))}
+    return environment | {
+        "PWD": str(checkout),
+        "HOME": str(home),
+        "PATH": f"{tools}{os.pathsep}{os.environ.get('PATH', '/usr/bin:/bin')}",
+        "PYTHONPATH": str(checkout / "src"),
+        "LANG": "C.UTF-8",  # neither French nor English: the command's texts are French, its default
+        "COLUMNS": "80",
+    }
+
+
+def _bash(script: str, environment: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        ["bash", "-c", script], cwd=environment["PWD"], env=environment,
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, check=False,
+    )
+
+
+# Every block ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("block", CODE_BLOCKS, ids=[block.where for block in CODE_BLOCKS])
+def test_block_runs_as_written(block: Block, request: pytest.FixtureRequest) -> None:
+    if block.not_run is not None:
+        pytest.skip(f"{block.where} ({block.language}) not-run: {block.not_run}")
+    if block.kind in {"python", "pycon"}:
+        _check_python(block)
+        return
+    if not (ROOT / ".git").exists() and any(word in block.text for word in READS_HISTORY):
+        pytest.skip(f"{block.where}: reads the git history, and this is no git checkout (an unpacked sdist)")
+    environment: dict[str, str] = request.getfixturevalue("sandbox")
+    if block.kind == "console":
+        _check_console(block, environment)
+    else:
+        _check_script(block, environment)
+
+
+def _check_python(block: Block) -> None:
+    ran = subprocess.run(
+        [sys.executable, "-m", "tests.markdown_blocks", block.kind, block.path, str(block.first_line)],
+        input=block.text, cwd=ROOT, capture_output=True, text=True, check=False,
+        env={name: value for name, value in os.environ.items() if not name.startswith("PYTHON")}
+        | {"PYTHONPATH": os.pathsep.join([str(ROOT / "src"), str(ROOT)])},
+    )
+    assert ran.returncode == 0, f"{block.where} ({block.kind}) does not run as written:\n{ran.stderr}{ran.stdout}"
+
+
+def _check_console(block: Block, environment: dict[str, str]) -> None:
+    problems = []
+    for command in console_commands(block):
+        ran = _bash(command.command, environment)
+        problem = output_difference(command, ran.stdout, ran.returncode, block.path)
+        if problem is not None:
+            problems.append(problem)
+    assert not problems, "\n\n".join(problems)
+
+
+def _check_script(block: Block, environment: dict[str, str]) -> None:
+    """The block as one bash script that stops at the first failing line, which it names."""
+    preamble = 'set -eo pipefail\ntrap \'echo "failed at script line $LINENO" >&2\' ERR\n'
+    ran = _bash(preamble + block.text, environment)
+    if ran.returncode == 0:
+        return
+    failing = block.first_line
+    for word in ran.stdout.split("failed at script line ")[1:]:
+        failing = block.first_line + int(word.split()[0]) - 1 - preamble.count("\n")
+    source = (ROOT / block.path).read_text(encoding="utf-8").splitlines()[failing - 1].strip()
+    pytest.fail(f"{block.path}:{failing}: {source}\nexit status {ran.returncode}\n{ran.stdout}")
