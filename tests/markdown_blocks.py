@@ -5,7 +5,7 @@ blocks say, so a block added tomorrow is run the same way. The kinds, by the fen
 
 - ``python`` (``py``): run in a fresh interpreter, as a file. A comment after an expression shows
   its value: it starts with the value's ``repr()``, and anything after that is words, after ``:``,
-  ``;``, ``,``, ``(`` or a dash (— or –) (``error.name  # 'NUMBER_IN_STOP_LIST'``,
+  ``;``, ``,``, ``(`` or a long dash (``error.name  # 'NUMBER_IN_STOP_LIST'``,
   ``hlr.permanent  # True: SMSPartner marks it``). Every such comment is checked, in loops and
   ``try`` bodies too, when its line runs.
 - ``pycon``: a ``>>>`` session, run by ``doctest``; the output shown must be the output, exactly.
@@ -47,7 +47,7 @@ NOT_RUN = re.compile(r"<!--\s*not-run:\s*(?P<reason>.*?)\s*-->")
 PROMPT = "$ "
 EXIT_STATUS = re.compile(r"#.*\bexit status (?P<status>\d+)")
 # What may follow a shown value in a comment: words explaining it, set off by punctuation.
-AFTER_VALUE = (":", ";", ",", "(", "—", "–")
+AFTER_VALUE = (":", ";", ",", "(", "\N{EM DASH}", "\N{EN DASH}")
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,11 @@ from tests.markdown_blocks import RUNNABLE, Block, console_commands, output_diff
 pytestmark = pytest.mark.timeout(180)
 
 # The Markdown whose blocks a reader pastes: the READMEs and the site's hand-written pages.
-DOCUMENTS = ["README.md", "README.pypi.md", *sorted(str(page.relative_to(ROOT)) for page in (ROOT / "docs" / "pages").rglob("*.md"))]
+DOCUMENTS = [
+    "README.md",
+    "README.pypi.md",
+    *sorted(str(page.relative_to(ROOT)) for page in (ROOT / "docs" / "pages").rglob("*.md")),
+]
 
 BLOCKS = [block for document in DOCUMENTS for block in read_blocks(ROOT / document, document)]
 CODE_BLOCKS = [block for block in BLOCKS if block.kind != "text"]
@@ -77,7 +81,10 @@ def sandbox(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
         subprocess.run(["git", "clone", "--quiet", "--no-tags", str(ROOT), str(checkout)], check=True)
         files = subprocess.run(
             ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
-            cwd=ROOT, capture_output=True, check=True, text=True,
+            cwd=ROOT,
+            capture_output=True,
+            check=True,
+            text=True,
         ).stdout.split("\0")
         for name in filter(None, files):
             source, target = ROOT / name, checkout / name
@@ -87,7 +94,9 @@ def sandbox(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
             shutil.copyfile(source, target)
     else:
         shutil.copytree(
-            ROOT, checkout, symlinks=True,
+            ROOT,
+            checkout,
+            symlinks=True,
             ignore=shutil.ignore_patterns(".venv*", "build", "dist", "__pycache__", ".*_cache", ".hypothesis"),
         )
     venv_python = checkout / ".venv" / "bin" / "python"
@@ -115,8 +124,13 @@ def sandbox(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
 
 def _bash(script: str, environment: dict[str, str]) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        ["bash", "-c", script], cwd=environment["PWD"], env=environment,
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, check=False,
+        ["bash", "-c", script],
+        cwd=environment["PWD"],
+        env=environment,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        check=False,
     )
 
 
@@ -142,11 +156,16 @@ def test_block_runs_as_written(block: Block, request: pytest.FixtureRequest) -> 
 def _check_python(block: Block) -> None:
     ran = subprocess.run(
         [sys.executable, "-m", "tests.markdown_blocks", block.kind, block.path, str(block.first_line)],
-        input=block.text, cwd=ROOT, capture_output=True, text=True, check=False,
+        input=block.text,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
         env={name: value for name, value in os.environ.items() if not name.startswith("PYTHON")}
         | {"PYTHONPATH": os.pathsep.join([str(ROOT / "src"), str(ROOT)])},
     )
-    assert ran.returncode == 0, f"{block.where} ({block.kind}) does not run as written:\n{ran.stderr}{ran.stdout}"
+    if ran.returncode != 0:
+        pytest.fail(f"{block.where} ({block.kind}) does not run as written:\n{ran.stderr}{ran.stdout}", pytrace=False)
 
 
 def _check_console(block: Block, environment: dict[str, str]) -> None:
@@ -156,17 +175,123 @@ def _check_console(block: Block, environment: dict[str, str]) -> None:
         problem = output_difference(command, ran.stdout, ran.returncode, block.path)
         if problem is not None:
             problems.append(problem)
-    assert not problems, "\n\n".join(problems)
+    if problems:
+        pytest.fail("\n\n".join(problems), pytrace=False)
 
 
 def _check_script(block: Block, environment: dict[str, str]) -> None:
     """The block as one bash script that stops at the first failing line, which it names."""
-    preamble = 'set -eo pipefail\ntrap \'echo "failed at script line $LINENO" >&2\' ERR\n'
+    preamble = "set -eo pipefail\ntrap 'echo \"failed at script line $LINENO\" >&2' ERR\n"
     ran = _bash(preamble + block.text, environment)
     if ran.returncode == 0:
         return
     failing = block.first_line
     for word in ran.stdout.split("failed at script line ")[1:]:
         failing = block.first_line + int(word.split()[0]) - 1 - preamble.count("\n")
-    source = (ROOT / block.path).read_text(encoding="utf-8").splitlines()[failing - 1].strip()
-    pytest.fail(f"{block.path}:{failing}: {source}\nexit status {ran.returncode}\n{ran.stdout}")
+    lines = block.text.splitlines()
+    source = lines[failing - block.first_line].strip() if 0 <= failing - block.first_line < len(lines) else ""
+    pytest.fail(f"{block.path}:{failing}: {source}\nexit status {ran.returncode}\n{ran.stdout}", pytrace=False)
+
+
+# The harness itself: each way a block can be wrong is reported with its file and line ---------------
+
+BROKEN = """# A page
+
+<!-- not-run: needs the network -->
+
+```sh
+pip install something-else
+```
+
+```python
+from smspartner_codes import SmsSendError
+
+SmsSendError(14).name   # 'NUMBER_IN_STOP_LIST'
+SmsSendError(11).name   # 'NOT_THIS': a wrong value
+for code in (14, 11):
+    SmsSendError(code) == 14   # True: only the first time
+undefined_name
+```
+
+```pycon
+>>> 1 + 1
+3
+```
+
+```console
+$ echo one
+two
+$ false
+```
+
+```sh
+true
+cd /
+false
+true
+```
+
+```json
+{"not": "run"}
+```
+"""
+
+
+@pytest.fixture
+def broken(tmp_path: Path) -> list[Block]:
+    page = tmp_path / "page.md"
+    page.write_text(BROKEN, encoding="utf-8")
+    return read_blocks(page, "page.md")
+
+
+def test_the_harness_reads_kinds_lines_and_marks(broken: list[Block]) -> None:
+    assert [(block.line, block.kind, block.not_run) for block in broken] == [
+        (5, "script", "needs the network"),
+        (9, "python", None),
+        (19, "pycon", None),
+        (24, "console", None),
+        (30, "script", None),
+        (37, "text", None),
+    ]
+
+
+def test_the_harness_names_each_wrong_value_and_the_failing_line(broken: list[Block]) -> None:
+    from tests.markdown_blocks import run_pycon, run_python
+
+    python = broken[1]
+    assert run_python(python.text, python.path, python.first_line) == [
+        "page.md:13: SmsSendError(11).name   # 'NOT_THIS': a wrong value\n"
+        "  the comment shows \"'NOT_THIS': a wrong value\", the value is 'INSUFFICIENT_CREDIT'",
+        "page.md:15: SmsSendError(code) == 14   # True: only the first time\n"
+        "  the comment shows 'True: only the first time', the value is False",
+        "page.md:16: undefined_name\n  raised NameError: name 'undefined_name' is not defined",
+    ]
+    (report,) = run_pycon(broken[2].text, "page.md", broken[2].first_line)
+    assert 'File "page.md", line 20' in report
+    assert "Expected:\n    3\nGot:\n    2" in report
+
+
+def test_the_harness_compares_console_output_and_exit_status(broken: list[Block]) -> None:
+    echo, false = console_commands(broken[3])
+    assert (echo.line, echo.command, echo.shown) == (25, "echo one", ["two"])
+    problem = output_difference(echo, "one\n", 0, "page.md")
+    assert problem is not None
+    assert problem.startswith("page.md:25: $ echo one\noutput differs:")
+    assert "-two\n+one" in problem
+    assert output_difference(echo, "two\n", 0, "page.md") is None
+    problem = output_difference(false, "", 1, "page.md")
+    assert problem is not None
+    assert problem.startswith("page.md:27: $ false\nexit status 1, expected 0")
+
+
+def test_the_harness_names_a_script_s_failing_line(broken: list[Block], tmp_path: Path) -> None:
+    environment = dict(os.environ) | {"PWD": str(tmp_path)}
+    with pytest.raises(pytest.fail.Exception, match=r"page\.md:33: false\nexit status 1"):
+        _check_script(broken[4], environment)
+
+
+def test_a_console_block_with_output_before_its_first_command_is_refused(tmp_path: Path) -> None:
+    page = tmp_path / "page.md"
+    page.write_text("```console\nstray\n$ true\n```\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"page\.md:2: output before any '\$ ' command"):
+        console_commands(read_blocks(page, "page.md")[0])
