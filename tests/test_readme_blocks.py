@@ -15,6 +15,7 @@ vendored copy). What the blocks write stays in the sandbox.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -295,3 +296,44 @@ def test_a_console_block_with_output_before_its_first_command_is_refused(tmp_pat
     page.write_text("```console\nstray\n$ true\n```\n", encoding="utf-8")
     with pytest.raises(ValueError, match=r"page\.md:2: output before any '\$ ' command"):
         console_commands(read_blocks(page, "page.md")[0])
+
+
+# JSON blocks ------------------------------------------------------------------------------------------
+
+
+def _is_excerpt(shown: object, real: object) -> bool:
+    """Whether ``shown`` is ``real`` with things left out: the keys of a dict, items of a list; the rest equal."""
+    if isinstance(shown, dict):
+        return isinstance(real, dict) and all(key in real and _is_excerpt(shown[key], real[key]) for key in shown)
+    if isinstance(shown, list):
+        return isinstance(real, list) and all(any(_is_excerpt(item, other) for other in real) for item in shown)
+    return shown == real
+
+
+@pytest.mark.parametrize(
+    "block",
+    [block for block in BLOCKS if block.language == "json"],
+    ids=[block.where for block in BLOCKS if block.language == "json"],
+)
+def test_a_json_block_is_json(block: Block) -> None:
+    try:
+        json.loads(block.text)
+    except json.JSONDecodeError as error:
+        pytest.fail(f"{block.path}:{block.first_line + error.lineno - 1}: not JSON: {error.msg}", pytrace=False)
+
+
+def test_the_readme_s_json_example_is_the_start_of_catalog_json() -> None:
+    """The example shows the file as it is: its version, and every key it shows with the value it has."""
+    (example,) = [block for block in BLOCKS if block.path == "README.md" and block.language == "json"]
+    real = json.loads((ROOT / "generated" / "json" / "catalog.json").read_text(encoding="utf-8"))
+    shown = json.loads(example.text)
+    assert list(shown) == list(real)[: len(shown)], f"{example.where}: not the file's first keys"
+    assert _is_excerpt(shown, real), f"{example.where}: a key or a value the file does not have"
+    (table,) = shown["tables"]
+    assert list(table) == list(real["tables"][0]), f"{example.where}: the table's keys are not all shown"
+
+
+def test_the_excerpt_rule_can_fail() -> None:
+    assert _is_excerpt({"a": [{"b": 1}]}, {"a": [{"b": 1, "c": 2}, {"b": 3}], "d": 4})
+    assert not _is_excerpt({"a": [{"b": 2}]}, {"a": [{"b": 1}]})
+    assert not _is_excerpt({"x": 1}, {"a": 1})
