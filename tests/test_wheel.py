@@ -477,3 +477,20 @@ def test_the_pypi_description_examples_run_against_the_installed_wheel(installed
         )
         assert result.returncode == 0, result.stderr
         assert result.stdout.splitlines() == expected
+
+
+# The addresses the package gives: SMSPartner's (its site, its API hosts) and the local server of `make docs-serve`.
+# The project has no website of its own yet: no documentation or repository address may be made up.
+KNOWN_HOSTS = ("www.smspartner.fr", "api.smspartner.fr", "api.voicepartner.fr", "api.mailpartner.fr", "127.0.0.1")
+
+
+def test_the_metadata_and_the_description_link_to_no_invented_address(wheel: Wheel, catalog: Catalog) -> None:
+    metadata = _metadata(wheel, catalog)
+    assert metadata.get_all("Project-URL") is None
+    assert metadata.get_all("Home-page") is None
+    description = metadata.get_payload()
+    assert isinstance(description, str)
+    assert "make docs" in description  # where the documentation is, since no address has it
+    for address in re.findall(r"https?://[^\s)>\]`'\"]+", description):
+        host = address.split("/")[2].split(":")[0]
+        assert host in KNOWN_HOSTS, f"{PYPI_DESCRIPTION} links to {address}"
