@@ -25,7 +25,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT
-from tests.markdown_blocks import RUNNABLE, Block, console_commands, output_difference, read_blocks
+from tests.markdown_blocks import NOT_RUN, RUNNABLE, Block, console_commands, output_difference, read_blocks
 
 pytestmark = pytest.mark.timeout(180)
 
@@ -65,7 +65,7 @@ def test_every_not_run_mark_is_on_a_block() -> None:
     """A mark left behind when its block moved would mark the next block, or nothing: each mark is read."""
     for document in DOCUMENTS:
         lines = (ROOT / document).read_text(encoding="utf-8").splitlines()
-        marks = [number for number, line in enumerate(lines, start=1) if "not-run:" in line]
+        marks = [number for number, line in enumerate(lines, start=1) if NOT_RUN.fullmatch(line.strip())]
         marked = [block for block in read_blocks(ROOT / document, document) if block.not_run is not None]
         assert len(marks) == len(marked), f"{document}: not-run marks at lines {marks}, on blocks {marked}"
 
