@@ -593,6 +593,21 @@ def test_grouped_pages_have_one_section_per_group(docs_dir: Path, catalog: Catal
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
+def test_a_table_page_lists_the_fields_an_endpoint_reads_with_it_one_by_one(
+    docs_dir: Path, catalog: Catalog, language: Language
+) -> None:
+    """``hlr.notify`` reads hlr_error with four fields: each is set apart (they ran on: "field `errorId`field")."""
+    field = LABELS[language]["field"]
+    for endpoint in catalog.endpoints:
+        for table_id in {item.table for item in endpoint.fields}:
+            names = [item.name for item in endpoint.fields if item.table == table_id]
+            text = (docs_dir / language / f"{table_id}.md").read_text(encoding="utf-8")
+            listed = "; ".join(f"{field} `{name}`" for name in names)
+            assert listed in text, f"{table_id}: {endpoint.id}"
+            assert f"`{field} `" not in text, f"{table_id}: a field runs on from the previous one"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_relative_links_resolve(docs_dir: Path, language: Language) -> None:
     for path in sorted((docs_dir / language).glob("*.md")):
         for href in parse_page(path).links:

@@ -272,8 +272,8 @@ def _used_by(catalog: Catalog, table: Table, language: Language) -> list[str]:
         fields = [field.name for field in endpoint.fields if field.table == table.id]
         if table.id not in endpoint.tables and not fields:
             continue
-        how = _table_chain(endpoint.tables, table.id) if table.id in endpoint.tables else ""
-        how += "".join(f"{'; ' if how else ''}{labels['field']} `{name}`" for name in fields)
+        chain = [_table_chain(endpoint.tables, table.id)] if table.id in endpoint.tables else []
+        how = "; ".join(chain + [f"{labels['field']} `{name}`" for name in fields])
         title = markdown_text(endpoint.title.in_language(language))
         lines.append(f"{_endpoint_link(endpoint.id)} {title}{labels['colon']} {how}")
     return lines
