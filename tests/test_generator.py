@@ -778,6 +778,23 @@ def test_the_next_render_removes_what_an_interrupted_one_left_and_nothing_else(t
     assert existing_files(out) == ["a.txt"]
 
 
+def test_git_ignores_what_an_interrupted_render_leaves_beside_each_output_folder() -> None:
+    """Leftovers are named by tempfile.mkdtemp (the prefix, then 8 characters); a `git add -A` must not take them."""
+    if shutil.which("git") is None or not (ROOT / ".git").exists():
+        pytest.skip("not a git checkout (an unpacked sdist): no .gitignore applies")
+    outputs = [ROOT / "generated", ROOT / "src" / "smspartner_codes" / "_data"]
+    leftovers = [
+        str((output.parent / f".{output.name}.{kind}-{name}").relative_to(ROOT)) + "/"  # a folder
+        for output in outputs
+        for kind in ("new", "old")
+        for name in ("abcd1234", "0_zz9xy8")
+    ]
+    checked = subprocess.run(
+        ["git", "check-ignore", "--no-index", *leftovers], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    assert sorted(checked.stdout.split()) == sorted(leftovers)
+
+
 def test_a_render_killed_between_its_two_renames_is_repaired_by_the_next(tmp_path: Path) -> None:
     """kill -9 at the worst moment: the old output set aside, the new one not yet in place."""
     out = tmp_path / "out"
