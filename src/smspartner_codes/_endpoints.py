@@ -43,13 +43,27 @@ if TYPE_CHECKING:
         tuple[TableId, ...],
         tuple[tuple[str, TableId, FieldKey], ...],
         str | None,
+        str | None,
+        bool,
     ]
 
 __all__ = ["ENDPOINTS", "Endpoint", "EndpointField", "EndpointUrl", "Reading", "endpoint", "resolve"]
 
 # The fields of an endpoint's record, in the order the generator writes them (codegen reads this
 # tuple, as it reads smspartner_codes._RECORD_FIELDS): a new field is a name here and its property.
-ENDPOINT_FIELDS = ("kind", "method", "title", "title_en", "pages", "urls", "tables", "fields", "no_codes")
+ENDPOINT_FIELDS = (
+    "kind",
+    "method",
+    "title",
+    "title_en",
+    "pages",
+    "urls",
+    "tables",
+    "fields",
+    "no_codes",
+    "items",
+    "success_flag",
+)
 _KIND: "Final" = 0
 _METHOD: "Final" = 1
 _TITLE: "Final" = 2
@@ -59,6 +73,8 @@ _URLS: "Final" = 5
 _TABLES: "Final" = 6
 _FIELDS: "Final" = 7
 _NO_CODES: "Final" = 8
+_ITEMS: "Final" = 9
+_SUCCESS_FLAG: "Final" = 10
 
 
 # Records --------------------------------------------------------------------------------------------
@@ -199,6 +215,21 @@ class Endpoint:
     def no_codes(self) -> "str | None":
         """Why the endpoint has no table, where its pages give no code at all; else None."""
         return self._record[_NO_CODES]
+
+    @property
+    def items(self) -> "str | None":
+        """The key of the list of per-number items its answers hold (``"StatutResponse_List"``), or None.
+
+        Each item has its own ``success`` flag, ``code`` and ``phoneNumber``: ``iter_errors``
+        yields one error per failed item, whichever documented list holds it.
+        """
+        return self._record[_ITEMS]
+
+    @property
+    def success_flag(self) -> bool:
+        """False where the pages print the endpoint's answers without a ``success`` flag (voice's audio
+        file list): an answer of its without one is a success."""
+        return self._record[_SUCCESS_FLAG]
 
     def __repr__(self) -> str:
         return f"<Endpoint {self._id}>"
