@@ -496,13 +496,27 @@ def resolve(
         meanings = _meanings(endpoint, code)
         if meanings is None:
             return None
-    if message and isinstance(message, str):
-        found = meanings.verbatim.get(message)
-        if found is None:
-            found = meanings.matching(normalise(message))
-        if found is not None:
-            return found
-    return meanings.default
+    return meanings.reading(message)
+
+
+def resolve_in_tables(tables: "tuple[TableId, ...]", code: object, message: object = None) -> "Reading | None":
+    """``resolve`` on tables given by id, in order: what the readers of answers call, once they know the tables
+    (an endpoint's, or the one table given to ``raise_for_response``). An unknown table id raises KeyError."""
+    if code is True or code is False or not isinstance(code, (int, str)):
+        return None
+    meanings = _meanings_by_tables.get((tables, code))
+    if meanings is None:
+        meanings, as_written = _meanings_on_tables(tables, code)
+        if meanings is None:
+            return None
+        if as_written and len(_meanings_by_tables) < _MAX_KEPT:
+            _meanings_by_tables[tables, code] = meanings
+    return meanings.reading(message)
+
+
+def tables_of(endpoints: "Endpoint | str | Iterable[Endpoint | str]") -> "tuple[TableId, ...]":
+    """The tables an answer of ``endpoints`` is read with, in order, each once (see ``resolve``)."""
+    return _tables_of(endpoints)
 
 
 class _Meanings:
@@ -517,6 +531,16 @@ class _Meanings:
         # Each documented wording as printed, with the reading a server text equal to it gets.
         verbatim = {text: self.matching(normalise(text)) for text in texts}
         self.verbatim: dict[str, Reading] = {text: found for text, found in verbatim.items() if found is not None}
+
+    def reading(self, message: object) -> Reading:
+        """The reading the server's text gives (the default where it is no text or matches no wording)."""
+        if message and isinstance(message, str):
+            found = self.verbatim.get(message)
+            if found is None:
+                found = self.matching(normalise(message))
+            if found is not None:
+                return found
+        return self.default
 
     def matching(self, server: str) -> "Reading | None":
         """The reading whose wording ``server`` (a normal form) matches, the longest winning; None if none does.
