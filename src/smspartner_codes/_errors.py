@@ -247,13 +247,12 @@ def _read(endpoint_id: "str | None", table: "str | None", code: object, message:
     if code is None:
         return None
     try:
-        if endpoint_id is not None:
-            return resolve_in_tables(tables_of(endpoint_id), code, message)
-        if table is not None:
-            return resolve_in_tables((table,), code, message)  # type: ignore[arg-type]  # checked by lookup
+        tables: tuple[str, ...] = tables_of(endpoint_id) if endpoint_id is not None else ()
+        if table is not None and table not in tables:  # read with one table (or a push's: the HLR notification's)
+            tables = (table,)
+        return resolve_in_tables(tables, code, message) if tables else None  # type: ignore[arg-type]  # lookup checks
     except KeyError:  # an id this catalog lacks (an error built by hand, or unpickled where the catalog differs)
         return None
-    return None
 
 
 # The ApiError subclass of each table whose codes are errors (generated, in smspartner_codes._data._exceptions),
