@@ -179,7 +179,7 @@ def _fields(payload: object, endpoint_id: str) -> "Mapping[object, object]":
 
 
 def _decoded(body: str, endpoint_id: str) -> object:
-    if body.lstrip()[:1] == "{":
+    if body.lstrip()[:1] in ("{", "["):  # JSON (a form field starts with its name)
         import json
 
         try:
