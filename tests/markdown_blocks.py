@@ -6,8 +6,9 @@ blocks say, so a block added tomorrow is run the same way. The kinds, by the fen
 - ``python`` (``py``): run in a fresh interpreter, as a file. A comment after an expression shows
   its value: it starts with the value's ``repr()``, and anything after that is words, after ``:``,
   ``;``, ``,``, ``(`` or a long dash (``error.name  # 'NUMBER_IN_STOP_LIST'``,
-  ``hlr.permanent  # True: SMSPartner marks it``). Every such comment is checked, in loops and
-  ``try`` bodies too, when its line runs.
+  ``hlr.permanent  # True: SMSPartner marks it``). A comment after a ``print(...)`` line shows what
+  it prints, by the same rule (``print(error)  # sms_send 14 NUMBER_IN_STOP_LIST: ...``). Every such
+  comment is checked, in loops and ``try`` bodies too, when its line runs.
 - ``pycon``: a ``>>>`` session, run by ``doctest``; the output shown must be the output, exactly.
 - ``console``, or any shell block with ``$ `` prompts: each ``$`` line is run by bash, and the lines
   under it, up to the next prompt, are its output (standard output and error, as a terminal shows
@@ -26,12 +27,14 @@ exit 0 when all ran as shown, 1 with each difference on standard error.
 from __future__ import annotations
 
 import ast
+import contextlib
 import doctest
 import io
 import re
 import sys
 import tokenize
 import traceback
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -178,9 +181,16 @@ def trailing_comments(code: str) -> dict[int, str]:
     return comments
 
 
+class Printed(str):
+    """What a ``print(...)`` line wrote, without its final newline: its comment shows it as printed."""
+
+    def __repr__(self) -> str:
+        return str(self)
+
+
 def shown_value_problem(value: object, comment: str) -> str | None:
-    """Why ``comment`` does not show ``value`` (None when it does): it must start with ``repr(value)``,
-    followed by nothing or by words set off by punctuation."""
+    """Why ``comment`` does not show ``value`` (None when it does): it must start with ``repr(value)``
+    (for what a print wrote, the text itself), followed by nothing or by words set off by punctuation."""
     shown = repr(value)
     if comment == shown:
         return None
@@ -200,12 +210,27 @@ class _ShowValues(ast.NodeTransformer):
         comment = self.comments.get(node.end_lineno or node.lineno)
         if comment is None:
             return node
+        value = node.value
+        if isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and value.func.id == "print":
+            # The comment shows the printed text: the call is made with its output captured.
+            value = ast.Call(ast.Name("__printed__", ast.Load()), [ast.Lambda(_NO_ARGUMENTS, value)], [])
         check = ast.Call(
             ast.Name("__shown__", ast.Load()),
-            [node.value, ast.Constant(node.lineno), ast.Constant(comment)],
+            [value, ast.Constant(node.lineno), ast.Constant(comment)],
             [],
         )
         return ast.copy_location(ast.Expr(check), node)
+
+
+_NO_ARGUMENTS = ast.arguments(posonlyargs=[], args=[], kwonlyargs=[], kw_defaults=[], defaults=[])
+
+
+def _printed(call: Callable[[], object]) -> Printed:
+    """Run a print call with standard output captured; what it wrote still reaches the real output."""
+    with contextlib.redirect_stdout(io.StringIO()) as captured:
+        call()
+    sys.stdout.write(captured.getvalue())
+    return Printed(captured.getvalue().removesuffix("\n"))
 
 
 def run_python(code: str, path: str, first_line: int) -> list[str]:
@@ -224,7 +249,7 @@ def run_python(code: str, path: str, first_line: int) -> list[str]:
     except SyntaxError as error:
         return [f"{path}:{first_line + (error.lineno or 1) - 1}: not Python: {error.msg}"]
     ast.increment_lineno(ast.fix_missing_locations(tree), first_line - 1)
-    namespace: dict[str, Any] = {"__name__": "__main__", "__shown__": shown}
+    namespace: dict[str, Any] = {"__name__": "__main__", "__shown__": shown, "__printed__": _printed}
     try:
         exec(compile(tree, path, "exec"), namespace)
     except BaseException as error:  # the block's own failure, reported with its line

@@ -272,6 +272,24 @@ def test_the_harness_names_each_wrong_value_and_the_failing_line(broken: list[Bl
     assert "Expected:\n    3\nGot:\n    2" in report
 
 
+def test_a_print_line_s_comment_shows_what_it_prints() -> None:
+    from tests.markdown_blocks import run_python
+
+    code = (
+        "from smspartner_codes import SmsSendError\n"
+        "print(SmsSendError(14).name)  # NUMBER_IN_STOP_LIST: as printed, no quotes\n"
+        "print(SmsSendError(11).name, 11)  # NOT_THIS 11\n"
+        "print('two', 'lines', sep='\\n')  # two\n"
+        "print(None)  # None\n"
+    )
+    assert run_python(code, "page.md", 10) == [
+        "page.md:12: print(SmsSendError(11).name, 11)  # NOT_THIS 11\n"
+        "  the comment shows 'NOT_THIS 11', the value is INSUFFICIENT_CREDIT 11",
+        "page.md:13: print('two', 'lines', sep='\\n')  # two\n"
+        "  the comment shows 'two', the value is two\nlines",
+    ]
+
+
 def test_the_harness_compares_console_output_and_exit_status(broken: list[Block]) -> None:
     echo, false = console_commands(broken[3])
     assert (echo.line, echo.command, echo.shown) == (25, "echo one", ["two"])
