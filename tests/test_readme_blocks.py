@@ -285,8 +285,7 @@ def test_a_print_line_s_comment_shows_what_it_prints() -> None:
     assert run_python(code, "page.md", 10) == [
         "page.md:12: print(SmsSendError(11).name, 11)  # NOT_THIS 11\n"
         "  the comment shows 'NOT_THIS 11', the value is INSUFFICIENT_CREDIT 11",
-        "page.md:13: print('two', 'lines', sep='\\n')  # two\n"
-        "  the comment shows 'two', the value is two\nlines",
+        "page.md:13: print('two', 'lines', sep='\\n')  # two\n  the comment shows 'two', the value is two\nlines",
     ]
 
 
