@@ -56,8 +56,12 @@ class Rendered(NamedTuple):
 
 
 def output_options(into: Path) -> list[str]:
-    """The ``--out`` and ``--data-out`` options of a render into ``into`` (see render())."""
-    return ["--out", str(into / "generated"), "--data-out", str(into / "package" / "smspartner_codes" / "_data")]
+    """The ``--out``, ``--data-out`` and ``--npm-out`` options of a render into ``into`` (see render())."""
+    return [
+        *("--out", str(into / "generated")),
+        *("--data-out", str(into / "package" / "smspartner_codes" / "_data")),
+        *("--npm-out", str(into / "npm" / "src" / "_data")),
+    ]
 
 
 def render(catalog_dir: Path, into: Path) -> Rendered:
