@@ -7,7 +7,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 
 .DEFAULT_GOAL := help
-.PHONY: help generate check upstream lint test bench docs docs-serve docs-test
+.PHONY: help generate check upstream lint test bench docs docs-serve docs-test npm-tools
 
 # The documentation site and its browser test (see docs/).
 SITE := build/site
@@ -28,6 +28,16 @@ $(VENV)/.tools-%: requirements/%.txt requirements/render.txt | $(PY)
 $(PY):
 	$(PYTHON) -m venv $(VENV)
 
+# The npm package's pinned tools (TypeScript, Ajv, Node's types), from npm/package-lock.json alone.
+NPM_TOOLS := npm/node_modules/.package-lock.json
+TSC := npm/node_modules/.bin/tsc
+
+npm-tools: $(NPM_TOOLS) ## install the npm package's pinned tools into npm/node_modules (npm ci)
+
+$(NPM_TOOLS): npm/package.json npm/package-lock.json
+	cd npm && npm ci --no-audit --no-fund
+	@touch $@
+
 help: ## list the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-11s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
@@ -40,12 +50,14 @@ check: $(RENDER_TOOLS) ## fail, listing the files, when the package data or gene
 upstream: $(RENDER_TOOLS) ## check the vendored pages against their sha256, then the catalog against every page (error codes and endpoints)
 	$(PY) -m codegen upstream
 
-lint: $(TEST_TOOLS) ## ruff (lint and format) on the hand-written Python, mypy --strict on it and the package data
+lint: $(TEST_TOOLS) $(NPM_TOOLS) ## ruff and mypy --strict on the Python, tsc --strict on the npm package and its tests
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 	$(PY) -m mypy
+	$(TSC) -p npm/tsconfig.json --noEmit
+	$(TSC) -p npm/tsconfig.test.json --noEmit
 
-test: check upstream lint $(TEST_TOOLS) ## the drift checks (generated files, upstream page), lint and type checks, the test suite, then the site and its browser test
+test: check upstream lint $(TEST_TOOLS) $(NPM_TOOLS) ## the drift checks, lint and type checks, the test suite (the npm package and Ajv included), then the site and its browser test
 	$(PY) -m pytest
 	@$(MAKE) --no-print-directory docs-test
 
