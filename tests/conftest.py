@@ -77,7 +77,7 @@ def install_runtime(package_root: Path) -> Path:
     for path in PACKAGE_DIR.iterdir():
         if path.name in ("_data", "__pycache__"):
             continue
-        if path.is_symlink():  # locale/ and catalog.json point into _data/
+        if path.is_symlink():  # locale/, tables/, catalog.json and catalog.schema.json point into _data/
             (target / path.name).symlink_to(os.readlink(path))
         else:
             shutil.copyfile(path, target / path.name)

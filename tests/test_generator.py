@@ -125,11 +125,16 @@ def test_the_package_data_holds_what_the_runtime_reads_and_the_artefacts_the_res
         "_send_error.py",
         "_send_error_group.py",
         "catalog.json",
+        "catalog.schema.json",
         "locale/en/LC_MESSAGES/smspartner_codes.mo",
         "locale/fr/LC_MESSAGES/smspartner_codes.mo",
+        "tables/errors.json",
+        "tables/states.json",
     ]
     assert sorted({path.split("/")[0] for path in output.artefacts}) == ["docs", "gettext", "json"]
     assert output.package_data["catalog.json"] == output.artefacts["json/catalog.json"]
+    assert output.package_data["catalog.schema.json"] == output.artefacts["json/catalog.schema.json"]
+    assert output.package_data["tables/errors.json"] == output.artefacts["json/errors.json"]
     # The npm package's data: TypeScript modules the hand-written npm/src/ imports.
     assert sorted(output.npm_data) == ["casefold.ts", "catalog.ts", "endpoints.ts", "html.ts", "records.ts"]
 

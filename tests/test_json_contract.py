@@ -103,10 +103,19 @@ def test_every_table_file_is_valid(validator: Draft202012Validator, json_dir: Pa
         assert _errors(validator, _load(json_dir / f"{table.id}.json")) == [], table.id
 
 
-def test_package_copy_is_valid_and_identical(validator: Draft202012Validator, json_dir: Path, root: Path) -> None:
+def test_package_copy_is_valid_and_identical(
+    validator: Draft202012Validator, json_dir: Path, root: Path, catalog: Catalog
+) -> None:
     package_copy = root / "src" / "smspartner_codes" / "catalog.json"  # the path users read (generated into _data/)
     assert _errors(validator, _load(package_copy)) == []
     assert package_copy.read_bytes() == (json_dir / "catalog.json").read_bytes()
+    # Beside it, the schema; in tables/, each table's file: the artefacts' bytes.
+    package_dir = package_copy.parent
+    assert (package_dir / "catalog.schema.json").read_bytes() == (json_dir / "catalog.schema.json").read_bytes()
+    tables = sorted((package_dir / "tables").iterdir())
+    assert [path.name for path in tables] == sorted(f"{table.id}.json" for table in catalog.tables)
+    for path in tables:
+        assert path.read_bytes() == (json_dir / path.name).read_bytes(), path.name
 
 
 def test_json_dir_holds_exactly_the_expected_files(json_dir: Path, catalog: Catalog) -> None:

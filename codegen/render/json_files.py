@@ -12,8 +12,11 @@ from codegen.render.output import Output
 from codegen.sources import line_of, page_of
 
 SCHEMA_SOURCE = Path(__file__).resolve().parent.parent / "templates" / "json" / "catalog.schema.json"
-# The copy of json/catalog.json the package ships (importlib.resources.files("smspartner_codes") / "catalog.json").
+# The copies of the JSON artefacts the Python package ships: catalog.json and its schema side by side
+# (importlib.resources.files("smspartner_codes") / "catalog.json"), each table's file in tables/.
 PACKAGE_COPY = "catalog.json"
+PACKAGE_SCHEMA = "catalog.schema.json"
+PACKAGE_TABLES = "tables"
 
 
 def dump(document: dict[str, Any]) -> bytes:
@@ -34,11 +37,14 @@ def render_json(catalog: Catalog) -> Output:
         }
     )
     files = {"json/catalog.json": whole}
+    package_data = {PACKAGE_COPY: whole}
     for table in tables:
-        files[f"json/{table['id']}.json"] = dump({"$comment": header, "catalog_version": catalog.version, **table})
+        single = dump({"$comment": header, "catalog_version": catalog.version, **table})
+        files[f"json/{table['id']}.json"] = single
+        package_data[f"{PACKAGE_TABLES}/{table['id']}.json"] = single
     schema = json.loads(SCHEMA_SOURCE.read_text(encoding="utf-8"))
-    files["json/catalog.schema.json"] = dump({"$comment": header, **schema})
-    return Output(artefacts=files, package_data={PACKAGE_COPY: whole})
+    files["json/catalog.schema.json"] = package_data[PACKAGE_SCHEMA] = dump({"$comment": header, **schema})
+    return Output(artefacts=files, package_data=package_data)
 
 
 def _text(text: Text) -> dict[str, str]:
