@@ -13,6 +13,7 @@ PY := $(VENV)/bin/python
 SITE := build/site
 DOCS_PORT ?= 8000
 CHROMIUM := /usr/bin/chromium
+GO := /usr/bin/go
 
 # One stamp per requirements file: requirements/<name>.txt is installed into .venv when its stamp is
 # missing or older than the file (or than render.txt, which the others include).
@@ -41,10 +42,10 @@ $(NPM_TOOLS): npm/package.json npm/package-lock.json
 help: ## list the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-11s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
-generate: $(RENDER_TOOLS) ## validate catalog/, render the package data (src/smspartner_codes/_data/) and generated/
+generate: $(RENDER_TOOLS) ## validate catalog/, render both packages' data (src/smspartner_codes/_data/, npm/src/_data/) and generated/
 	$(PY) -m codegen render
 
-check: $(RENDER_TOOLS) ## fail, listing the files, when the package data or generated/ differs from a fresh render
+check: $(RENDER_TOOLS) ## fail, listing the files, when a package's data or generated/ differs from a fresh render
 	$(PY) -m codegen check
 
 upstream: $(RENDER_TOOLS) ## check the vendored pages against their sha256, then the catalog against every page (error codes and endpoints)
@@ -57,7 +58,7 @@ lint: $(TEST_TOOLS) $(NPM_TOOLS) ## ruff and mypy --strict on the Python, tsc --
 	$(TSC) -p npm/tsconfig.json --noEmit
 	$(TSC) -p npm/tsconfig.test.json --noEmit
 
-test: check upstream lint $(TEST_TOOLS) $(NPM_TOOLS) ## the drift checks, lint and type checks, the test suite (the npm package and Ajv included), then the site and its browser test
+test: check upstream lint $(TEST_TOOLS) $(NPM_TOOLS) $(GO) ## the drift checks, lint and type checks, the test suite (the npm package, Ajv and the Go example included), then the site and its browser test
 	$(PY) -m pytest
 	@$(MAKE) --no-print-directory docs-test
 
@@ -71,14 +72,23 @@ docs-serve: docs ## build the site, then serve it on http://127.0.0.1:8000/ (DOC
 docs-test: docs $(TEST_TOOLS) $(BROWSER_TOOLS) $(CHROMIUM) ## serve build/site on localhost and drive headless Chromium through it (screenshots in build/screenshots/)
 	$(PY) -m pytest -m site tests/site
 
-# Debian's Chromium, which the browser test drives; installed when missing, never skipped.
-$(CHROMIUM):
-	@echo "$(CHROMIUM) is missing: installing Debian's chromium package for the browser test."
+# Debian packages the tests need, installed when missing, never skipped: $(call apt-install,PACKAGE,FILE).
+define apt-install
+	@echo "$(2) is missing: installing Debian's $(1) package."
 	@if [ "$$(id -u)" = 0 ]; then sudo=""; \
 	elif command -v sudo >/dev/null 2>&1; then sudo="sudo"; \
-	else echo "error: cannot install chromium: not root and no sudo. Install Debian's 'chromium' package (apt-get install chromium), then run this again." >&2; exit 1; fi; \
-	$$sudo apt-get update -qq && $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
-	@test -x $(CHROMIUM) || { echo "error: apt-get ran but $(CHROMIUM) is still missing." >&2; exit 1; }
+	else echo "error: cannot install $(1): not root and no sudo. Install Debian's '$(1)' package (apt-get install $(1)), then run this again." >&2; exit 1; fi; \
+	$$sudo apt-get update -qq && $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(1)
+	@test -x $(2) || { echo "error: apt-get ran but $(2) is still missing." >&2; exit 1; }
+endef
+
+# Debian's Chromium, which the browser test drives.
+$(CHROMIUM):
+	$(call apt-install,chromium,$(CHROMIUM))
+
+# Debian's Go, which compiles and runs the Go example of the developer page (tests/test_developer_examples.py).
+$(GO):
+	$(call apt-install,golang-go,$(GO))
 
 bench: $(RENDER_TOOLS) ## import, lookup and render costs, each beside a baseline from the same run
 	$(PY) benchmarks/bench.py

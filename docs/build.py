@@ -131,7 +131,9 @@ def stage(language: str) -> Path:
         sys.exit(f"error: docs/pages/{language}/ and generated/docs/{language}/ both have {sorted(clash)}.")
     for page in generated + hand_written:
         shutil.copyfile(page, source / page.name)
-    shutil.copyfile(GENERATED / "json" / "catalog.schema.json", source / "catalog.schema.json")
+    # The developer page shows the schema and offers both files for download.
+    for name in ("catalog.schema.json", "catalog.json"):
+        shutil.copyfile(GENERATED / "json" / name, source / name)
     tables = table_ids()
     # The generated pages that are not tables (the endpoints, the disagreements), after the tables.
     others = [page.stem for page in generated if page.stem not in tables and page.stem != "index"]

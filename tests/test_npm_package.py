@@ -320,3 +320,23 @@ def test_the_matching_rule_agrees_on_every_character(typescript: Any) -> None:
     servers = [[f"ab{char}", ["ab"]] for char in characters]
     assert typescript("match", servers) == [best_match(server, wordings) for server, wordings in servers]
     assert len(characters) > 140_000
+
+
+def test_the_developer_pages_typescript_example_compiles_strictly_and_runs(scratch: Path) -> None:
+    from tests.test_developer_examples import PAGES, code_block
+
+    example = scratch / "example"
+    example.mkdir()
+    (example / "example.ts").write_text(code_block(PAGES[0], "ts"), encoding="utf-8")
+    settings = json.loads((scratch / "tsconfig.json").read_text(encoding="utf-8"))
+    settings.update({"include": ["example.ts"], "extends": str(NPM_DIR / "consumer" / "tsconfig.json")})
+    settings["compilerOptions"]["outDir"] = "dist"
+    (example / "tsconfig.json").write_text(json.dumps(settings), encoding="utf-8")
+    _run([TSC, "-p", "."], cwd=example)
+    blacklisted, stop = lookup("hlr_error", 2053), lookup("sms_send", 14)
+    assert blacklisted is not None and stop is not None
+    assert _run(["node", "dist/example.js"], cwd=example).splitlines() == [
+        f"hlr_error 2053 {blacklisted.name} (USER_ERRORS): {blacklisted.message}",
+        f"sms_send 14 {stop.name}: {stop.message_in('en')}",
+        "sms_message_cancel_control 5 ALREADY_CANCELLED",
+    ]
