@@ -51,23 +51,59 @@ interface PathTemplate {
 }
 
 const ranked: readonly Endpoint[] = Object.values(ENDPOINTS);
-let templatesByHost: Map<string, PathTemplate[]> | undefined;
+interface PathIndex {
+  /** Per host, each path without parameters ("v1/me") with every endpoint it resolves to, in order. */
+  readonly exact: Map<string, Map<string, readonly Endpoint[]>>;
+  /** Per host and number of segments ("api.smspartner.fr 3"), the paths with parameters. */
+  readonly withParameters: Map<string, PathTemplate[]>;
+}
 
-function templates(): Map<string, PathTemplate[]> {
-  if (templatesByHost === undefined) {
-    templatesByHost = new Map();
-    ENDPOINT_RECORDS.forEach((record, position) => {
-      for (const url of record.urls) {
-        const [host, ...path] = url.url.split("/");
-        const segments = path.map((segment) => (segment.startsWith("{") && segment.endsWith("}") ? null : segment));
-        const rank = position + (url.misprint ? ranked.length : 0);
-        const known = templatesByHost!.get(host!) ?? [];
-        known.push({ segments, rank });
-        templatesByHost!.set(host!, known);
-      }
-    });
+let index: PathIndex | undefined;
+
+/** The URL paths of the catalog, read for speed (built on the first call of endpoint()); nothing a
+ * caller gives is ever added. */
+function pathIndex(): PathIndex {
+  if (index !== undefined) {
+    return index;
   }
-  return templatesByHost;
+  const all = new Map<string, PathTemplate[]>(); // per host and number of segments
+  ENDPOINT_RECORDS.forEach((record, position) => {
+    for (const url of record.urls) {
+      const [host, ...path] = url.url.split("/");
+      const segments = path.map((segment) => (segment.startsWith("{") && segment.endsWith("}") ? null : segment));
+      const key = `${host!} ${segments.length}`;
+      all.set(key, [...(all.get(key) ?? []), { segments, rank: position + (url.misprint ? ranked.length : 0) }]);
+    }
+  });
+  const exact = new Map<string, Map<string, readonly Endpoint[]>>();
+  const withParameters = new Map<string, PathTemplate[]>();
+  for (const [key, templates] of all) {
+    const host = key.slice(0, key.lastIndexOf(" "));
+    const paths = exact.get(host) ?? new Map<string, readonly Endpoint[]>();
+    exact.set(host, paths);
+    for (const template of templates) {
+      if (template.segments.includes(null)) {
+        withParameters.set(key, [...(withParameters.get(key) ?? []), template]);
+      } else {
+        const literal = template.segments as string[];
+        paths.set(literal.join("/"), inOrder(templates.filter((other) => fits(literal, other.segments))));
+      }
+    }
+  }
+  index = { exact, withParameters };
+  return index;
+}
+
+/** The endpoints of `templates`, owners first, each group in the catalog's order, each endpoint once. */
+function inOrder(templates: readonly PathTemplate[]): readonly Endpoint[] {
+  const found: Endpoint[] = [];
+  for (const rank of [...new Set(templates.map((template) => template.rank))].sort((a, b) => a - b)) {
+    const item = ranked[rank % ranked.length]!;
+    if (!found.includes(item)) {
+      found.push(item);
+    }
+  }
+  return Object.freeze(found);
 }
 
 /** `"https://user@API.smspartner.fr:443/v1/me/?apiKey=x"` gives `["api.smspartner.fr", "v1/me"]`; an
@@ -113,21 +149,21 @@ export function endpoint(url: string | { readonly href: string }): readonly Endp
     return Object.freeze([ENDPOINTS[text as EndpointId]]);
   }
   const [host, path] = hostAndPath(text);
-  const known = templates().get(host);
-  if (known === undefined) {
-    return Object.freeze([]);
+  const { exact, withParameters } = pathIndex();
+  const paths = exact.get(host);
+  if (paths === undefined) {
+    return NO_ENDPOINTS;
+  }
+  const found = paths.get(path);
+  if (found !== undefined) {
+    return found;
   }
   const segments = path.split("/");
-  const ranks = known.filter((template) => fits(segments, template.segments)).map((template) => template.rank);
-  const found: Endpoint[] = [];
-  for (const rank of [...new Set(ranks)].sort((a, b) => a - b)) {
-    const item = ranked[rank % ranked.length]!;
-    if (!found.includes(item)) {
-      found.push(item);
-    }
-  }
-  return Object.freeze(found);
+  const templates = withParameters.get(`${host} ${segments.length}`);
+  return templates === undefined ? NO_ENDPOINTS : inOrder(templates.filter((template) => fits(segments, template.segments)));
 }
+
+const NO_ENDPOINTS: readonly Endpoint[] = Object.freeze([]);
 
 // resolve(endpoint, code, message) --------------------------------------------------------------------
 
