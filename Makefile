@@ -7,7 +7,16 @@ VENV := .venv
 PY := $(VENV)/bin/python
 
 .DEFAULT_GOAL := help
-.PHONY: help generate check upstream lint test bench docs docs-serve docs-test npm-tools
+.PHONY: help generate check upstream lint test test-pythons bench docs docs-serve docs-test npm-tools
+
+# The Python versions the package promises: pyproject.toml's classifiers name exactly these (tests/test_wheel.py
+# checks). `make test` runs everything under .venv's interpreter, one of them; `make test-pythons` runs the
+# runtime's tests and the wheel's under each of the others, in a venv of its own (.venv-3.12, ...).
+PYTHON_VERSIONS := 3.11 3.12 3.13
+RUNTIME_TESTS := tests/test_package_api.py tests/test_toolkit_catalog.py tests/test_toolkit_cli.py \
+	tests/test_toolkit_errors.py tests/test_toolkit_search.py tests/test_toolkit_endpoints.py \
+	tests/test_wording_matching.py tests/test_gettext_contract.py tests/test_roundtrip_properties.py \
+	tests/test_wheel.py
 
 # The documentation site and its browser test (see docs/).
 SITE := build/site
@@ -40,7 +49,7 @@ $(NPM_TOOLS): npm/package.json npm/package-lock.json
 	@touch $@
 
 help: ## list the targets
-	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-11s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
 generate: $(RENDER_TOOLS) ## validate catalog/, render both packages' data (src/smspartner_codes/_data/, npm/src/_data/) and generated/
 	$(PY) -m codegen render
@@ -89,6 +98,9 @@ $(CHROMIUM):
 # Debian's Go, which compiles and runs the Go example of the developer page (tests/test_developer_examples.py).
 $(GO):
 	$(call apt-install,golang-go,$(GO))
+
+test-pythons: | $(PY) ## the runtime's tests and the wheel's under the other Pythons of PYTHON_VERSIONS (3.12, 3.13); names any it cannot find
+	@.ci/test-pythons "$$($(PY) -c 'import sys; print("%d.%d" % sys.version_info[:2])')" "$(PYTHON_VERSIONS)" $(RUNTIME_TESTS)
 
 bench: $(RENDER_TOOLS) ## import, lookup and render costs, each beside a baseline from the same run
 	$(PY) benchmarks/bench.py

@@ -33,7 +33,7 @@ from codegen.problems import Problem, format_node_path
 from codegen.resolve import candidates
 from codegen.sources import compact_problem, expand, page_of
 from codegen.urls import PRODUCT_HOSTS, host, shape
-from codegen.validate import _CONTROL_CHARACTERS, _check_name, _check_schema, _validator
+from codegen.validate import _CONTROL_CHARACTERS, _check_name, _check_schema
 from codegen.wording import normalise, same_wording
 
 DEFINITIONS_FILE = "definitions.yaml"
@@ -78,7 +78,7 @@ def load_definitions(catalog_dir: Path, problems: list[Problem]) -> Definitions:
     if not path.exists():
         return Definitions({}, None, set())
     loaded = load_mapping(path, problems)
-    if loaded is None or not _check_schema(loaded, _validator("definitions.schema.json"), problems):
+    if loaded is None or not _check_schema(loaded, "definitions.schema.json", problems):
         return Definitions({}, loaded, set())
     by_id: dict[str, tuple[int, dict[str, Any]]] = {}
     for index, definition in enumerate(loaded.data["definitions"]):
@@ -280,7 +280,7 @@ def _optional(path: Path, schema: str, problems: list[Problem]) -> LoadedFile | 
     if not path.exists():
         return None
     loaded = load_mapping(path, problems)
-    if loaded is None or not _check_schema(loaded, _validator(schema), problems):
+    if loaded is None or not _check_schema(loaded, schema, problems):
         return None
     return loaded
 

@@ -58,7 +58,9 @@ class_module: Callable[[str], str] = smspartner_codes._class_module
 
 # The modules of the package data that hold no class of their own name: no class may be named so
 # that its module would be one of them (the runtime's rule: "Registry" would be in "_registry").
-DATA_MODULES = frozenset({"__init__", "_exports", "_registry", "_exceptions", "_endpoints", "_disagreements"})
+DATA_MODULES = frozenset(
+    {"__init__", "_exports", "_registry", "_exceptions", "_endpoints", "_disagreements", "_table_ids"}
+)
 
 # Every class a member or a group of a table can be an instance of, or take its properties from.
 MEMBER_CLASSES: tuple[type, ...] = (

@@ -17,15 +17,17 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from jsonschema import Draft202012Validator, validators
-from jsonschema.exceptions import ValidationError
-
+from codegen import schema_fastpath
 from codegen.loader import INDEX_FILE, TABLES_DIR, LoadedFile, NodePath, describe_type
 from codegen.model import EXCEPTION_SUFFIX, anchor_key
 from codegen.problems import CatalogInvalid, Problem, format_node_path, quote_short
 from codegen.runtime import DATA_MODULES, member_attributes, package_names
+
+if TYPE_CHECKING:  # jsonschema is imported when a file needs it (see _check_schema)
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import ValidationError
 
 # Unicode's control characters (category Cc) and lone surrogates (Cs).
 _CONTROL_CHARACTERS = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
@@ -90,24 +92,45 @@ def ecma_regex(pattern: str) -> re.Pattern[str]:
 def _whole_pattern(
     validator: Draft202012Validator, pattern: str, instance: object, schema: object
 ) -> Iterator[ValidationError]:
+    from jsonschema.exceptions import ValidationError
+
     if isinstance(instance, str) and not ecma_regex(pattern).search(instance):
         yield ValidationError(f"{quote_short(instance)} does not match {pattern!r}")
 
 
-# JSON Schema counts 1.0 as an integer; a catalog means what YAML reads, so a
-# decimal number is never a code or a group id. Patterns are read as ECMA-262 reads them.
-_StrictValidator = validators.extend(  # type: ignore[no-untyped-call]
-    Draft202012Validator,
-    validators={"pattern": _whole_pattern},
-    type_checker=Draft202012Validator.TYPE_CHECKER.redefine("integer", _is_integer),
-)
+@cache
+def _schema(schema_name: str) -> dict[str, Any]:
+    """A schema of catalog/schema/, its local references inlined."""
+    schema = json.loads((SCHEMA_DIR / schema_name).read_text(encoding="utf-8"))
+    inlined: dict[str, Any] = inline_local_refs(schema, schema.get("$defs", {}))
+    return inlined
 
 
 @cache
 def _validator(schema_name: str) -> Draft202012Validator:
-    schema = json.loads((SCHEMA_DIR / schema_name).read_text(encoding="utf-8"))
-    validator: Draft202012Validator = _StrictValidator(inline_local_refs(schema, schema.get("$defs", {})))
+    """jsonschema's validator of a schema, which finds and locates every problem of a file.
+
+    JSON Schema counts 1.0 as an integer; a catalog means what YAML reads, so a decimal number
+    is never a code or a group id. Patterns are read as ECMA-262 reads them.
+    """
+    from jsonschema import Draft202012Validator, validators
+
+    strict = validators.extend(  # type: ignore[no-untyped-call]
+        Draft202012Validator,
+        validators={"pattern": _whole_pattern},
+        type_checker=Draft202012Validator.TYPE_CHECKER.redefine("integer", _is_integer),
+    )
+    validator: Draft202012Validator = strict(_schema(schema_name))
     return validator
+
+
+@cache
+def _fast_check(schema_name: str) -> schema_fastpath.Check | None:
+    """The fast pass of a schema (None if it uses a keyword that pass does not know)."""
+    try:
+        return schema_fastpath.compile_schema(_schema(schema_name), ecma_regex)
+    except schema_fastpath.UnsupportedSchema:
+        return None
 
 
 def inline_local_refs(node: Any, definitions: dict[str, Any]) -> Any:
@@ -144,7 +167,7 @@ def catalog_dir_problem(catalog_dir: Path) -> str | None:
 def check_index_schema(index: LoadedFile) -> list[Problem]:
     """The problems of catalog.yaml against its schema; the rest of the catalog cannot be read without it."""
     problems: list[Problem] = []
-    _check_schema(index, _validator("catalog.schema.json"), problems)
+    _check_schema(index, "catalog.schema.json", problems)
     return problems
 
 
@@ -169,7 +192,7 @@ def check_table_list(index: LoadedFile, catalog_dir: Path) -> list[Problem]:
 def check_table_schema(loaded: LoadedFile) -> list[Problem]:
     """The problems of one table file against its schema; its rules are checked only when it has none."""
     problems: list[Problem] = []
-    _check_schema(loaded, _validator("table.schema.json"), problems)
+    _check_schema(loaded, "table.schema.json", problems)
     return problems
 
 
@@ -181,7 +204,16 @@ def check_table(loaded: LoadedFile, expected_id: str, *, complete: bool = True) 
     return list(_check_table(loaded, expected_id, complete))
 
 
-def _check_schema(loaded: LoadedFile, validator: Draft202012Validator, problems: list[Problem]) -> bool:
+def _check_schema(loaded: LoadedFile, schema_name: str, problems: list[Problem]) -> bool:
+    """Check a file against a schema of catalog/schema/, adding its problems; True when it has none.
+
+    A file the fast pass proves valid needs nothing more; any other goes to jsonschema,
+    which finds every problem and where it is.
+    """
+    fast = _fast_check(schema_name)
+    if fast is not None and schema_fastpath.proves_valid(fast, loaded.data):
+        return True
+    validator = _validator(schema_name)
     errors = sorted(validator.iter_errors(loaded.data), key=lambda error: list(map(str, error.absolute_path)))
     for error in errors:
         node_path = tuple(error.absolute_path)

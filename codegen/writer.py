@@ -17,6 +17,7 @@ import itertools
 import os
 import re
 import shutil
+import stat
 import sys
 import tempfile
 from collections.abc import Iterator
@@ -63,6 +64,14 @@ def write_tree(files: dict[str, bytes], out_dir: Path) -> None:
     link as ``out_dir`` is followed: the directory it points to is replaced.
     Renders of one directory take turns (a lock on its parent), and each run
     first removes what an interrupted run left beside it.
+
+    Creating files and directories is the slow part of writing on some systems, so
+    what is already in place is not written again. An output that already holds
+    exactly these files, bytes and modes, is left as it is (_already_holds). Else a
+    file whose bytes and mode are those of the file at its place in the current output
+    is not written: the new directory gets a hard link to it (_linked_in_place), and a
+    render that changes a few files writes only those; the others keep their times.
+    Nothing is ever written into an existing file.
     """
     for relative in files:
         _check_relative_path(relative)
@@ -73,19 +82,130 @@ def write_tree(files: dict[str, bytes], out_dir: Path) -> None:
     with _lock(parent):
         _refuse_unless_replaceable(out_dir)  # again under the lock: another process may have written there
         _remove_stale_staging(target)
+        if _already_holds(target, files):
+            return
         staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=parent))
         try:
             # The marker comes first: a staging directory left by a kill is then provably ours.
             (staging / MARKER).write_bytes(marker_bytes(files))
+            mode = stat.S_IMODE((staging / MARKER).stat().st_mode)  # the mode of a file written here
             for directory in sorted({(staging / relative).parent for relative in files}):
                 directory.mkdir(parents=True, exist_ok=True)
             for relative, content in files.items():
-                (staging / relative).write_bytes(content)
+                if not _linked_in_place(target / relative, staging / relative, content, mode):
+                    (staging / relative).write_bytes(content)
             staging.chmod(0o755)
             _swap_in(staging, target)
         except BaseException:
             _remove_owned(staging)
             raise
+
+
+def _already_holds(target: Path, files: dict[str, bytes]) -> bool:
+    """Whether ``target`` holds what a render would put there: these files and the marker, with these
+    bytes, in these directories (caches aside), each with the mode a render gives it."""
+    mask = _umask()
+    if mask is None:
+        return False
+    expected = {**files, MARKER: marker_bytes(files)}
+    directories = {directory for relative in files for directory in _parents(relative)}
+    found_files: set[str] = set()
+    found_directories: set[str] = set()
+    try:
+        for root, children, names in os.walk(target):
+            relative_root = os.path.relpath(root, target).replace(os.sep, "/")
+            relative_root = "" if relative_root == "." else relative_root
+            children[:] = [child for child in children if child not in IGNORED_PARTS]
+            wanted = 0o755 if not relative_root else 0o777 & ~mask  # the top is chmod 0755; mkdir gives the rest
+            status = os.lstat(root)
+            if not stat.S_ISDIR(status.st_mode) or stat.S_IMODE(status.st_mode) != wanted:
+                return False
+            found_directories.add(relative_root)
+            found_files.update(f"{relative_root}/{name}" if relative_root else name for name in names)
+    except OSError:
+        return False
+    if found_files != set(expected) or found_directories != directories:
+        return False
+    root = str(target)
+    return all(_holds(f"{root}/{relative}", content, 0o666 & ~mask) for relative, content in expected.items())
+
+
+def _parents(relative: str) -> list[str]:
+    """``a/b/c.txt`` -> ``["", "a", "a/b"]``: the directories a file needs, the output's own included."""
+    parts = relative.split("/")[:-1]
+    return ["/".join(parts[:count]) for count in range(len(parts) + 1)]
+
+
+def _umask() -> int | None:
+    """The process's umask, read without changing it (Linux's /proc); None where it cannot be read."""
+    try:
+        with open("/proc/self/status", encoding="ascii", errors="replace") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    return None
+
+
+def _holds(path: str, content: bytes, mode: int) -> bool:
+    """Whether ``path`` is a regular file (not a link) holding ``content``, with ``mode``.
+
+    Opened first (never following a link, never waiting on a FIFO), then asked what it is:
+    three system calls a file, for the hundreds of files a render checks.
+    """
+    try:
+        descriptor = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
+    except OSError:
+        return False
+    try:
+        status = os.fstat(descriptor)
+        if not stat.S_ISREG(status.st_mode) or stat.S_IMODE(status.st_mode) != mode or status.st_size != len(content):
+            return False
+        return _read_up_to(descriptor, len(content) + 1) == content
+    except OSError:
+        return False
+    finally:
+        os.close(descriptor)
+
+
+def _read_up_to(descriptor: int, limit: int) -> bytes:
+    """At most ``limit`` bytes of an open file, fewer only at its end (a read may return less)."""
+    chunks: list[bytes] = []
+    size = 0
+    while size < limit and (chunk := os.read(descriptor, limit - size)):
+        chunks.append(chunk)
+        size += len(chunk)
+    return b"".join(chunks)
+
+
+def _linked_in_place(current: Path, new: Path, content: bytes, mode: int) -> bool:
+    """Hard-link ``new`` to ``current`` when that is a regular file holding ``content`` with ``mode``.
+
+    ``current`` is in the output being replaced, which the caller has proved is ours; the
+    link is never followed. False, and nothing done, whenever that cannot be shown or the
+    link cannot be made (another file system, a system refusing hard links): then the
+    caller writes the file.
+    """
+    try:
+        status = os.lstat(current)
+        if not stat.S_ISREG(status.st_mode) or stat.S_IMODE(status.st_mode) != mode or status.st_size != len(content):
+            return False
+        with open(current, "rb", opener=_no_follow) as stream:
+            if stream.read(len(content) + 1) != content:
+                return False
+            os.link(current, new, follow_symlinks=False)
+            read, linked = os.fstat(stream.fileno()), os.lstat(new)
+            if (read.st_dev, read.st_ino) != (linked.st_dev, linked.st_ino):  # replaced meanwhile
+                os.unlink(new)
+                return False
+    except OSError:
+        return False
+    return True
+
+
+def _no_follow(path: str, flags: int) -> int:
+    return os.open(path, flags | os.O_NOFOLLOW)
 
 
 def _refuse_unless_replaceable(out_dir: Path) -> None:

@@ -2,8 +2,10 @@
 
 The site is made of the generated Markdown (generated/docs/<lang>/) and of the hand-written
 pages of docs/pages/<lang>/. Both languages are first put together in build/site-src/<lang>/
-(with the JSON schema the developer page includes, and a hidden table of contents added to the
-home page so that Sphinx knows the order of the pages); then Sphinx builds each language into
+(with the JSON schema the developer page includes, and hidden tables of contents added to the
+home page so that Sphinx knows the order of the pages and the menu's sections: the overview
+pages, then the tables in the sections of the home page, codegen/site_layout.py); then Sphinx
+builds each language into
 OUTPUT_DIR/<lang>/, with its own search index and stemmer, turning every warning into an error.
 OUTPUT_DIR/index.html lets the reader pick a language.
 
@@ -25,10 +27,17 @@ from pathlib import Path
 
 DOCS = Path(__file__).resolve().parent
 ROOT = DOCS.parent
+sys.path.insert(0, str(ROOT))  # the generator's words and layout (codegen/labels.py, codegen/site_layout.py)
+
+from codegen.labels import LABELS  # noqa: E402
+from codegen.site_layout import grouped_tables  # noqa: E402
+
 GENERATED = ROOT / "generated"
 STAGING = ROOT / "build" / "site-src"
 DOCTREES = ROOT / "build" / "site-doctrees"
 LANGUAGES = ("fr", "en")
+# The generated pages besides the home page and the tables, in the menu's order.
+OVERVIEW_ORDER = ("endpoints", "disagreements")
 PORT = 8000  # the Makefile's DOCS_PORT
 
 EXIT_USAGE = 2
@@ -108,14 +117,17 @@ def _old_staged_pages(directory: Path, names: set[str]) -> bool:
     )
 
 
-def table_ids() -> list[str]:
-    """The table pages in the order of SMSPartner's page, as the JSON contract lists them."""
+def menu_sections() -> list[tuple[str, list[str]]]:
+    """The sections of tables (a key of LABELS, and table ids), read from the JSON contract."""
     catalog = json.loads((GENERATED / "json" / "catalog.json").read_text(encoding="utf-8"))
-    return [table["id"] for table in catalog["tables"]]
+    return grouped_tables(
+        ((table["id"], table["origin"], table["kind"]) for table in catalog["tables"]),
+        ((endpoint["product"], endpoint["tables"]) for endpoint in catalog.get("endpoints", [])),
+    )
 
 
-def toctree(pages: list[str]) -> str:
-    lines = ["", "```{toctree}", ":hidden:", "", *pages, "```", ""]
+def toctree(caption: str, pages: list[str]) -> str:
+    lines = ["", "```{toctree}", ":hidden:", f":caption: {caption}", "", *pages, "```", ""]
     return "\n".join(lines)
 
 
@@ -134,11 +146,16 @@ def stage(language: str) -> Path:
     # The developer page shows the schema and offers both files for download.
     for name in ("catalog.schema.json", "catalog.json"):
         shutil.copyfile(GENERATED / "json" / name, source / name)
-    tables = table_ids()
-    # The generated pages that are not tables (the endpoints, the disagreements), after the tables.
-    others = [page.stem for page in generated if page.stem not in tables and page.stem != "index"]
+    labels = LABELS[language]  # type: ignore[index]
+    sections = menu_sections()
+    tables = {table_id for _, table_ids in sections for table_id in table_ids}
+    # The generated pages that are not tables (the endpoints, the disagreements), then the hand-written ones.
+    overview = [page.stem for page in generated if page.stem not in tables and page.stem != "index"]
+    overview = sorted(overview, key=OVERVIEW_ORDER.index) + [page.stem for page in hand_written]
     with (source / "index.md").open("a", encoding="utf-8") as home:
-        home.write(toctree(tables + others + [page.stem for page in hand_written]))
+        home.write(toctree(labels["nav_overview"], overview))
+        for section, table_ids in sections:
+            home.write(toctree(labels[section], table_ids))
     return source
 
 

@@ -1,5 +1,6 @@
 """What every test module shares: the repository's paths, the one fixture catalog, and how to copy,
-edit, render and run it; the catalog as the generator models it; the Hypothesis profiles.
+edit, render and run it; the catalog as the generator models it; how the documentation groups the
+tables; the Hypothesis profiles.
 
 The fixture catalog (tests/fixtures/catalog/, ``MINI``) is small and valid: an integer table with
 groups, permanent flags and an alias (``errors``), and a status table with string codes, flags and
@@ -21,7 +22,7 @@ from hypothesis import HealthCheck, settings
 from codegen.catalog import load_catalog
 from codegen.cli import main
 from codegen.maintenance.upstream import UpstreamSection, read_page
-from codegen.model import Catalog
+from codegen.model import Catalog, Table
 from codegen.writer import existing_files
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -87,6 +88,34 @@ def install_runtime(package_root: Path) -> Path:
 def tree_bytes(directory: Path) -> dict[str, bytes]:
     """Every file under ``directory`` (but caches), by its path relative to it."""
     return {relative: (directory / relative).read_bytes() for relative in existing_files(directory)}
+
+
+# What the documentation shows ---------------------------------------------------------------------
+
+
+def expected_sections(catalog: Catalog) -> list[tuple[str, list[str]]]:
+    """The home page's sections of tables: the error-code page's, the endpoint pages' code tables by
+    the product of the first endpoint reading them, then the vocabularies of the answers' fields."""
+    product_of: dict[str, str] = {}
+    for endpoint in catalog.endpoints:
+        for table_id in endpoint.tables:
+            product_of.setdefault(table_id, endpoint.product)
+    keys = ["section_error_page", *(f"section_{product}" for product in ("sms", "hlr", "voice", "mail"))]
+    sections: dict[str, list[str]] = {key: [] for key in [*keys, "section_vocabularies"]}
+    for table in catalog.tables:
+        if table.is_seed:
+            key = "section_error_page"
+        elif table.kind == "error":
+            key = f"section_{product_of[table.id]}"
+        else:
+            key = "section_vocabularies"
+        sections[key].append(table.id)
+    return [(key, ids) for key, ids in sections.items() if ids]
+
+
+def site_order(catalog: Catalog) -> list[Table]:
+    """The tables in the order of the site's menu and search: the sections of the home page, one after the other."""
+    return [catalog.table(table_id) for _, table_ids in expected_sections(catalog) for table_id in table_ids]
 
 
 # Running things ----------------------------------------------------------------------------------------
@@ -159,3 +188,17 @@ for _name, _examples in _EXAMPLES.items():
         print_blob=True,
     )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))
+
+# A property runs 8 times its default examples in CI (80 in the explore profile), on machines that
+# may be busy: its time limit grows with its examples, so that a slow machine is not taken for a
+# hang. A test that sets its own limit keeps it.
+_PROPERTY_TIMEOUT = {"dev": None, "ci": 600, "explore": 3600}[settings.get_current_profile_name()]
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    if _PROPERTY_TIMEOUT is None:
+        return
+    for item in items:
+        function = getattr(item, "function", None)
+        if getattr(function, "is_hypothesis_test", False) and item.get_closest_marker("timeout") is None:
+            item.add_marker(pytest.mark.timeout(_PROPERTY_TIMEOUT))

@@ -1,8 +1,10 @@
 """The Markdown docs, parsed as a Markdown reader would (markdown-it-py, CommonMark + GFM tables).
 
-Every entry is one table row with its anchor, its code, its name and its text;
-every row has as many cells as its header; the index lists every table; HLR
-pages have one section per group.
+Every entry is one table row with its anchor, its code, its name and its text, and under
+SMSPartner's text its other wordings and its sources; every row has as many cells as its
+header; the home page leads from each endpoint to its tables and lists every table once, in
+its section; HLR pages have one section per group; the endpoints page has a row per
+endpoint, the disagreements page a section per disagreement.
 """
 
 from __future__ import annotations
@@ -16,12 +18,13 @@ import pytest
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from codegen.labels import LABELS
 from codegen.model import LANGUAGES, Catalog, Entry, Language, Table
 from codegen.render import docs
+from tests.conftest import expected_sections
 
 # The columns of a table page, per language (the permanent column only where the table has the flag).
 CODE, NAME, PERMANENT, MESSAGE, FRENCH = "code", "name", "permanent", "message", "french"
-VARIANTS, SOURCES = "variants", "sources"
 FINAL, SUCCESS, HINT = "final", "success", "hint"
 HEADERS: dict[Language, dict[str, str]] = {
     "fr": {
@@ -32,8 +35,6 @@ HEADERS: dict[Language, dict[str, str]] = {
         SUCCESS: "Succès",
         MESSAGE: "Message",
         HINT: "Que faire (en anglais)",
-        VARIANTS: "Autres formulations",
-        SOURCES: "Sources",
     },
     "en": {
         CODE: "Code",
@@ -44,8 +45,6 @@ HEADERS: dict[Language, dict[str, str]] = {
         MESSAGE: "Message",
         HINT: "What to do",
         FRENCH: "SMSPartner's text (as the API returns it)",
-        VARIANTS: "Other wordings",
-        SOURCES: "Sources",
     },
 }
 YES_NO: dict[Language, dict[bool, str]] = {"fr": {True: "oui", False: "non"}, "en": {True: "yes", False: "no"}}
@@ -60,6 +59,7 @@ class MdTable:
     """A Markdown table as parsed: the inline token of each cell, and the source line of each row."""
 
     section: str | None
+    subsection: str | None
     header: list[Token]
     header_line: str
     separator_line: str
@@ -82,6 +82,35 @@ def _parser() -> MarkdownIt:
 def plain(inline: Token) -> str:
     """The text a reader sees in an inline token: text and code spans; raw HTML tags are left out."""
     return "".join(child.content for child in inline.children or [] if child.type in ("text", "code_inline"))
+
+
+_SPAN_OPEN = re.compile(r'^<span(?: class="(?P<class>[a-z-]+)")?(?: lang="(?P<lang>[a-z]+)")?>$')
+
+
+def spans(inline: Token) -> tuple[list[Token], dict[str, list[list[Token]]]]:
+    """A cell's own tokens (outside any ``<span>``), and the tokens of each span of each class, in order."""
+    own: list[Token] = []
+    found: dict[str, list[list[Token]]] = {}
+    opened: list[str] = []
+    for child in inline.children or []:
+        match = _SPAN_OPEN.match(child.content) if child.type == "html_inline" else None
+        if match:
+            opened.append(match["class"] or f"lang-{match['lang']}")
+            found.setdefault(opened[-1], []).append([])
+        elif child.type == "html_inline" and child.content == "</span>":
+            assert opened, inline.content
+            opened.pop()
+        elif opened:
+            for name in opened:
+                found[name][-1].append(child)
+        else:
+            own.append(child)
+    assert not opened, f"a <span> is not closed: {inline.content}"
+    return own, found
+
+
+def tokens_text(tokens: list[Token]) -> str:
+    return "".join(token.content for token in tokens if token.type in ("text", "code_inline"))
 
 
 def child_types(inline: Token) -> list[str]:
@@ -123,10 +152,13 @@ def _rows(tokens: list[Token]) -> list[tuple[int, list[Token]]]:
 def _tables(tokens: list[Token], lines: list[str]) -> list[MdTable]:
     tables: list[MdTable] = []
     section: str | None = None
+    subsection: str | None = None
     start = 0
     for index, token in enumerate(tokens):
         if token.type == "heading_open" and token.tag == "h2":
-            section = plain(tokens[index + 1])
+            section, subsection = plain(tokens[index + 1]), None
+        elif token.type == "heading_open" and token.tag == "h3":
+            subsection = plain(tokens[index + 1])
         elif token.type == "table_open":
             start = index
         elif token.type == "table_close":
@@ -134,6 +166,7 @@ def _tables(tokens: list[Token], lines: list[str]) -> list[MdTable]:
             tables.append(
                 MdTable(
                     section=section,
+                    subsection=subsection,
                     header=header,
                     header_line=lines[header_number],
                     separator_line=lines[header_number + 1],
@@ -194,12 +227,16 @@ def row_anchor(code_cell: Token) -> str | None:
 
 
 def columns(table: Table, language: Language) -> list[str]:
+    """The columns of a table page: never more than code, name, three flags and three texts, whatever the data."""
     roles = [CODE, NAME] + ([PERMANENT] if table.has_permanent else [])
     roles += [FINAL, SUCCESS] if table.kind == "status" else []
     roles += [MESSAGE] + ([HINT] if any(entry.hint for entry in table.entries) else [])
-    roles += [FRENCH] if language == "en" else []
-    roles += [VARIANTS] if any(entry.variants for entry in table.entries) else []
-    return roles + ([SOURCES] if any(entry.sources for entry in table.entries) else [])
+    return roles + ([FRENCH] if language == "en" else [])
+
+
+def record_column(language: Language) -> str:
+    """The column of SMSPartner's text, under which its other wordings and sources are: French first, else its own."""
+    return MESSAGE if language == "fr" else FRENCH
 
 
 @pytest.fixture(scope="module")
@@ -223,7 +260,7 @@ def test_every_row_has_as_many_cells_as_its_header(docs_dir: Path) -> None:
     checked = 0
     for path in pages:
         page = parse_page(path)
-        assert page.tables, path
+        assert page.tables or path.stem == "disagreements", path
         for table in page.tables:
             width = len(raw_cells(table.header_line))
             assert width == len(table.header) > 0, path
@@ -268,21 +305,89 @@ def test_anchors_are_unique_per_page(docs_dir: Path, catalog: Catalog, language:
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_message_cells_are_the_entry_texts(docs_dir: Path, catalog: Catalog, language: Language) -> None:
+    notes = 0
     for table in catalog.tables:
         page = table_page(docs_dir, language, table)
         rows = [row for md_table in page.tables for row in md_table.rows]
         role = {name: position for position, name in enumerate(columns(table, language))}
         assert len(rows) == len(table.entries), table.id
         for row, entry in zip(rows, table.entries, strict=True):
-            message = row[role[MESSAGE]]
+            where = f"{table.id} {entry.name}"
+            own, parts = spans(row[role[MESSAGE]])
             # Only plain text: any Markdown syntax in a text must have been escaped.
-            assert set(child_types(message)) == {"text"}, f"{table.id} {entry.name}: {message.content}"
-            assert plain(message) == entry.message.in_language(language), f"{table.id} {entry.name}"
-            if language == "en":
-                french = row[role[FRENCH]]
-                assert set(child_types(french)) == {"text"}, f"{table.id} {entry.name}: {french.content}"
+            assert {token.type for token in own} == {"text"}, f"{where}: {row[role[MESSAGE]].content}"
+            assert tokens_text(own) == entry.message.in_language(language), where
+            if language == "fr":
+                # SMSPartner's text is French but where its pages give English only, or nothing (our English).
+                expected_note = {"fr": None, "en": "message_language_en", None: "message_language_none"}
+                key = expected_note[entry.message_language]
+                shown = [tokens_text(tokens) for tokens in parts.get("text-note", [])]
+                assert shown == ([f" ({LABELS['fr'][key]})"] if key else []), where
+                notes += key is not None
+            else:
+                assert set(parts) == set(), f"{where}: our English, alone"
+                french, parts = spans(row[role[FRENCH]])
+                assert {token.type for token in french} == {"text"}, f"{where}: {row[role[FRENCH]].content}"
                 # A dash where SMSPartner gives the code without a text (message_language None).
-                assert plain(french) == (entry.message.fr if entry.message_language else "—"), entry.name
+                assert tokens_text(french) == (entry.message.fr if entry.message_language else "—"), where
+    assert notes > 0 if language == "fr" else notes == 0
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_other_wordings_and_sources_are_under_smspartners_text(
+    docs_dir: Path, catalog: Catalog, language: Language
+) -> None:
+    """No column of their own: a line each under the text, which a Markdown reader shows and the site folds."""
+    labels = LABELS[language]
+    seen = {"wordings": 0, "sources": 0}
+    for table in catalog.tables:
+        page = table_page(docs_dir, language, table)
+        rows = [row for md_table in page.tables for row in md_table.rows]
+        role = {name: position for position, name in enumerate(columns(table, language))}
+        for row, entry in zip(rows, table.entries, strict=True):
+            where = f"{table.id} {entry.name}"
+            cell = row[role[record_column(language)]]
+            _, parts = spans(cell)
+            kinds = [child.content for child in cell.children or [] if child.content.startswith('<span class="')]
+            assert kinds == [
+                kind
+                for kind, present in (
+                    ('<span class="text-note">', language == "fr" and entry.message_language != "fr"),
+                    ('<span class="wordings">', bool(entry.variants)),
+                    ('<span class="sources">', bool(entry.sources)),
+                )
+                if present
+            ], where
+            if entry.variants:
+                (wordings,) = parts["wordings"]
+                assert tokens_text(wordings).startswith(f"{labels['variants']}{labels['colon']} "), where
+                assert [tokens_text(tokens) for tokens in parts["lang-" + entry.variants[0].language]][:1] == [
+                    entry.variants[0].text
+                ], where
+                by_language = {
+                    language: [tokens_text(tokens) for tokens in parts.get(f"lang-{language}", [])]
+                    for language in {variant.language for variant in entry.variants}
+                }
+                assert by_language == {
+                    language: [variant.text for variant in entry.variants if variant.language == language]
+                    for language in by_language
+                }, where
+                # Each wording is followed by its language, in the order of the catalog.
+                assert tokens_text(wordings).endswith(f" ({entry.variants[-1].language})"), where
+                seen["wordings"] += 1
+            if entry.sources:
+                (sources,) = parts["sources"]
+                assert tokens_text(sources).startswith(f"{labels['sources']}{labels['colon']} "), where
+                listed = [token.content for token in sources if token.type == "code_inline"]
+                assert listed == docs.compact_sources(entry.sources), where
+                seen["sources"] += 1
+    assert seen["wordings"] >= 150 and seen["sources"] >= 200, seen
+
+
+def test_sources_name_each_page_once_with_its_lines() -> None:
+    assert docs.compact_sources(
+        ("docpartner/SMS/a.md:3", "docpartner/SMS/a.md:5", "docpartner/SMS/a.en.md:4", "error-codes.fr.md:9")
+    ) == ["SMS/a.md:3,5", "SMS/a.en.md:4", "error-codes.fr.md:9"]
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -348,27 +453,120 @@ def test_alias_rows_link_to_the_canonical_anchor(docs_dir: Path, catalog: Catalo
     assert aliases == sum(len(table.aliases) for table in catalog.tables) > 0
 
 
+def links(inline: Token) -> list[str]:
+    return [str(child.attrs["href"]) for child in inline.children or [] if child.type == "link_open"]
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_index_lists_every_table(docs_dir: Path, catalog: Catalog, language: Language) -> None:
+def test_the_home_page_lists_every_table_once_in_its_section(
+    docs_dir: Path, catalog: Catalog, language: Language
+) -> None:
+    labels = LABELS[language]
     page = parse_page(docs_dir / language / "index.md")
-    assert len(page.tables) == 1
-    rows = page.tables[0].rows
-    listed = []
-    for row in rows:
-        hrefs = [str(child.attrs["href"]) for child in row[0].children or [] if child.type == "link_open"]
-        listed.append((plain(row[0]), hrefs, plain(row[1]), plain(row[2]), plain(row[5])))
-    assert listed == [
-        (
-            table.title.in_language(language),
-            [f"{table.id}.md"],
-            table.id,
-            table.enum,
-            str(len(table.canonical_entries)),
-        )
-        for table in catalog.tables
+    listed = [md_table for md_table in page.tables if md_table.section == labels["every_table"]]
+    sections = expected_sections(catalog)
+    assert [md_table.subsection for md_table in listed] == [labels[key] for key, _ in sections]
+    assert len(sections) == 6  # the error page, four products, the vocabularies
+    for md_table, (_, table_ids) in zip(listed, sections, strict=True):
+        rows = [
+            (plain(row[0]), links(row[0]), plain(row[1]), plain(row[2]), plain(row[3]), plain(row[4]))
+            for row in md_table.rows
+        ]
+        assert rows == [
+            (
+                table.title.in_language(language),
+                [f"{table.id}.md"],
+                table.id,
+                table.enum,
+                labels[f"kind_{table.kind}"],
+                str(len(table.canonical_entries)),
+            )
+            for table in map(catalog.table, table_ids)
+        ]
+    assert sorted(table_id for _, ids in sections for table_id in ids) == sorted(table.id for table in catalog.tables)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_home_page_leads_from_each_endpoint_to_its_tables(
+    docs_dir: Path, catalog: Catalog, language: Language
+) -> None:
+    """A reader looks for the URL they called, and finds the tables its codes are read with, in order."""
+    labels = LABELS[language]
+    page = parse_page(docs_dir / language / "index.md")
+    guide = [md_table for md_table in page.tables if md_table.section == labels["find_call"]]
+    products = list(dict.fromkeys(endpoint.product for endpoint in catalog.endpoints))
+    assert [md_table.subsection for md_table in guide] == [labels[f"product_{product}"] for product in products]
+    for md_table, product in zip(guide, products, strict=True):
+        endpoints = [endpoint for endpoint in catalog.endpoints if endpoint.product == product]
+        assert [plain(cell) for cell in md_table.header] == [labels["call"], labels["tables_in_order"]]
+        for row, endpoint in zip(md_table.rows, endpoints, strict=True):
+            call, tables = row
+            assert links(call) == [f"endpoints.md#endpoint-{endpoint.id.replace('.', '-')}"], endpoint.id
+            urls = [url for url in endpoint.urls if not url.misprint]  # the URLs it owns: no misprint
+            expected = "".join(f"{endpoint.method} {url.url}" for url in urls) or labels["push"]
+            assert plain(call) == endpoint.title.in_language(language) + expected, endpoint.id
+            assert links(tables) == [f"{table_id}.md" for table_id in endpoint.tables], endpoint.id
+            if not endpoint.tables:
+                assert plain(tables) == labels["no_codes"], endpoint.id
+        assert len(md_table.rows) == len(endpoints)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_endpoints_page_has_a_row_per_endpoint_under_its_product(
+    docs_dir: Path, catalog: Catalog, language: Language
+) -> None:
+    labels = LABELS[language]
+    page = parse_page(docs_dir / language / "endpoints.md")
+    products = list(dict.fromkeys(endpoint.product for endpoint in catalog.endpoints))
+    assert [md_table.section for md_table in page.tables] == [labels[f"product_{product}"] for product in products]
+    rows = [row for md_table in page.tables for row in md_table.rows]
+    assert len(rows) == len(catalog.endpoints)
+    for row, endpoint in zip(rows, catalog.endpoints, strict=True):
+        first, urls, tables, fields = row
+        assert row_anchor(first) == f"endpoint-{endpoint.id.replace('.', '-')}"
+        own, parts = spans(first)
+        assert tokens_text(own).startswith(endpoint.title.in_language(language) + endpoint.id), endpoint.id
+        (pages,) = parts["sources"]
+        assert [token.content for token in pages if token.type == "code_inline"] == [
+            page.removeprefix("docpartner/") for page in endpoint.pages
+        ]
+        assert [token.content for token in urls.children or [] if token.type == "code_inline"] == [
+            url.url for url in endpoint.urls
+        ]
+        assert plain(urls).count(f"({labels['misprint']})") == sum(url.misprint for url in endpoint.urls)
+        assert links(tables) == [f"{table_id}.md" for table_id in endpoint.tables]
+        assert links(fields) == [f"{field.table}.md" for field in endpoint.fields]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_disagreements_page_has_a_section_per_disagreement(
+    docs_dir: Path, catalog: Catalog, language: Language
+) -> None:
+    labels = LABELS[language]
+    text = (docs_dir / language / "disagreements.md").read_text(encoding="utf-8")
+    page = parse_page(docs_dir / language / "disagreements.md")
+    kinds = [kind for kind in ("meaning", "code", "url", "field") if any(d.kind == kind for d in catalog.disagreements)]
+    assert [heading for heading, _ in page.headings] == [
+        f"{labels[f'kind_{kind}_title']} ({sum(d.kind == kind for d in catalog.disagreements)})" for kind in kinds
     ]
-    for table in catalog.tables:
-        assert (docs_dir / language / f"{table.id}.md").is_file()
+    order = sorted(catalog.disagreements, key=lambda item: kinds.index(item.kind))
+    sections = text.split("\n### ")[1:]
+    assert len(sections) == len(catalog.disagreements)
+    for section, item in zip(sections, order, strict=True):
+        assert section.startswith(f"`{item.id}`\n"), item.id
+        # Its anchor stands just before its heading: the rows of its sides link to it.
+        before = text[: text.index(f"\n### `{item.id}`\n")]
+        assert before.rstrip().endswith(f'<a id="disagreement-{item.id}"></a>'), item.id
+        assert section.count("\n- ") == len(item.sides), item.id
+        for side in item.sides:
+            assert f"`{side.source.removeprefix('docpartner/')}`" in section, (item.id, side.source)
+            if side.entry:
+                assert f"[`{side.entry}`](" in section, (item.id, side.entry)
+        if item.reading is None:
+            reading = labels["both_kept"]
+        else:  # an entry is linked to its row; a URL is not linked
+            reading = f"`{item.reading}`" if "/" in item.reading else f"[`{item.reading}`]("
+        assert f"**{labels['reading_chosen']}**{labels['colon']} {reading}" in section, item.id
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -20,6 +20,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
+import codegen.cli as codegen_cli
 import codegen.writer as codegen_writer
 from codegen.catalog import load_catalog
 from codegen.cli import main
@@ -42,6 +43,7 @@ from tests.conftest import (
     MINI,
     PACKAGE_DIR,
     ROOT,
+    copy_catalog,
     edit,
     install_runtime,
     output_options,
@@ -124,6 +126,7 @@ def test_the_package_data_holds_what_the_runtime_reads_and_the_artefacts_the_res
         "_registry.py",
         "_send_error.py",
         "_send_error_group.py",
+        "_table_ids.py",
         "catalog.json",
         "catalog.schema.json",
         "locale/en/LC_MESSAGES/smspartner_codes.mo",
@@ -172,6 +175,34 @@ def test_check_reports_changed_missing_and_extra_files(tmp_path: Path, capsys: p
     assert f"missing: {rendered.artefacts / 'json' / 'errors.json'}" in report
     assert f"not generated: {data / 'stray.py'}" in report
     assert "x.pyc" not in report
+
+
+def test_a_command_leaves_the_cycle_collector_as_it_found_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A render pauses Python's cycle collector, and gives it back, whether the command succeeds or fails."""
+    import gc
+
+    seen: list[bool] = []
+    real_load = codegen_cli.load_catalog
+
+    def load(catalog_dir: Path) -> Catalog:
+        seen.append(gc.isenabled())
+        return real_load(catalog_dir)
+
+    monkeypatch.setattr(codegen_cli, "load_catalog", load)
+    assert gc.isenabled()
+    assert main(["render", "--catalog", str(MINI), *output_options(tmp_path)]) == 0
+    assert gc.isenabled()
+    broken = copy_catalog(tmp_path / "broken")
+    edit(broken, "states", "code: delivered", "code: -3")
+    assert main(["validate", "--catalog", str(broken)]) == 1
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        assert main(["validate", "--catalog", str(MINI)]) == 0
+        assert not gc.isenabled()  # a caller that had paused it keeps it paused
+    finally:
+        gc.enable()
+    assert seen == [False, False, False]
 
 
 def test_out_and_data_out_go_together(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -237,8 +268,10 @@ def test_a_failure_while_writing_leaves_the_old_output_untouched(
         return real_write_bytes(self, data)
 
     monkeypatch.setattr(Path, "write_bytes", write_then_fail)
+    # Changed files, which are written (an unchanged one is only linked to the old one).
+    changed = {path: content + b"\n" for path, content in render_all(load_catalog(MINI)).artefacts.items()}
     with pytest.raises(OSError, match="No space left"):
-        write_tree({**render_all(load_catalog(MINI)).artefacts, "extra.txt": b"new"}, out)
+        write_tree({**changed, "extra.txt": b"new"}, out)
     monkeypatch.undo()
     assert _tree_bytes(out) == before
     assert sorted(path.name for path in tmp_path.iterdir()) == ["out"], "the staging directory was left behind"
@@ -398,10 +431,10 @@ def test_every_fixed_file_name_of_a_render_is_a_reserved_table_id_or_class_name(
         path.removesuffix(".py") for path in output.package_data if path.endswith(".py") and "/" not in path
     } - class_modules
     # (_exceptions holds classes of the catalog.)
-    assert fixed_modules == {"__init__", "_disagreements", "_endpoints", "_exports", "_registry"}
+    assert fixed_modules == {"__init__", "_disagreements", "_endpoints", "_exports", "_registry", "_table_ids"}
     owners = {class_module(name) for name in RESERVED_CLASS_NAMES}
     assert fixed_modules - {"__init__"} <= owners
-    assert {"_exceptions", "_endpoints", "_disagreements"} <= owners
+    assert {"_exceptions", "_endpoints", "_disagreements", "_table_ids"} <= owners
 
 
 def test_the_catalog_schemas_are_valid_and_inlining_their_references_changes_no_verdict(mini_copy: Path) -> None:
@@ -602,6 +635,84 @@ def test_write_tree_refuses_a_directory_that_is_not_its_output(tmp_path: Path) -
     with pytest.raises(OutputRefused, match=r"holds files no render wrote \(thesis.tex\)"):
         write_tree({"only.txt": b"new"}, mine)
     assert _snapshot(tmp_path) == {"mine": None, "mine/thesis.tex": b"years of work\n"}
+
+
+def test_a_file_that_did_not_change_is_linked_and_a_changed_one_written_anew(tmp_path: Path) -> None:
+    """Unchanged files are hard links to the previous output's; nothing is ever written into an old file."""
+    out = tmp_path / "out"
+    write_tree({"same.txt": b"same\n", "changed.txt": b"old\n", "sub/mode.txt": b"mode\n", "grown.txt": b"a"}, out)
+    before = {name: os.stat(out / name) for name in ("same.txt", "changed.txt", "sub/mode.txt", "grown.txt")}
+    (out / "sub" / "mode.txt").chmod(0o600)  # a file whose mode was changed is no longer what a render writes
+    kept_open = (out / "changed.txt").open("rb")  # a reader of the old file goes on reading the old bytes
+    write_tree({"same.txt": b"same\n", "changed.txt": b"new\n", "sub/mode.txt": b"mode\n", "grown.txt": b"ab"}, out)
+    after = {name: os.stat(out / name) for name in before}
+    assert after["same.txt"].st_ino == before["same.txt"].st_ino
+    assert after["same.txt"].st_nlink == 1  # the previous output is gone: the file has one name again
+    for name in ("changed.txt", "sub/mode.txt", "grown.txt"):
+        assert after[name].st_ino != before[name].st_ino, name
+    assert (out / "sub" / "mode.txt").stat().st_mode & 0o777 == (out / "same.txt").stat().st_mode & 0o777
+    assert _tree_bytes(out) == {
+        "same.txt": b"same\n",
+        "changed.txt": b"new\n",
+        "sub/mode.txt": b"mode\n",
+        "grown.txt": b"ab",
+    }
+    assert kept_open.read() == b"old\n"
+    kept_open.close()
+
+
+def _inodes(directory: Path) -> dict[str, tuple[int, int]]:
+    return {
+        str(path.relative_to(directory)): (path.stat().st_ino, path.stat().st_mtime_ns)
+        for path in [directory, *sorted(directory.rglob("*"))]
+    }
+
+
+def test_an_output_that_holds_the_render_already_is_left_as_it_is(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    files = {"a.txt": b"a\n", "sub/deeper/b.txt": b"b\n"}
+    write_tree(files, out)
+    before = _inodes(out)
+    write_tree(dict(files), out)
+    assert _inodes(out) == before  # not a file, not a directory replaced
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["out"]
+
+
+@pytest.mark.parametrize("change", ["content", "file mode", "directory mode", "empty directory", "marker"])
+def test_an_output_that_differs_in_any_way_is_replaced(tmp_path: Path, change: str) -> None:
+    out = tmp_path / "out"
+    files = {"a.txt": b"a\n", "sub/b.txt": b"b\n"}
+    write_tree(files, out)
+    if change == "content":
+        files["a.txt"] = b"new\n"
+    elif change == "file mode":
+        (out / "a.txt").chmod(0o600)
+    elif change == "directory mode":
+        (out / "sub").chmod(0o700)
+    elif change == "empty directory":
+        (out / "sub" / "empty").mkdir()
+    else:
+        (out / MARKER).write_bytes((out / MARKER).read_bytes() + b"sub/gone.txt\n")
+    before = out.stat().st_ino
+    write_tree(files, out)
+    assert out.stat().st_ino != before, change
+    assert _tree_bytes(out) == files
+    assert (out / "sub").stat().st_mode & 0o777 == 0o755
+    assert not (out / "sub" / "empty").exists()
+
+
+def test_a_file_that_cannot_be_linked_is_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    out = tmp_path / "out"
+    write_tree({"same.txt": b"same\n"}, out)
+    before = os.stat(out / "same.txt").st_ino
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise PermissionError("hard links are not allowed here")
+
+    monkeypatch.setattr(codegen_writer.os, "link", refuse)
+    write_tree({"same.txt": b"same\n", "new.txt": b"new\n"}, out)  # a new file: the output is replaced
+    assert os.stat(out / "same.txt").st_ino != before
+    assert (out / "same.txt").read_bytes() == b"same\n"
 
 
 def test_an_empty_or_absent_directory_takes_the_output(tmp_path: Path) -> None:

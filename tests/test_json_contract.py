@@ -17,6 +17,7 @@ from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
 from codegen.model import Catalog, Table, Text
+from codegen.render import json_files
 from codegen.validate import ecma_regex
 from smspartner_codes import CATALOG_VERSION
 from tests.conftest import ROOT
@@ -116,6 +117,42 @@ def test_package_copy_is_valid_and_identical(
     assert [path.name for path in tables] == sorted(f"{table.id}.json" for table in catalog.tables)
     for path in tables:
         assert path.read_bytes() == (json_dir / path.name).read_bytes(), path.name
+
+
+def test_every_json_file_is_in_the_one_style(json_dir: Path) -> None:
+    """UTF-8, two-space indent, final newline: what json.dumps(indent=2) gives, though the tables are spliced in."""
+    for path in sorted(json_dir.glob("*.json")):
+        text = path.read_text(encoding="utf-8")
+        assert text == json.dumps(json.loads(text), ensure_ascii=False, indent=2) + "\n", path.name
+
+
+json_values = st.recursive(
+    st.one_of(
+        st.none(),
+        st.booleans(),
+        st.integers(-(2**70), 2**70),
+        st.floats(allow_nan=True, allow_infinity=True),
+        st.text(),
+        st.sampled_from(["", '"', "\\", "\n", "\u2028", "\x00", "é", "\U0001f600", "\ud800"]),
+    ),
+    lambda children: st.one_of(
+        st.lists(children, max_size=4),
+        st.tuples(children, children),
+        st.dictionaries(st.text(max_size=8), children, max_size=4),
+    ),
+    max_leaves=20,
+)
+
+
+@given(json_values)
+def test_the_json_writer_writes_what_json_dumps_writes(value: Any) -> None:
+    assert json_files.indented_json(value) == json.dumps(value, ensure_ascii=False, indent=2)
+
+
+def test_the_json_writer_refuses_what_is_not_json() -> None:
+    for value in ({1: "a"}, {"a": {1, 2}}, b"bytes", [object()]):
+        with pytest.raises(TypeError):
+            json_files.indented_json(value)
 
 
 def test_json_dir_holds_exactly_the_expected_files(json_dir: Path, catalog: Catalog) -> None:

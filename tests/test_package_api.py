@@ -146,6 +146,31 @@ def test_dir_shows_every_table_and_group_enum(catalog: Catalog) -> None:
     assert missing == []
 
 
+def test_api_errors_is_exported_as_documented_and_read_only(catalog: Catalog) -> None:
+    """The README documents API_ERRORS (table id -> ApiError subclass); it was not exported (issue 15, item 5)."""
+    from smspartner_codes import API_ERRORS, ApiError
+
+    assert "API_ERRORS" in smspartner_codes.__all__
+    assert list(API_ERRORS) == [table.id for table in catalog.tables if table.kind == "error"]
+    assert [error_class.__name__ for error_class in API_ERRORS.values()] == [
+        table.exception for table in catalog.tables if table.kind == "error"
+    ]
+    assert all(issubclass(error_class, ApiError) for error_class in API_ERRORS.values())
+    with pytest.raises(TypeError):
+        API_ERRORS["sms_send"] = ApiError  # type: ignore[index]
+
+
+def test_table_ids_are_typed_as_literals_of_the_catalog(catalog: Catalog) -> None:
+    """TableId and ErrorTableId, generated from the catalog, importable at run time too."""
+    from typing import get_args
+
+    from smspartner_codes import API_ERRORS, ErrorTableId, TableId
+
+    assert get_args(TableId) == TABLE_IDS == tuple(table.id for table in catalog.tables)
+    assert len(TABLE_IDS) == 53
+    assert get_args(ErrorTableId) == tuple(API_ERRORS)
+
+
 def test_table_titles_in_both_languages(catalog: Catalog) -> None:
     for table in catalog.tables:
         assert _title(table, "fr") == table.title.fr, table.id
@@ -536,6 +561,18 @@ def test_unknown_languages_fall_back_to_french(catalog: Catalog, lang: str) -> N
         assert alias.message_in(lang) == alias.message
 
 
+def test_lang_none_is_french_and_a_lang_of_another_type_is_a_type_error() -> None:
+    """``lang=None`` failed with an AttributeError deep inside (issue 10, finding 8): None means the default, French."""
+    member = HlrError(2053)
+    assert member.message_in(None) == member.message
+    assert HlrError.table_title(None) == HlrError.table_title()
+    assert member.group.description_in(None) == member.group.description
+    assert [alias.message_in(None) for alias in member.aliases] == [alias.message for alias in member.aliases]
+    for wrong in (1, b"en", ["en"]):
+        with pytest.raises(TypeError, match="language"):
+            member.message_in(wrong)  # type: ignore[arg-type]
+
+
 # lookup -----------------------------------------------------------------------------
 
 
@@ -573,11 +610,42 @@ def test_lookup_gives_none_for_an_unhashable_code(catalog: Catalog, code: object
         assert lookup(table.id, code) is None, table.id
 
 
-@pytest.mark.parametrize("table_id", ["no_such_table", "SmsSendError", "SMS_SEND", ""])
-def test_lookup_raises_key_error_naming_an_unknown_table(table_id: str) -> None:
+@pytest.mark.parametrize("table_id", ["no_such_table", "SmsSendError", "SMS_SEND", "", [], None, 14, {}])
+def test_lookup_raises_key_error_naming_an_unknown_table(table_id: Any) -> None:
+    """``lookup([], 14)`` returned None where a KeyError is documented (issue 10, finding 8)."""
     with pytest.raises(KeyError) as raised:
         lookup(table_id, 14)
     assert repr(table_id) in str(raised.value)
+    with pytest.raises(KeyError):
+        lookup(table_id, [])  # an unhashable code does not hide the unknown table
+
+
+def test_an_unknown_table_is_quoted_by_its_start() -> None:
+    with pytest.raises(KeyError) as raised:
+        lookup("x" * 10_000_000, 14)  # type: ignore[call-overload]
+    assert "(10000000 characters)" in str(raised.value)
+    assert len(str(raised.value)) < 2_000
+
+
+def test_lookup_takes_a_table_class_as_raise_for_response_does(catalog: Catalog) -> None:
+    """``lookup(SmsSendError, 14)`` raised KeyError though raise_for_response takes the class (issue 15, item 5)."""
+    assert lookup(SmsSendError, 14) is SmsSendError.NUMBER_IN_STOP_LIST
+    assert lookup(SmsSendError, 14) is SmsSendError.NUMBER_IN_STOP_LIST  # the quick path, once the class is known
+    assert lookup(SmsSendError, 9) is None
+    assert lookup(SmsSendError, []) is None
+    assert lookup(DeliveryStatus, "not delivered") is DeliveryStatus.NOT_DELIVERED
+    for table in catalog.tables:
+        for entry in table.entries:
+            assert lookup(_table_class(table), entry.code) is lookup(table.id, entry.code), (table.id, entry.code)
+
+
+def test_a_class_that_is_not_a_table_is_an_unknown_table() -> None:
+    from smspartner_codes import HlrErrorGroup, SmsSendApiError
+
+    impostor = IntEnum("SmsSendError", {"NUMBER_IN_STOP_LIST": 14})  # the name of a table, not the table
+    for not_a_table in (impostor, SmsSendApiError, HlrErrorGroup, int, IntCodeEnum):
+        with pytest.raises(KeyError, match="unknown table"):
+            lookup(not_a_table, 14)
 
 
 def test_string_tables_take_their_upstream_codes() -> None:
@@ -656,10 +724,14 @@ TYPED_USE = """\
 from typing import Literal, assert_type
 
 from smspartner_codes import (
+    API_ERRORS,
     CATALOG_VERSION,
     ENDPOINTS,
+    TABLE_IDS,
     TABLES,
     Alias,
+    ApiError,
+    ErrorTableId,
     DeliveryStatus,
     Endpoint,
     EndpointField,
@@ -675,7 +747,9 @@ from smspartner_codes import (
     IntCodeEnum,
     SmsSendError,
     StrCodeEnum,
+    TableId,
     lookup,
+    raise_for_response,
 )
 
 member = HlrError(2053)
@@ -700,6 +774,20 @@ if found is not None:
 table_class: type[IntCodeEnum] | type[StrCodeEnum] = TABLES["sms_send"]
 title: str = SmsSendError.table_title("en")
 version: str = CATALOG_VERSION
+assert_type(lookup(SmsSendError, 14), SmsSendError | None)
+assert_type(lookup(HlrError, 2053), HlrError | None)
+table_id: TableId = "hlr_error"
+by_id = lookup(table_id, 2053)
+for each_id in TABLE_IDS:
+    lookup(each_id, 14)
+for each_id, each_class in TABLES.items():
+    lookup(each_class, 14)
+error_table: ErrorTableId = "sms_send"
+assert_type(API_ERRORS[error_table], type[ApiError])
+raise_for_response({"success": True}, "sms_send")
+raise_for_response({"success": True}, SmsSendError)
+raise_for_response({"success": True}, "sms_send", lang=None)
+assert_type(SmsSendError(14).message_in(None), str)
 as_int: int = SmsSendError.NUMBER_IN_STOP_LIST + 1
 as_str: str = DeliveryStatus.DELIVERED.upper()
 assert_type(member.variants, tuple[Variant, ...])
@@ -712,11 +800,13 @@ assert_type(ENDPOINTS["sms.send"], Endpoint)
 assert_type(ENDPOINTS["sms.send"].kind, Literal["call", "push"])
 assert_type(ENDPOINTS["sms.send"].product, Literal["sms", "hlr", "voice", "mail"])
 assert_type(ENDPOINTS["sms.send"].method, str | None)
-assert_type(ENDPOINTS["sms.send"].tables, tuple[str, ...])
+assert_type(ENDPOINTS["sms.send"].tables, tuple[TableId, ...])
+lookup(ENDPOINTS["sms.send"].tables[0], 10)  # an endpoint's table ids are table ids to type checkers too
 first_url: EndpointUrl = ENDPOINTS["sms.send"].urls[0]
 misprint: bool = first_url.misprint
 fields: tuple[EndpointField, ...] = ENDPOINTS["hlr.notify"].fields
 assert_type(fields[0].key, Literal["code", "name", "group", "wording"])
+assert_type(fields[0].table, TableId)
 found_endpoints = endpoint("https://api.smspartner.fr/v1/send?apiKey=x")
 assert_type(found_endpoints, tuple[Endpoint, ...])
 reading = resolve(found_endpoints, 10, "Clé API incorrecte")
@@ -727,6 +817,8 @@ if reading is not None:
     matched: bool = reading.matched
     reading_hint: str | None = reading.hint
     reading_text: str = reading.message_in("en")
+    assert_type(reading.message_in(None), str)
+assert_type(ENDPOINTS["sms.send"].title_in(None), str)
 """
 
 # Each snippet has exactly one type error, on its last line, of the given mypy error code.
@@ -741,9 +833,20 @@ TYPE_ERRORS = {
     "resolve-may-give-none": ('resolve("sms.send", 10).member', "union-attr"),
     "endpoints-are-read-only": ('ENDPOINTS["sms.send"].method = "GET"', "misc"),
     "variants-are-read-only": ('HlrError(0).variants[0].text = "x"', "misc"),
+    # A table id spelt wrong (issue 15, item 5): every table id is a Literal of the catalog's ids.
+    "lookup-table-id-typo": ('lookup("sms_sned", 14)', "call-overload"),
+    "raise-for-response-table-id-typo": ('raise_for_response({}, "hlr_eror")', "arg-type"),
+    "iter-errors-table-id-typo": ('iter_errors({}, "mail_sned")', "arg-type"),
+    "status-table-is-no-error-table": ('raise_for_response({}, "dlr_status")', "arg-type"),
+    "table-id-annotation-typo": ('table_id: TableId = "sms_sendd"', "assignment"),
+    "tables-key-typo": ('TABLES["sms_sned"]', "index"),
+    "class-lookup-gives-its-own-members": ("n: DeliveryStatus | None = lookup(SmsSendError, 14)", "assignment"),
 }
 TYPE_ERROR_IMPORTS = (
-    "from smspartner_codes import ENDPOINTS, DeliveryStatus, HlrError, HlrStatus, SmsSendError, lookup, resolve\n"
+    "from smspartner_codes import (\n"
+    "    ENDPOINTS, TABLES, DeliveryStatus, HlrError, HlrStatus, SmsSendError, TableId, iter_errors, lookup,\n"
+    "    raise_for_response, resolve,\n"
+    ")\n"
 )
 
 
@@ -782,22 +885,36 @@ def test_mypy_strict_rejects_a_type_error(
     errors = [output for output in result.stdout.splitlines() if ": error: " in output]
     assert result.returncode == 1, result.stdout + result.stderr
     assert len(errors) == 1, result.stdout
-    assert errors[0].startswith(f"{name}.py:2: error: "), errors[0]
+    assert errors[0].startswith(f"{name}.py:{TYPE_ERROR_IMPORTS.count(chr(10)) + 1}: error: "), errors[0]
     assert errors[0].endswith(f"[{error_code}]"), errors[0]
 
 
+# What a class and its members show of themselves, as enums and as codes: the same whichever way the class
+# was built, on every Python version `make test-pythons` runs (enum._simple_enum is private, and may change
+# between versions). Left out: a member's dir(), which lists the other members' names only when a class
+# statement built the enum.
 FINGERPRINT = """
-import json, smspartner_codes
-rows = []
+import copy, json, pickle, smspartner_codes
+from smspartner_codes import HlrErrorGroup, HlrStatusGroup
+rows, classes = [], []
 for table_id, cls in smspartner_codes.TABLES.items():
+    classes.append([table_id, repr(cls), cls.__qualname__, cls.__module__, len(cls), list(cls.__members__)])
+    classes.append(sorted(name for name in dir(cls) if not name.startswith("__")))
     for name, member in cls.__members__.items():
         row = [table_id, name, member.name, member.code, member.message, member.message_in("en"), member.table]
         row += [getattr(member, "permanent", None), getattr(getattr(member, "group", None), "name", None)]
         row += [getattr(member, "is_final", None), getattr(member, "is_success", None), member.hint]
         row += [[alias.name, alias.message] for alias in member.aliases]
         row += [isinstance(member, (smspartner_codes.IntCodeEnum, smspartner_codes.StrCodeEnum)), type(member).__name__]
+        row += [repr(member), str(member), format(member), f"{member:>12}", member == member.code]
+        row += [hash(member) == hash(member.code)]
+        row += [cls(member.code) is member, cls[name] is member, pickle.loads(pickle.dumps(member)) is member]
+        public = {attribute for attribute in dir(member) if not attribute.startswith("_")} - set(cls.__members__)
+        row += [copy.deepcopy(member) is member, sorted(public)]
         rows.append(row)
-print(json.dumps([smspartner_codes._FAST_ENUM, rows]))
+for group_class in (HlrErrorGroup, HlrStatusGroup):
+    classes += [[repr(group), str(group), format(group), group.id, group.description] for group in group_class]
+print(json.dumps([smspartner_codes._FAST_ENUM, rows, classes]))
 """
 
 
@@ -823,7 +940,10 @@ def test_without_the_fast_enum_builder_the_classes_are_the_same(root: Path) -> N
         )
         for prefix in ("", without_fast_builder)
     ]
-    (fast_used, fast_rows), (fallback_used, fallback_rows) = (json.loads(run.stdout) for run in runs)
+    (fast_used, fast_rows, fast_classes), (fallback_used, fallback_rows, fallback_classes) = (
+        json.loads(run.stdout) for run in runs
+    )
+    assert fallback_classes == fast_classes
     assert (fast_used, fallback_used) == (True, False)
     assert fallback_rows == fast_rows
     assert len(fast_rows) == sum(len(table.entries) for table in load_catalog(root / "catalog").tables)

@@ -3,6 +3,8 @@ and text that fits an 80-column terminal."""
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import os
 import subprocess
@@ -11,11 +13,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import smspartner_codes
 from smspartner_codes._cli import default_language, main
 
 FOUND, NOT_FOUND, USAGE_ERROR = 0, 1, 2
+OUTPUT_LOST, READER_GONE = 2, 141
 
 
 @pytest.fixture(autouse=True)
@@ -195,6 +200,92 @@ def test_an_unknown_table_is_a_usage_error_with_a_suggestion(capsys: pytest.Capt
     assert "unknown table 'zzz' (smspartner-codes tables lists them)" in err
 
 
+def test_explain_finds_a_member_by_its_second_upstream_name(capsys: pytest.CaptureFixture[str]) -> None:
+    """``HlrError["EC_SOURCE_ADDRESS_BLACKLISTED"]`` works; ``explain`` said "no code" (issue 15, item 5)."""
+    for name in ("EC_SOURCE_ADDRESS_BLACKLISTED", "ec_source_address_blacklisted"):
+        status, out, err = run(capsys, "explain", "hlr_error", name)
+        assert (status, err) == (FOUND, "")
+        assert out.startswith("hlr_error 2053: EC_BLACKLISTED_SENDERADDRESS\n")
+        assert "also named EC_SOURCE_ADDRESS_BLACKLISTED" in out
+
+
+def test_an_unknown_table_suggests_the_tables_it_may_stand_for(capsys: pytest.CaptureFixture[str]) -> None:
+    """``list hlr`` got no "did you mean" (issue 15, item 5): a table id has it as the start of a word."""
+    status, out, err = run(capsys, "list", "hlr")
+    assert (status, out) == (USAGE_ERROR, "")
+    assert (
+        "unknown table 'hlr'; did you mean hlr_status, hlr_error, hlr_notify_control or hlr_lookup_control?"
+        " (smspartner-codes tables lists them)"
+    ) in err
+    status, _, err = run(capsys, "explain", "SMS_SEND", "14")
+    assert status == USAGE_ERROR
+    assert "did you mean sms_send?" in err
+    longest = max(smspartner_codes.TABLE_IDS, key=len)
+    status, _, err = run(capsys, "list", longest + "l")  # a typo that makes the longest id longer still
+    assert status == USAGE_ERROR
+    assert f"did you mean {longest}?" in err
+    status, _, err = run(capsys, "list", "mail")
+    assert status == USAGE_ERROR
+    assert "did you mean mail_send, mail_send_control, mail_credits_control or mail_message_cancel_control (" in err
+
+
+# The exact arguments of issue 10 (finding 8): messages quote the start of a huge argument, never all of it.
+HUGE = "x" * 10_000_000
+LONG_DIGITS = "1" * 5_000
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected_status"),
+    [
+        (("explain", "sms_send", LONG_DIGITS), NOT_FOUND),  # int() raised ValueError past 4,300 digits
+        (("explain", LONG_DIGITS), NOT_FOUND),
+        (("explain", "sms_send", HUGE), NOT_FOUND),
+        (("search", HUGE), NOT_FOUND),
+        (("list", HUGE), USAGE_ERROR),
+        ((HUGE,), USAGE_ERROR),
+        (("--lang", HUGE, "tables"), USAGE_ERROR),
+    ],
+    ids=[
+        "explain-table-5000-digits",
+        "explain-5000-digits",
+        "explain-10MB",
+        "search-10MB",
+        "list-10MB",
+        "command-10MB",
+        "lang-10MB",
+    ],
+)
+def test_a_huge_argument_is_quoted_by_its_start(
+    capsys: pytest.CaptureFixture[str], argv: tuple[str, ...], expected_status: int
+) -> None:
+    status, out, err = run(capsys, *argv)
+    assert (status, out) == (expected_status, "")
+    assert " characters)" in err
+    assert len(err) < 1_000
+
+
+_arguments = st.one_of(
+    st.text(max_size=30),
+    st.integers(1, 6_000).map(lambda length: "7" * length),
+    st.sampled_from(["14", "2053", "DELIVRD", "EC_SOURCE_ADDRESS_BLACKLISTED", "sms_send", "hlr", "", " ", "-"]),
+)
+
+
+@given(argv=st.lists(_arguments, min_size=1, max_size=3), command=st.sampled_from(["explain", "search", "list"]))
+def test_any_arguments_give_an_exit_status_never_an_exception(argv: list[str], command: str) -> None:
+    """The command's entry point given anything, digit strings thousands long included."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            status = main([command, *argv])
+        except SystemExit as exit_:  # argparse's usage errors
+            status = exit_.code if isinstance(exit_.code, int) else USAGE_ERROR
+    assert status in (FOUND, NOT_FOUND, USAGE_ERROR)
+    assert (status == FOUND) == bool(out.getvalue())
+    assert "Traceback" not in err.getvalue()
+    assert len(err.getvalue()) < 2_000
+
+
 # search, list, tables --------------------------------------------------------------------------
 
 
@@ -210,6 +301,14 @@ def test_search_json_lists_every_match(capsys: pytest.CaptureFixture[str]) -> No
         (member.table, member.code) for member in smspartner_codes.search("crédit insuffisant")
     ]
     assert ("sms_send", 11) in [(member["table"], member["code"]) for member in found]
+
+
+@pytest.mark.parametrize("text", ["", "   ", "_", " _ _ "], ids=["empty", "spaces", "underscore", "underscores"])
+def test_search_for_no_word_is_a_usage_error(capsys: pytest.CaptureFixture[str], text: str) -> None:
+    """``search ""`` exited 1, as if nothing matched, where a search without words is a usage error (issue 15)."""
+    status, out, err = run(capsys, "search", text)
+    assert (status, out) == (USAGE_ERROR, "")
+    assert "search needs a word to find" in err
 
 
 def test_search_for_nothing_exits_1(capsys: pytest.CaptureFixture[str]) -> None:
@@ -283,6 +382,23 @@ def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str], argv: tuple[str
     status, out, err = run(capsys, *argv)
     assert (status, out) == (USAGE_ERROR, "")
     assert "usage: smspartner-codes" in err
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    """There was no --version (issue 15, item 5)."""
+    status, out, err = run(capsys, "--version")
+    assert (status, out, err) == (FOUND, f"smspartner-codes {smspartner_codes.CATALOG_VERSION}\n", "")
+
+
+@pytest.mark.parametrize("lang", ["EN", "En", "en_GB", "en-US", "en_GB.UTF-8"])
+def test_lang_takes_any_case_and_locale_names(capsys: pytest.CaptureFixture[str], lang: str) -> None:
+    """``--lang EN`` was refused (issue 15, item 5)."""
+    status, out, _ = run(capsys, "--lang", lang, "explain", "sms_send", "11")
+    assert status == FOUND
+    assert out.splitlines()[1] == "    Insufficient credit"
+    status, _, err = run(capsys, "--lang", "DE", "tables")
+    assert status == USAGE_ERROR
+    assert "invalid choice: 'de'" in err
 
 
 def test_help_exits_0_and_fits_80_columns(capsys: pytest.CaptureFixture[str]) -> None:
@@ -369,5 +485,120 @@ def test_explain_with_a_table_loads_only_that_table(root: Path) -> None:
     assert result.stdout.splitlines()[-1] == (
         "['smspartner_codes._cli', 'smspartner_codes._data', 'smspartner_codes._data._disagreements', "
         "'smspartner_codes._data._registry', 'smspartner_codes._data._sms_send_error', "
-        "'smspartner_codes._translations'] False False"
+        "'smspartner_codes._tables', 'smspartner_codes._translations'] False False"
     )
+
+
+# Standard output: encodings, full disks, closed streams and pipes (issue 10, finding 6) -----------------
+
+
+def _command(*argv: str) -> list[str]:
+    return [sys.executable, "-m", "smspartner_codes", *argv]
+
+
+def _environment(root: Path, **variables: str) -> dict[str, str]:
+    """The environment of a command run: the package from src/, a UTF-8 locale unless told otherwise."""
+    environment = {key: value for key, value in os.environ.items() if not key.startswith(("PYTHON", "LC_", "LANG"))}
+    return {**environment, "PYTHONPATH": str(root / "src"), "LANG": "C.UTF-8", **variables}
+
+
+def _assert_short_error(stderr: str, *expected: str) -> None:
+    assert "Traceback" not in stderr
+    assert "Exception ignored" not in stderr
+    lines = stderr.splitlines()
+    assert len(lines) == 1, stderr
+    assert lines[0].startswith("smspartner-codes: error: cannot write the output: ") or "standard output" in lines[0]
+    for text in expected:
+        assert text in lines[0], stderr
+
+
+def test_an_ascii_output_is_a_short_error_not_a_traceback(root: Path) -> None:
+    """PYTHONIOENCODING=ascii: a UnicodeEncodeError traceback; now exit 2, a message saying what to do, no output."""
+    for argv in (("explain", "sms_send", "14"), ("list",), ("tables",), ("search", "crédit")):
+        result = subprocess.run(
+            _command(*argv), env=_environment(root, PYTHONIOENCODING="ascii"), capture_output=True, check=False
+        )
+        assert (result.returncode, result.stdout) == (OUTPUT_LOST, b""), argv
+        _assert_short_error(result.stderr.decode(), "ascii", "PYTHONIOENCODING=utf-8")
+    # JSON escapes what the output cannot take: the same data.
+    result = subprocess.run(
+        _command("--json", "explain", "sms_send", "14"),
+        env=_environment(root, PYTHONIOENCODING="ascii"),
+        capture_output=True,
+        check=False,
+    )
+    assert result.returncode == FOUND
+    assert json.loads(result.stdout.decode("ascii"))[0]["message"]["fr"] == "Le numéro est dans la liste des STOP SMS"
+
+
+def test_a_latin_1_output_takes_what_latin_1_holds_and_refuses_the_rest(root: Path) -> None:
+    env = _environment(root, PYTHONIOENCODING="latin-1")
+    result = subprocess.run(_command("explain", "sms_send", "14"), env=env, capture_output=True, check=False)
+    assert result.returncode == FOUND
+    assert "Le numéro est dans la liste des STOP SMS" in result.stdout.decode("latin-1")
+    result = subprocess.run(_command("list"), env=env, capture_output=True, check=False)  # holds U+2019
+    assert (result.returncode, result.stdout) == (OUTPUT_LOST, b"")
+    _assert_short_error(result.stderr.decode(), "latin-1", "U+2019")
+
+
+def test_search_credit_works_in_the_c_locale(root: Path) -> None:
+    """In the C locale without UTF-8 mode, ``search crédit`` found nothing and output was ASCII: it now finds and
+    writes UTF-8, as Python's UTF-8 mode does in that locale."""
+    env = _environment(root, LC_ALL="C", PYTHONUTF8="0", PYTHONCOERCECLOCALE="0")
+    env.pop("LANG")
+    probe = subprocess.run(
+        [sys.executable, "-c", "import sys; print(sys.stdout.encoding, sys.flags.utf8_mode)"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert probe.stdout.split() == ["ascii", "0"], "the test needs Python's ASCII C locale"
+    result = subprocess.run(_command("search", "crédit"), env=env, capture_output=True, check=False)
+    assert (result.returncode, result.stderr) == (FOUND, b"")
+    assert "sms_send 11: INSUFFICIENT_CREDIT\n    Crédit insuffisant\n" in result.stdout.decode("utf-8")
+    missing = subprocess.run(_command("search", "crédité"), env=env, capture_output=True, check=False)
+    assert missing.returncode == NOT_FOUND
+    assert missing.stderr.decode("utf-8") == "smspartner-codes: nothing matches 'crédité'\n"
+
+
+@pytest.mark.parametrize("argv", [("explain", "sms_send", "14"), ("list",)], ids=["small", "large"])
+def test_a_full_disk_is_a_short_error_and_a_failure(root: Path, argv: tuple[str, ...]) -> None:
+    """stdout on /dev/full: a traceback, or exit 120 with "Exception ignored"; now exit 2 and one line."""
+    with open("/dev/full", "w") as full:
+        result = subprocess.run(
+            _command(*argv), env=_environment(root), stdout=full, stderr=subprocess.PIPE, check=False
+        )
+    assert result.returncode == OUTPUT_LOST
+    _assert_short_error(result.stderr.decode(), "No space left on device")
+
+
+def test_a_closed_output_is_an_error_never_exit_0(root: Path) -> None:
+    """stdout closed (``>&-``) gave exit 0 with the output lost."""
+    result = subprocess.run(
+        ["sh", "-c", 'exec "$@" >&-', "sh", *_command("explain", "sms_send", "14")],
+        env=_environment(root),
+        capture_output=False,
+        stderr=subprocess.PIPE,
+        check=False,
+    )
+    assert result.returncode == OUTPUT_LOST
+    _assert_short_error(result.stderr.decode(), "standard output is closed")
+
+
+def test_a_reader_that_stops_early_ends_the_command_quietly(root: Path, tmp_path: Path) -> None:
+    """``smspartner-codes list | head -c1`` exited 120 in 2 of 40 runs; each of 40 runs now ends quietly, with
+    the status of a program stopped by SIGPIPE (or 0 when the whole output got into the pipe first)."""
+    command = " ".join(_command("list"))
+    script = f'{command} 2>"$1" | head -c1 >/dev/null; echo "${{PIPESTATUS[0]}}"'
+    for run_number in range(40):
+        stderr_file = tmp_path / f"{run_number}.err"
+        result = subprocess.run(
+            ["bash", "-c", script, "bash", str(stderr_file)],
+            env=_environment(root),
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        assert result.stdout.strip() in (str(READER_GONE), str(FOUND)), run_number
+        assert stderr_file.read_text() == "", run_number

@@ -347,6 +347,33 @@ def test_a_code_the_tables_lack_gives_none(code: Any) -> None:
     assert resolve("sms.message_cancel", code) is None
 
 
+# What a body may carry as its code or its text (issue 10: nothing but the package's own errors, whatever
+# the body): digit strings past the 4,300 digits int() takes, huge numbers, texts that are no strings.
+@pytest.mark.parametrize(
+    "code",
+    ["1" * 5_000, "9" * 19, 10**5_000, -(10**19), "1" * 100_000],
+    ids=["5000-digit-text", "19-digit-text", "5001-digit-int", "20-digit-negative-int", "100000-digit-text"],
+)
+def test_a_code_longer_than_any_code_gives_none(code: Any) -> None:
+    assert resolve("sms.send", code) is None
+    assert resolve(endpoint("https://api.smspartner.fr/v1/me"), code, "Clé API incorrecte") is None
+
+
+@pytest.mark.parametrize("message", [["Clé API incorrecte"], {"text": "x"}, 10, 1.5, True, b"Cl\xc3\xa9 API"])
+def test_a_servers_text_that_is_no_string_matches_no_wording(message: Any) -> None:
+    assert resolve("sms.contact_add", 10, message) == Reading(SmsContactAddControl.INVALID_API_KEY)
+
+
+def test_lang_none_is_french_for_endpoints_and_readings() -> None:
+    """``lang=None`` means the default, French, wherever a language is taken (as for members)."""
+    record = ENDPOINTS["sms.message_cancel"]
+    assert record.title_in(None) == record.title == record.title_in("fr")
+    reading = resolve("sms.contact_add", 10, "La clé API est requise")
+    assert reading is not None and reading.message_in(None) == reading.message
+    with pytest.raises(TypeError, match="language"):
+        record.title_in(1)  # type: ignore[arg-type]
+
+
 def test_an_endpoint_without_codes_gives_none_and_an_unknown_one_raises() -> None:
     assert resolve("voice.audio_list", 10) is None
     assert resolve((), 10) is None

@@ -6,6 +6,8 @@ from __future__ import annotations
 import copy
 import json
 import pickle
+from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -189,11 +191,134 @@ def test_an_html_page_is_quoted_in_the_error() -> None:
     assert "<html>503 Service Unavailable</html>" in str(error)
 
 
+# Bodies a server can send: huge codes, deep nesting, lone surrogates (issue 10, finding 3) ----------------
+
+# A code of 5,000 digits: past the 4,300 digits Python's int() takes, it raised a bare ValueError.
+LONG_DIGITS = "1" * 5_000
+LONG_CODES = [
+    '{"success": false, "code": "' + LONG_DIGITS + '"}',  # the issue's body, as text
+    ('{"success": false, "code": "' + LONG_DIGITS + '"}').encode("ascii"),  # as bytes
+    {"success": False, "code": LONG_DIGITS},  # decoded
+    {"success": False, "code": 10**5_000},  # decoded by a client that reads long numbers
+    '{"success": false, "code": ' + LONG_DIGITS + "}",  # a JSON number json.loads cannot read
+    {"success": False, "code": "1" * 19},  # past any code, short of the limit
+    {"success": False, "code": "x" * 10_000},  # a string code longer than any code
+    {"results": [{"success": False, "code": LONG_DIGITS, "phoneNumber": "+33600000000"}]},
+]
+
+
+@pytest.mark.parametrize("payload", LONG_CODES, ids=range(len(LONG_CODES)))
+def test_a_code_longer_than_any_code_is_an_invalid_response(payload: object) -> None:
+    error = _raised(payload)
+    assert type(error) is InvalidResponseError
+    assert len(str(error)) < 250  # the start of the code, not 5,000 digits
+    (only,) = iter_errors(payload, "sms_send")
+    assert only == error
+    assert "longer than any code" in error.reason or "too long" in error.reason
+
+
+def test_the_longest_code_a_body_may_carry_is_still_a_code() -> None:
+    error = _raised({"success": False, "code": "9" * 18})
+    assert (type(error), error.code, error.member) == (SmsSendApiError, 999_999_999_999_999_999, None)
+    assert _raised({"success": False, "code": -(10**17)}).code == -(10**17)
+
+
+def _nested(depth: int, innermost: object = None) -> object:
+    """``[[...[innermost]...]]``, ``depth`` lists deep, built without recursion."""
+    value: object = innermost
+    for _ in range(depth):
+        value = [value]
+    return value
+
+
+def _deeper_by(frames: int, call: Callable[[], object]) -> object:
+    """``call()`` from ``frames`` frames further down the stack, as from inside a web framework."""
+    return call() if frames == 0 else _deeper_by(frames - 1, call)
+
+
+@pytest.mark.parametrize("depth", [980, 999, 100_000])
+def test_a_deep_body_gives_an_invalid_response_error_whatever_the_stack(depth: int) -> None:
+    """A body ~980 levels deep, decoded near the top of the stack, raised RecursionError where the message was built."""
+    # What json.loads gives for "[[[...]]]" and for an answer holding it, decoded where the stack was shallow.
+    for body in (_nested(depth, []), {"success": "x", "code": 1, "message": _nested(depth)}):
+        error = _deeper_by(60, lambda body=body: _raised(body))  # type: ignore[misc]
+        assert type(error) is InvalidResponseError
+        assert len(str(error)) < 250
+        errors = _deeper_by(60, lambda body=body: list(iter_errors(body, "sms_send")))  # type: ignore[misc]
+        assert errors == [error]
+
+
+@pytest.mark.parametrize("depth", [980, 5_000, 100_000])
+def test_a_deep_body_as_text_is_an_invalid_response(depth: int) -> None:
+    nesting = "[" * depth + "]" * depth
+    for text in (nesting, '{"success": false, "code": 1, "message": ' + nesting + "}"):
+        for payload in (text, text.encode("ascii")):
+            try:
+                error = _deeper_by(60, lambda payload=payload: raise_for_response(payload, "sms_send"))  # type: ignore[misc]
+            except SmsPartnerError as raised:
+                error = raised
+            assert isinstance(error, SmsPartnerError)  # an InvalidResponseError, or the body's error when it decodes
+            assert str(error)
+            assert len(list(iter_errors(payload, "sms_send"))) == 1
+
+
+LONE_SURROGATES = [
+    '{"success": false, "code": 10, "message": "\\ud800 cl\\u00e9"}',  # the JSON escape of a lone surrogate
+    '{"success": false, "code": 777, "message": "fin \\udfff"}',
+    '{"success": false, "code": 9, "errors": [{"elementId": "\\udc80", "message": "\\ud83d"}]}',
+    '{"success": false, "code": 15, "phoneNumber": "+33\\ud800"}',
+    '{"success": false, "code": "NOT_\\udcff"}',
+    '{"success": "\\ud800"}',
+]
+
+
+@pytest.mark.parametrize("text", LONE_SURROGATES, ids=range(len(LONE_SURROGATES)))
+def test_error_texts_are_always_encodable(text: str, tmp_path: Path) -> None:
+    """Lone surrogates from a body reached str(error), so that print(error) failed in the caller's code."""
+    for table in ("sms_send", "vms_send"):
+        for error in [_raised(text, table), *iter_errors(text, table)]:
+            assert str(error).encode("utf-8")  # would raise UnicodeEncodeError
+            with (tmp_path / "log.txt").open("w", encoding="utf-8") as log:
+                print(error, file=log)  # the issue's print(error)
+            # Replaced (a text), escaped (a quoted value) or not shown (a known code's text is the catalog's).
+            assert "\ufffd" in str(error) or "\\ud" in str(error) or error.member is not None
+            repr(error).encode("utf-8")
+    body = json.loads(text)
+    assert _raised(body).api_message == body.get("message")  # the attribute keeps what the server sent
+
+
+def test_lang_none_is_french_and_a_lang_of_another_type_is_refused_at_once() -> None:
+    """``lang=None`` failed later, with an AttributeError in str(error) (issue 10, finding 8)."""
+    error = _raised(INVALID_KEY, lang=None)  # type: ignore[arg-type]
+    assert str(error) == str(_raised(INVALID_KEY))
+    assert next(iter_errors(INVALID_KEY, "sms_send", lang=None)).lang == "fr"
+    with pytest.raises(TypeError, match="lang"):
+        raise_for_response(INVALID_KEY, "sms_send", lang=1)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="lang"):
+        next(iter_errors(INVALID_KEY, "sms_send", lang=b"en"))  # type: ignore[arg-type]
+
+
+def test_a_huge_table_argument_is_quoted_by_its_start() -> None:
+    with pytest.raises(ValueError, match="characters") as caught:
+        raise_for_response(INVALID_KEY, "x" * 10_000_000)  # type: ignore[arg-type]
+    assert len(str(caught.value)) < 2_000
+    with pytest.raises(ValueError, match="unknown table"):
+        raise_for_response(INVALID_KEY, [])  # type: ignore[arg-type]
+
+
 # Any JSON body ---------------------------------------------------------------------------------------
 
 # Codes as SMSPartner sends them, and texts that only look like codes: other digits than 0-9 ("²", Arabic
-# digits) are no integer code, and must never reach int().
-_code_like = st.sampled_from(["14", "10", " 14", "014", "²", "١٤", "1²", "x14", "NOT_CREDIT", "DELIVRD", "", "-1"])
+# digits) are no integer code, and must never reach int(); digit strings of any length, up to thousands of
+# digits (past the 4,300 digits int() takes).
+_long_digits = st.one_of(
+    st.integers(1, 6_000).map(lambda length: "1" * length),
+    st.text("0123456789", min_size=15, max_size=25),
+)
+_code_like = st.one_of(
+    st.sampled_from(["14", "10", " 14", "014", "²", "١٤", "1²", "x14", "NOT_CREDIT", "DELIVRD", "", "-1"]),
+    _long_digits,
+)
 _texts = st.one_of(_code_like, st.text(st.characters(exclude_categories=("Cs",)), max_size=12))
 _keys = st.one_of(
     st.sampled_from(["success", "code", "message", "error", "errors", "elementId", "results", "phoneNumber"]), _texts
@@ -211,17 +336,82 @@ _answers = st.fixed_dictionaries(
 _bodies = st.one_of(_json_values, _answers, st.fixed_dictionaries({"results": st.lists(_answers, max_size=3)}))
 
 
+def _assert_own_errors_only(payload: object, table: str) -> None:
+    """raise_for_response returns None or raises a SmsPartnerError; iter_errors never raises; texts encode."""
+    try:
+        raise_for_response(payload, table)
+    except SmsPartnerError as error:
+        assert str(error).encode("utf-8") and error.table == table
+        assert len(str(error)) < 5_000 or error.api_message is not None  # quotes the start of a bad body only
+    for error in iter_errors(payload, table):
+        assert isinstance(error, SmsPartnerError)
+        assert str(error).encode("utf-8")
+
+
 @given(_bodies, st.sampled_from(sorted(API_ERRORS)), st.sampled_from(["dict", "text", "bytes"]))
 def test_any_json_body_gives_none_or_the_packages_own_errors(body: Any, table: str, form: str) -> None:
     """Whatever the body, raise_for_response returns None or raises a SmsPartnerError, and iter_errors never raises."""
     payload: object = {"dict": body, "text": json.dumps(body), "bytes": json.dumps(body).encode("utf-8")}[form]
+    _assert_own_errors_only(payload, table)
+
+
+# A body nested ``depth`` levels deep, as json.loads gives it and as its text: a list of lists, or an
+# answer whose success flag, code, message or field errors hold the nesting.
+_DEEP_SHAPES = {
+    "list": ("{}", "{}"),
+    "in message": ('{{"success": false, "code": 10, "message": {}}}', "{}"),
+    "in success": ('{{"success": {}, "code": 10}}', "{}"),
+    "as code": ('{{"success": false, "code": {}}}', "{}"),
+    "in errors": ('{{"success": false, "code": 9, "errors": [{{"elementId": {}}}]}}', "{}"),
+    "in results": ('{{"results": [{{"success": false, "code": {}}}]}}', "{}"),
+}
+
+
+@given(
+    depth=st.one_of(st.integers(0, 1_100), st.integers(1_100, 20_000)),
+    shape=st.sampled_from(sorted(_DEEP_SHAPES)),
+    brackets=st.sampled_from([("[", "]"), ('{"a": ', "}"), ('[{"success": false, "x": ', "}]")]),
+    table=st.sampled_from(sorted(API_ERRORS)),
+    form=st.sampled_from(["dict", "text", "bytes"]),
+    frames=st.sampled_from([0, 60]),
+)
+def test_any_deep_body_gives_none_or_the_packages_own_errors(
+    depth: int, shape: str, brackets: tuple[str, str], table: str, form: str, frames: int
+) -> None:
+    """Bodies hundreds to thousands of levels deep, given decoded (and then from deeper in the stack) or as text."""
+    opening, closing = brackets
+    nesting = opening * depth + "0" + closing * depth
+    text = _DEEP_SHAPES[shape][0].format(nesting)
+    if form == "dict":
+        payload: object = _decoded(text)
+        if payload is None:  # too deep for json.loads: build a nesting as deep by hand
+            deep = _nested(depth, 0)
+            payload = deep if shape == "list" else {"success": False, "code": 10, "message": deep}
+    else:
+        payload = text if form == "text" else text.encode("utf-8")
+    _deeper_by(frames, lambda: _assert_own_errors_only(payload, table))
+
+
+def _decoded(text: str) -> object:
     try:
-        raise_for_response(payload, table)
-    except SmsPartnerError as error:
-        assert str(error) and error.table == table
-    for error in iter_errors(payload, table):
-        assert isinstance(error, SmsPartnerError)
-        assert str(error)
+        return json.loads(text)
+    except RecursionError:
+        return None
+
+
+@given(
+    digits=st.integers(19, 6_000),
+    sign=st.sampled_from([1, -1]),
+    table=st.sampled_from(sorted(API_ERRORS)),
+    where=st.sampled_from(["code", "message", "phoneNumber", "errors"]),
+)
+def test_any_huge_number_anywhere_gives_the_packages_own_errors(digits: int, sign: int, table: str, where: str) -> None:
+    """Integers past any code, decoded by a client that reads them (a Python int), or as a JSON number literal."""
+    number = sign * (10**digits - 1)
+    body = {"success": False, "code": 10, where: number}
+    _assert_own_errors_only(body, table)
+    literal = ("-" if sign < 0 else "") + "9" * digits
+    _assert_own_errors_only(f'{{"success": false, "code": 10, "{where}": {literal}}}', table)
 
 
 # Bulk bodies -----------------------------------------------------------------------------------

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import sys
+import threading
+from typing import Any
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import smspartner_codes
 from codegen.model import Catalog
@@ -17,6 +23,7 @@ from smspartner_codes import (
     RentalError,
     SmsSendError,
     StrCodeEnum,
+    _search,
     find_code,
     search,
 )
@@ -104,9 +111,91 @@ def test_find_code_string_codes_ignore_case(catalog: Catalog) -> None:
     assert find_code(5) == find_code("5")
 
 
-@pytest.mark.parametrize("code", [999_999, "nothing", "", True, -1, "1.5"])
-def test_find_code_of_nothing_is_empty(code: int | str) -> None:
+@pytest.mark.parametrize("code", [999_999, "nothing", "", True, -1, "1.5", 14.5])
+def test_find_code_of_nothing_is_empty(code: float | str) -> None:
     assert find_code(code) == []
+
+
+def test_find_code_finds_what_lookup_finds() -> None:
+    """``find_code(14.0)`` found nothing while ``lookup`` finds 14 (issue 10, finding 8)."""
+    assert find_code(14.0) == find_code(14) == find_code("14") != []
+    assert find_code(2053.0) == [HlrError.EC_BLACKLISTED_SENDERADDRESS]
+    for code in (14.5, float("nan"), float("inf"), 1e300, [], {}, None, b"14"):
+        assert find_code(code) == [], code
+    for code in (14, 14.0, 2053, -1, 10**30):
+        for member in smspartner_codes.TABLES["sms_send"]:
+            assert (member in find_code(code)) == (lookup_sms_send(code) is member)
+
+
+def lookup_sms_send(code: object) -> object:
+    return smspartner_codes.lookup("sms_send", code)
+
+
+# A code of thousands of digits raised a bare ValueError from find_code and search (issue 10, finding 3).
+@pytest.mark.parametrize(
+    "code",
+    ["1" * 5_000, " " + "2" * 4_301 + " ", "0" * 19 + "14", 10**5_000, -(10**5_000)],
+    ids=["5000-digits", "4301-digits-spaced", "zeros-then-14", "int-5001-digits", "negative-int"],
+)
+def test_a_number_longer_than_any_code_finds_nothing(code: int | str) -> None:
+    assert find_code(code) == []
+    if isinstance(code, str):
+        assert search(code) == []
+
+
+_long_digits = st.integers(1, 6_000).map(lambda length: "9" * length)
+_anything = st.one_of(
+    st.text(),
+    _long_digits,
+    st.text("0123456789 ", max_size=30),
+    st.integers(),
+    st.integers(19, 6_000).map(lambda digits: 10**digits),
+    st.floats(),
+    st.none(),
+    st.booleans(),
+)
+
+
+@given(_anything)
+def test_find_code_search_and_lookup_take_anything(code: Any) -> None:
+    """The entry points given any code, digit strings thousands long included: a list of members, or None."""
+    members = (smspartner_codes.IntCodeEnum, smspartner_codes.StrCodeEnum)
+    assert all(isinstance(member, members) for member in find_code(code))
+    if isinstance(code, str):
+        assert all(isinstance(member, members) for member in search(code))
+        assert all(isinstance(member, members) for member in search(code, lang="en"))
+    for table_id in ("sms_send", "hlr_error", "dlr_status"):
+        found = smspartner_codes.lookup(table_id, code)
+        assert found is None or found.table == table_id
+
+
+def test_search_builds_its_index_once_under_threads() -> None:
+    """On first use from several threads, search() returned incomplete results (6 of 100 trials) and built its
+    index up to 15 times (issue 10, finding 4). Each trial starts from no index, as a fresh process does."""
+    expected = search("crédit")
+    members = sum(len(table_class) for table_class in smspartner_codes.TABLES.values())
+    switch_interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # threads take turns as often as possible: the race shows in every trial
+    try:
+        for _ in range(30):
+            _search._index = None
+            barrier = threading.Barrier(8)
+            results: list[list[object]] = []
+
+            def first_search(barrier: threading.Barrier = barrier, results: list[list[object]] = results) -> None:
+                barrier.wait()
+                results.append(list(search("crédit")))
+
+            threads = [threading.Thread(target=first_search) for _ in range(8)]
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join()
+            assert results == [expected] * 8
+            assert _search._index is not None
+            assert len(_search._index) == members
+    finally:
+        sys.setswitchinterval(switch_interval)
 
 
 def test_normalize() -> None:

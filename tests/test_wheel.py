@@ -12,6 +12,7 @@ import json
 import os
 import re
 import shlex
+import shutil
 import subprocess
 import sys
 import tarfile
@@ -379,17 +380,68 @@ def test_the_metadata_says_who_what_and_for_whom(wheel: Wheel, catalog: Catalog)
     assert "Typing :: Typed" in classifiers
 
 
-def test_the_python_versions_promised_are_those_tested(wheel: Wheel, catalog: Catalog) -> None:
-    """Requires-Python starts at the oldest version the classifiers name; the suite runs on one of them."""
+def _makefile_list(root: Path, variable: str) -> list[str]:
+    """The words of a ``VARIABLE := ...`` of the Makefile (continued lines joined)."""
+    text = (root / "Makefile").read_text(encoding="utf-8").replace("\\\n", " ")
+    match = re.search(rf"^{variable} := (.*)$", text, re.MULTILINE)
+    assert match, variable
+    return match[1].split()
+
+
+def test_the_python_versions_promised_are_those_tested(wheel: Wheel, catalog: Catalog, root: Path) -> None:
+    """The classifiers name exactly the Makefile's PYTHON_VERSIONS: .venv's interpreter runs every test, and
+    `make test-pythons` (which CI runs) the runtime's tests and this wheel test under each of the others."""
     metadata = _metadata(wheel, catalog)
     versions = [
         tuple(int(part) for part in classifier.rpartition(" :: ")[2].split("."))
         for classifier in metadata.get_all("Classifier")
         if re.fullmatch(r"Programming Language :: Python :: 3\.\d+", classifier)
     ]
-    assert versions
+    tested = [tuple(int(part) for part in version.split(".")) for version in _makefile_list(root, "PYTHON_VERSIONS")]
+    assert versions == tested == sorted(tested)
     assert metadata["Requires-Python"] == ">={}.{}".format(*min(versions))
     assert sys.version_info[:2] in versions
+    runtime_tests = _makefile_list(root, "RUNTIME_TESTS")
+    assert f"tests/{Path(__file__).name}" in runtime_tests
+    assert all((root / path).is_file() for path in runtime_tests), runtime_tests
+    assert "make test-pythons" in (root / ".ci" / "run").read_text(encoding="utf-8")
+
+
+def test_test_pythons_names_an_interpreter_it_cannot_find(root: Path, tmp_path: Path) -> None:
+    """`make test-pythons` fails naming a version it finds nowhere, and finds pyenv's interpreters off PATH."""
+    tools = tmp_path / "bin"  # a PATH with the script's tools and no Python
+    tools.mkdir()
+    for tool in ("bash", "ls", "sort", "dirname"):
+        found_tool = shutil.which(tool)
+        assert found_tool, tool
+        (tools / tool).symlink_to(found_tool)
+    env = {"PATH": str(tools), "PYENV_ROOT": str(tmp_path), "HOME": str(tmp_path)}
+    missing = subprocess.run(
+        [str(root / ".ci" / "test-pythons"), "3.99", "3.98 3.99"], env=env, capture_output=True, text=True, check=False
+    )
+    assert missing.returncode != 0
+    assert "error: no Python 3.98 found" in missing.stderr
+    assert "PYTHON3_98=/path/to/python3.98" in missing.stderr
+    assert "no interpreter for 3.98" in missing.stdout
+    # An interpreter under pyenv's versions/ is found with no pyenv on PATH; one named by PYTHON3_N is checked.
+    version = "{}.{}".format(*sys.version_info[:2])
+    interpreter = tmp_path / "versions" / f"{version}.0" / "bin" / "python"
+    interpreter.parent.mkdir(parents=True)
+    interpreter.symlink_to(sys.executable)
+    found = subprocess.run(
+        [str(root / ".ci" / "test-pythons"), "--find", version], env=env, capture_output=True, text=True, check=False
+    )
+    assert (found.returncode, found.stdout.strip()) == (0, str(interpreter))
+    other = "3.10" if version != "3.10" else "3.12"
+    wrong = subprocess.run(
+        [str(root / ".ci" / "test-pythons"), "--find", other],
+        env={**env, "PYTHON" + other.replace(".", "_"): sys.executable},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert wrong.returncode != 0
+    assert f"is not a Python {other} interpreter" in wrong.stderr
 
 
 def test_the_pypi_description_is_its_own_file_not_the_contributors_guide(

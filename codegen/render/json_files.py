@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import math
+from json.encoder import encode_basestring  # json's own escaping of a text, in C
 from pathlib import Path
 from typing import Any
 
@@ -21,30 +23,129 @@ PACKAGE_TABLES = "tables"
 
 def dump(document: dict[str, Any]) -> bytes:
     """The one JSON style of every artefact: UTF-8, two-space indent, final newline."""
-    return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    return _finished(_encoded(document))
+
+
+def indented_json(value: Any) -> str:
+    """``json.dumps(value, ensure_ascii=False, indent=2)``, built twice as fast.
+
+    json's indenting encoder is written in Python, as a generator yielding each comma and
+    bracket; this one puts the same pieces in a list, and leaves every text to json's own
+    escaping (``encode_basestring``, in C). It takes what the artefacts hold: mappings with
+    text keys, lists, texts, integers, booleans, None and numbers; anything else is a TypeError.
+    tests/test_json_contract.py checks it against json.dumps.
+    """
+    parts: list[str] = []
+    _put(value, "\n", parts)
+    return "".join(parts)
+
+
+def _put(value: Any, indent: str, parts: list[str]) -> None:
+    if isinstance(value, str):
+        parts.append(encode_basestring(value))
+    elif value is None or value is True or value is False:
+        parts.append(_CONSTANTS[value])
+    elif isinstance(value, int):
+        parts.append(int.__repr__(value))
+    elif isinstance(value, float):
+        parts.append(_float(value))
+    elif isinstance(value, dict):
+        if not value:
+            parts.append("{}")
+            return
+        inner = indent + "  "
+        opening = "{"
+        for key, item in value.items():
+            if not isinstance(key, str):
+                raise TypeError(f"a JSON artefact's keys are texts, not {key!r}")
+            parts.append(f"{opening}{inner}{encode_basestring(key)}: ")
+            opening = ","
+            _put(item, inner, parts)
+        parts.append(indent + "}")
+    elif isinstance(value, list | tuple):
+        if not value:
+            parts.append("[]")
+            return
+        inner = indent + "  "
+        opening = "["
+        for item in value:
+            parts.append(opening + inner)
+            opening = ","
+            _put(item, inner, parts)
+        parts.append(indent + "]")
+    else:
+        raise TypeError(f"{type(value).__name__} is not a JSON value")
+
+
+_CONSTANTS = {None: "null", True: "true", False: "false"}
+
+
+def _float(value: float) -> str:
+    """As json writes a number: NaN and the infinities by name (json's default, allow_nan)."""
+    if math.isnan(value):
+        return "NaN"
+    if math.isinf(value):
+        return "Infinity" if value > 0 else "-Infinity"
+    return float.__repr__(value)
 
 
 def render_json(catalog: Catalog) -> Output:
-    header = notice(catalog)
-    tables = [table_json(table) for table in catalog.tables]
-    whole = dump(
-        {
-            "$comment": header,
-            "catalog_version": catalog.version,
-            "tables": tables,
-            "endpoints": [endpoint_json(endpoint) for endpoint in catalog.endpoints],
-            "disagreements": [disagreement_json(item) for item in catalog.disagreements],
-        }
+    header = {"$comment": notice(catalog), "catalog_version": catalog.version}
+    # Each table is encoded once, then put into both its own file and catalog.json: json's
+    # indenting encoder is pure Python, and the tables are most of the text.
+    tables = {table.id: _encoded(table_json(table)) for table in catalog.tables}
+    whole = _with_tables(
+        _encoded(
+            {
+                **header,
+                "tables": [],
+                "endpoints": [endpoint_json(endpoint) for endpoint in catalog.endpoints],
+                "disagreements": [disagreement_json(item) for item in catalog.disagreements],
+            }
+        ),
+        list(tables.values()),
     )
     files = {"json/catalog.json": whole}
     package_data = {PACKAGE_COPY: whole}
-    for table in tables:
-        single = dump({"$comment": header, "catalog_version": catalog.version, **table})
-        files[f"json/{table['id']}.json"] = single
-        package_data[f"{PACKAGE_TABLES}/{table['id']}.json"] = single
+    for table_id, encoded in tables.items():
+        single = _finished(_merged(_encoded(header), encoded))
+        files[f"json/{table_id}.json"] = single
+        package_data[f"{PACKAGE_TABLES}/{table_id}.json"] = single
     schema = json.loads(SCHEMA_SOURCE.read_text(encoding="utf-8"))
-    files["json/catalog.schema.json"] = package_data[PACKAGE_SCHEMA] = dump({"$comment": header, **schema})
+    files["json/catalog.schema.json"] = package_data[PACKAGE_SCHEMA] = dump({"$comment": header["$comment"], **schema})
     return Output(artefacts=files, package_data=package_data)
+
+
+# What dump() writes, in parts: the text of one object, indented as at the top of a file.
+def _encoded(document: dict[str, Any]) -> str:
+    return indented_json(document)
+
+
+def _finished(text: str) -> bytes:
+    return (text + "\n").encode("utf-8")
+
+
+def _merged(first: str, second: str) -> str:
+    """The text of ``{**first, **second}`` (keys not shared, both non-empty) from their texts."""
+    return first.removesuffix("\n}") + ",\n" + second.removeprefix("{\n")
+
+
+_EMPTY_TABLES = '\n  "tables": []'
+
+
+def _with_tables(whole: str, tables: list[str]) -> bytes:
+    """``whole``, encoded with no tables, with these tables' texts in its list.
+
+    A JSON text holds no raw line break inside a string, so indenting a table's text two
+    levels deeper is adding four spaces after each of its line breaks. The top-level key is
+    the only "tables" at that indent (an endpoint's own list of tables is deeper).
+    """
+    if whole.count(_EMPTY_TABLES) != 1:
+        raise RuntimeError("catalog.json: the place of the tables is not found once")
+    if not tables:
+        return _finished(whole)
+    listed = ",\n    ".join(table.replace("\n", "\n    ") for table in tables)
+    return _finished(whole.replace(_EMPTY_TABLES, '\n  "tables": [\n    ' + listed + "\n  ]"))
 
 
 def _text(text: Text) -> dict[str, str]:

@@ -18,6 +18,7 @@ EXPORTS_MODULE = "_exports"
 REGISTRY_MODULE = "_registry"
 ENDPOINTS_MODULE = "_endpoints"
 DISAGREEMENTS_MODULE = "_disagreements"
+TABLE_IDS_MODULE = "_table_ids"
 # The runtime's rule puts every exception class in one module.
 EXCEPTIONS_MODULE = class_module(EXCEPTION_SUFFIX)
 
@@ -140,6 +141,12 @@ def render_python(catalog: Catalog) -> Output:
             name_tables=name_tables(catalog),
         ),
         f"{EXPORTS_MODULE}.py": render_template("python/_exports.py.j2", notice=notice, modules=class_modules(catalog)),
+        f"{TABLE_IDS_MODULE}.py": render_template(
+            "python/_table_ids.py.j2",
+            notice=notice,
+            catalog=catalog,
+            error_tables=error_tables(catalog),
+        ),
     }
     files[f"{ENDPOINTS_MODULE}.py"] = render_template(
         "python/_endpoints.py.j2",

@@ -3,13 +3,14 @@
  *
  * Sphinx's search finds pages by their words and leaves numbers out of its index. With the
  * index of codes that the site extension writes (codeindex.js: every row of every table of
- * codes, with its page, section, columns and texts), this script adds:
+ * codes, with its page, section, columns, texts and other wordings), this script adds:
  *
  * - The codes asked for by number or name ("2053", "14", "DELIVRD", "EC_UNKNOWN_SUBSCRIBER"),
  *   in every table, listed before the pages, each linking to its row. The whole query may be
  *   the code ("not delivered"), or else one of its words, the others being found in the row:
  *   a pasted error such as "sms_send 11 INSUFFICIENT_CREDIT: Crédit insuffisant" finds its code.
- * - Under each page found, the rows of the page that hold every searched word, or else the
+ * - Under each page found, the rows of the page that hold every searched word (in a text or in
+ *   another wording SMSPartner's pages give for the code: a server's text pasted finds it), or else the
  *   paragraph, list item or table row that holds most of them, in place of Sphinx's summary (a
  *   run of table cells cut anywhere); the words found are highlighted, long texts are cut
  *   between words around the first one.
@@ -90,9 +91,11 @@ const CodeSearch = {
 
   textMatches: (term, text) => CodeSearch.words(text).some((word) => CodeSearch.wordMatches(term, word)),
 
-  // A row holds a searched word in one of its cells, or in its page's name ("sms_send 11").
+  // A row holds a searched word in one of its cells or other wordings, or in its page's name ("sms_send 11").
   rowMatches: (term, page, row) =>
-    term.word === page.page || row.cells.some((cell) => CodeSearch.textMatches(term, cell)),
+    term.word === page.page ||
+    row.cells.some((cell) => CodeSearch.textMatches(term, cell)) ||
+    row.wordings.some(([wording]) => CodeSearch.textMatches(term, wording)),
 
   rowHoldsAll: (page, row) => {
     const { searched } = CodeSearch.query();
@@ -203,8 +206,8 @@ const excerpt = (text) => {
 const pageUrl = (docname) => docname + DOCUMENTATION_OPTIONS.LINK_SUFFIX;
 
 /* One row of a table of codes, as a search result: its code and name, linking to the row, then
- * its first text (the message), its flags, and its other texts: all of them, whole, for a code
- * asked for; under a page found, only those holding a searched word, long ones cut. */
+ * its first text (the message), its flags, its other texts, and its other wordings: all of them,
+ * whole, for a code asked for; under a page found, only those holding a searched word, long ones cut. */
 const codeCard = ([page, table, row], { where, allTexts }) => {
   const code = row.cells[codeColumn(table)];
   const link = element("a", "code-card-link", element("span", "code-card-code", code));
@@ -231,6 +234,18 @@ const codeCard = ([page, table, row], { where, allTexts }) => {
       card.append(element("p", "code-card-flags", ...shownFlags));
     }
   });
+  const wordings = row.wordings.filter(
+    ([wording]) => allTexts || searched.some((term) => CodeSearch.textMatches(term, wording)),
+  );
+  if (wordings.length) {
+    const paragraph = element("p", "code-card-text code-card-wordings", element("span", "code-card-label", CodeSearch.index.labels.wordings), " ");
+    wordings.forEach(([wording, lang], index) => {
+      const text = element("span", "code-card-wording", highlighted(allTexts ? wording : excerpt(wording)));
+      if (lang) text.lang = lang;
+      paragraph.append(...(index ? [" · "] : []), text, ` (${lang})`);
+    });
+    card.append(paragraph);
+  }
   return card;
 };
 
@@ -276,6 +291,23 @@ const showUnderPage = async (item) => {
   if (passage) item.append(element("p", "context", highlighted(excerpt(passage))));
 };
 
+// A node's text with a space where a line breaks (<br>) or a block ends: the lines of a cell do not run together.
+const spacedText = (node) => {
+  const parts = [];
+  const walk = (current) => {
+    for (const child of current.childNodes) {
+      if (child.nodeType === Node.TEXT_NODE) parts.push(child.textContent);
+      else if (child.nodeName === "BR") parts.push(" ");
+      else if (child.nodeType === Node.ELEMENT_NODE) {
+        walk(child);
+        if (/^(P|DIV|LI|DETAILS|UL|OL)$/.test(child.nodeName)) parts.push(" ");
+      }
+    }
+  };
+  walk(node);
+  return squeeze(parts.join(""));
+};
+
 // The passages of a page a result can show: paragraphs, list items, terms, table rows (their
 // cells joined by " · "), lines of code; the one holding the most searched words (whole words
 // count more than parts of words), the first if equal.
@@ -283,14 +315,14 @@ const bestPassage = (page, anchor) => {
   const content = page.querySelector('[role="main"]');
   const main = (anchor && content && content.querySelector(`#${CSS.escape(anchor)}`)) || content;
   if (!main) return null;
-  main.querySelectorAll(".headerlink, script, style, .cell-label, a.other-language").forEach((node) => node.remove());
+  main.querySelectorAll(".headerlink, script, style, .cell-label, a.other-language, details.sources").forEach((node) => node.remove());
   const passages = [];
   for (const node of main.querySelectorAll("p, li, dt, tr, pre")) {
     if (node.matches("li") && node.querySelector("p, ul, ol, pre")) continue; // its parts come on their own
     if (!node.matches("tr") && node.closest("tr")) continue; // a table row is shown whole
-    if (node.matches("tr")) passages.push([...node.cells].map((cell) => squeeze(cell.textContent)).filter(Boolean).join(" · "));
+    if (node.matches("tr")) passages.push([...node.cells].map(spacedText).filter(Boolean).join(" · "));
     else if (node.matches("pre")) passages.push(...node.textContent.split("\n").map(squeeze));
-    else passages.push(squeeze(node.textContent));
+    else passages.push(spacedText(node));
   }
   const { searched } = CodeSearch.query();
   let best = null;

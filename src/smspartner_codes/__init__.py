@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from smspartner_codes._alias import Alias
     from smspartner_codes._data import CATALOG_VERSION, _exports
     from smspartner_codes._data._exports import *  # noqa: F403  (the catalog's classes)
+    from smspartner_codes._data._table_ids import ErrorTableId, TableId
     from smspartner_codes._endpoints import (
         ENDPOINTS,
         Endpoint,
@@ -49,6 +50,7 @@ if TYPE_CHECKING:
         resolve,
     )
     from smspartner_codes._errors import (
+        API_ERRORS,
         ApiError,
         InvalidResponseError,
         SmsPartnerError,
@@ -63,6 +65,7 @@ if TYPE_CHECKING:
 
     _Class = TypeVar("_Class", bound=type)
     _Table = TypeVar("_Table", bound="type[_Record]")
+    _Member_T = TypeVar("_Member_T", bound="IntCodeEnum | StrCodeEnum")
     # (Type aliases as strings: a string is one constant to load, an expression many.)
     # The language of a text of record: SMSPartner's French, SMSPartner's English (a code its pages
     # give in English only), or None where its pages give the code no text (our English stands in).
@@ -74,11 +77,12 @@ if TYPE_CHECKING:
     AliasRecord: TypeAlias = "tuple[str, WordingLanguage, tuple[tuple[str, str], ...], bool]"
 
     __version__ = CATALOG_VERSION
-    TABLE_IDS: tuple[str, ...]
-    TABLES: "dict[str, type[IntCodeEnum] | type[StrCodeEnum]]"
+    TABLE_IDS: "tuple[TableId, ...]"
+    TABLES: "dict[TableId, type[IntCodeEnum] | type[StrCodeEnum]]"
 
     # What __getattr__ gives at run time: _OWN_NAMES, _LAZY_MODULES, then the catalog's classes.
     __all__ = [
+        "API_ERRORS",
         "CATALOG_VERSION",
         "ENDPOINTS",
         "GETTEXT_DOMAIN",
@@ -89,12 +93,14 @@ if TYPE_CHECKING:
         "Endpoint",
         "EndpointField",
         "EndpointUrl",
+        "ErrorTableId",
         "GroupEnum",
         "IntCodeEnum",
         "InvalidResponseError",
         "Reading",
         "SmsPartnerError",
         "StrCodeEnum",
+        "TableId",
         "Variant",
         "endpoint",
         "find_code",
@@ -231,8 +237,8 @@ class _Member(_Record):
 
         return variants(records)
 
-    def message_in(self, lang: str) -> str:
-        """The text in ``lang`` (``"fr"``, ``"en"``, ``"en_GB"``...).
+    def message_in(self, lang: "str | None") -> str:
+        """The text in ``lang`` (``"fr"``, ``"en"``, ``"en_GB"``...; None is French, the default).
 
         ``"en"`` gives our English. ``"fr"`` gives SMSPartner's French; no French is ever
         invented, so where SMSPartner gives none (``message_language`` is ``"en"`` or None),
@@ -264,8 +270,8 @@ class _Member(_Record):
         )
 
     @classmethod
-    def table_title(cls, lang: str = "fr") -> str:
-        """The table's title in ``lang``, falling back to French."""
+    def table_title(cls, lang: "str | None" = "fr") -> str:
+        """The table's title in ``lang``, falling back to French (as for None)."""
         from smspartner_codes._translations import translate
 
         return translate(cls._title, lang)
@@ -379,6 +385,9 @@ def _table(table_id: str, title: str) -> "Callable[[_Table], _Table]":
 # catalog's classes follow (smspartner_codes._data._registry at run time, _exports for type checkers).
 _OWN_NAMES = ("CATALOG_VERSION", "TABLES", "TABLE_IDS", "IntCodeEnum", "lookup")
 _LAZY_MODULES: "dict[str, str]" = {
+    "TableId": "_data._table_ids",
+    "ErrorTableId": "_data._table_ids",
+    "API_ERRORS": "_errors",
     "StrCodeEnum": "_strings",
     "GETTEXT_DOMAIN": "_translations",
     "Alias": "_alias",
@@ -460,40 +469,44 @@ def __dir__() -> list[str]:
 
 # lookup -------------------------------------------------------------------------------------------
 
-# Member by code, per table id, filled as tables are first looked up.
-_members_by_code: "dict[str, dict[object, IntCodeEnum | StrCodeEnum]]" = {}
+# Member by code, per table (by id, and by class once looked up that way), filled as tables are first looked up.
+_members_by_code: "dict[object, dict[object, IntCodeEnum | StrCodeEnum]]" = {}
 
 
-def lookup(table_id: str, code: object) -> "IntCodeEnum | StrCodeEnum | None":
+# lookup's signatures, for type checkers: a table class gives its own members. At run time the
+# decorator does nothing (typing costs start-up time), so ruff, which cannot tell, is told (F811).
+if TYPE_CHECKING:
+    from typing import overload as _overload
+else:
+
+    def _overload(function: object) -> object:
+        return function
+
+
+@_overload
+def lookup(table_id: "type[_Member_T]", code: object) -> "_Member_T | None": ...
+@_overload
+def lookup(table_id: "TableId", code: object) -> "IntCodeEnum | StrCodeEnum | None": ...  # noqa: F811
+def lookup(table_id: object, code: object) -> "IntCodeEnum | StrCodeEnum | None":  # noqa: F811
     """The member of table ``table_id`` for ``code``, or None when the table has no such code.
 
-    An unknown code, or a code of the wrong type, gives None; an unknown table id
-    raises KeyError, since it is a mistake in the calling code. Codes compare as
-    Python values do, as the enum itself does: ``14.0`` finds code 14. A string is
-    also read as the enum call reads it: a string code in any case (``"delivrd"``),
-    and every spelling of a code or name the API is documented to send, in any case
-    (``"Delivered"``, the HLR ``errorName`` ``"NO_ERROR "``).
+    The table is given by id (``"sms_send"``) or by enum class (``SmsSendError``), as
+    ``raise_for_response`` takes it. An unknown code, or a code of the wrong type, gives
+    None; an unknown table (anything else) raises KeyError, since it is a mistake in the
+    calling code. Codes compare as Python values do, as the enum itself does: ``14.0``
+    finds code 14. A string is also read as the enum call reads it: a string code in any
+    case (``"delivrd"``), and every spelling of a code or name the API is documented to
+    send, in any case (``"Delivered"``, the HLR ``errorName`` ``"NO_ERROR "``).
     """
     try:
         member = _members_by_code[table_id].get(code)
-    except KeyError:
-        return _lookup_in_new_table(table_id, code)
-    except TypeError:  # an unhashable code is no code of ours
-        return None
+    except (KeyError, TypeError):  # a first lookup, a table by class, no table at all, an unhashable code
+        # (In a module of its own, loaded then: importing the package makes no object it does not need.)
+        from smspartner_codes._tables import lookup_slowly
+
+        return lookup_slowly(table_id, code)
     if member is None and isinstance(code, str):
         from smspartner_codes._spellings import spelled_in_table
 
         return spelled_in_table(table_id, code)
     return member
-
-
-def _lookup_in_new_table(table_id: str, code: object) -> "IntCodeEnum | StrCodeEnum | None":
-    """The first lookup in a table (or in no table): a function of its own keeps lookup's frame small."""
-    from smspartner_codes._data._registry import TABLE_CLASSES
-
-    class_name = TABLE_CLASSES.get(table_id)
-    if class_name is None:
-        raise KeyError(f"unknown table {table_id!r}; the tables are {', '.join(TABLE_CLASSES)}")
-    table_class: type[IntCodeEnum] | type[StrCodeEnum] = __getattr__(class_name)  # type: ignore[assignment]
-    _members_by_code[table_id] = {member.code: member for member in table_class}
-    return lookup(table_id, code)

@@ -56,8 +56,9 @@ class Alias:
 
         return variants(self._variants)
 
-    def message_in(self, lang: str) -> str:
-        """The alias's text in ``lang`` (``"fr"``, ``"en"``...); ``message`` where there is none in ``lang``."""
+    def message_in(self, lang: "str | None") -> str:
+        """The alias's text in ``lang`` (``"fr"``, ``"en"``...; None is French, the default);
+        ``message`` where there is none in ``lang``."""
         return translate(self.message, lang)
 
     def __reduce__(self) -> "tuple[object, tuple[object, ...], tuple[None, dict[str, object]]]":

@@ -1,23 +1,27 @@
 """The ``smspartner-codes`` command (also ``python -m smspartner_codes``): what an SMSPartner code means.
 
-Exit status: 0 when something was found, 1 when nothing was, 2 for a usage error.
+Exit status: 0 when something was found, 1 when nothing was, 2 for a usage error or output that
+could not be written (141, quietly, when the reader of a pipe stopped early, as after ``| head``).
 Only the modules a subcommand needs are imported: ``explain TABLE CODE`` loads one table.
 """
 
 import argparse
+import io
 import os
 import sys
 
 from smspartner_codes import TABLE_IDS, lookup
 from smspartner_codes._data import CATALOG_LANGUAGES as LANGUAGES
-from smspartner_codes._translations import supported_language
+from smspartner_codes._data import CATALOG_VERSION
+from smspartner_codes._tables import MAX_CODE_DIGITS, is_table_id, short_repr
+from smspartner_codes._translations import language_code, supported_language
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Sequence
-    from typing import TypeAlias
+    from typing import NoReturn, TextIO, TypeAlias
 
-    from smspartner_codes import IntCodeEnum, StrCodeEnum
+    from smspartner_codes import IntCodeEnum, StrCodeEnum, TableId
 
     Member: TypeAlias = IntCodeEnum | StrCodeEnum
 
@@ -26,6 +30,8 @@ WIDTH = 79  # readable in an 80-column terminal
 INDENT = "    "
 
 FOUND, NOT_FOUND, USAGE_ERROR = 0, 1, 2
+OUTPUT_LOST = USAGE_ERROR  # standard output cannot take what the command prints
+READER_GONE = 128 + 13  # what a shell reports for a program killed by SIGPIPE, as after `| head`
 
 
 def default_language() -> str:
@@ -52,24 +58,44 @@ def _add_options(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
     """
     parser.add_argument(
         "--lang",
+        type=_language_option,
         choices=LANGUAGES,
         default=argparse.SUPPRESS,
-        help="language of the texts (default: from the locale, else fr)",
+        help="language of the texts, in any case or as a locale name (en_GB) (default: from the locale, else fr)",
     )
     parser.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="print JSON for scripts")
     return parser
 
 
+def _language_option(value: str) -> str:
+    """``--lang``: ``EN``, ``en-GB`` and ``en_GB.UTF-8`` are English; argparse then checks the result is ours."""
+    return language_code(value) or value
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, quoting at most the start of a huge argument in its messages (an unknown 10 MB command)."""
+
+    def error(self, message: str) -> "NoReturn":
+        import re
+
+        message = re.sub(r"'([^'\n]{200,})'", lambda quoted: short_repr(quoted.group(1)), message)
+        message = re.sub(r"\S{200,}", lambda run: f"{run.group()[:60]}... ({len(run.group())} characters)", message)
+        super().error(message)
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog=PROGRAM,
         description="What the codes of the SMSPartner API mean, in French or English.",
-        epilog="Exit status: 0 found, 1 not found, 2 usage error.",
+        epilog="Exit status: 0 found, 1 not found, 2 usage error or output lost, 141 reader of a pipe gone.",
         formatter_class=_HelpFormatter,
     )
+    parser.add_argument("--version", action="version", version=f"{PROGRAM} {CATALOG_VERSION}")
     _add_options(parser)
     # Given prog, argparse skips building a help formatter to compute it.
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND", prog=PROGRAM)
+    commands = parser.add_subparsers(
+        dest="command", required=True, metavar="COMMAND", prog=PROGRAM, parser_class=_Parser
+    )
 
     def command(name: str, summary: str) -> argparse.ArgumentParser:
         return _add_options(commands.add_parser(name, formatter_class=_HelpFormatter, help=summary))
@@ -86,12 +112,140 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: "Sequence[str] | None" = None) -> int:
+    """Run the command; return its exit status.
+
+    Standard output that cannot take what the command prints is an error with a short
+    message (exit 2), never a traceback nor exit 0: a closed stdout, an encoding that lacks
+    a character of the texts, a full disk. A reader that stops early (``| head -c1``) ends
+    the command quietly, with the status of a program killed by SIGPIPE (141).
+    """
+    if sys.stdout is None:  # started with stdout closed (>&-): everything printed would be lost
+        _error("standard output is closed; redirect it to /dev/null to discard the output.")
+        return OUTPUT_LOST
+    _utf8_in_the_c_locale()
+    real_stdout = sys.stdout
+    sys.stdout = guarded = _GuardedOutput(real_stdout)
     try:
-        return _run(argv)
-    except BrokenPipeError:  # the reader went away (| head): stop quietly, as other filters do
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        return NOT_FOUND
+        try:
+            status = _run(_as_typed(sys.argv[1:] if argv is None else argv))
+        except SystemExit:  # --help, --version or a usage error: what argparse printed must get out too
+            guarded.flush()
+            raise
+        guarded.flush()
+        return status
+    except _ReaderGone:
+        _discard(real_stdout)
+        return READER_GONE
+    except _OutputLost as lost:
+        _discard(real_stdout)
+        _error(f"cannot write the output: {lost}")
+        return OUTPUT_LOST
+    finally:
+        sys.stdout = real_stdout
+
+
+class _ReaderGone(Exception):
+    """Standard output is a pipe whose reader has stopped reading."""
+
+
+class _OutputLost(Exception):
+    """Standard output cannot take what the command prints; the message says why."""
+
+
+class _GuardedOutput(io.TextIOBase):
+    """Standard output, turning the ways a write can fail into _ReaderGone or _OutputLost."""
+
+    def __init__(self, stream: "TextIO") -> None:
+        super().__init__()
+        self.stream = stream
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]  # TextIOBase declares it as a plain attribute
+        return self.stream.encoding
+
+    def write(self, text: str) -> int:
+        try:
+            return self.stream.write(text)
+        except Exception as error:  # each kind is sorted out by _failure()
+            raise _failure(error) from None
+
+    def flush(self) -> None:
+        try:
+            self.stream.flush()
+        except Exception as error:
+            raise _failure(error) from None
+
+
+def _failure(error: Exception) -> Exception:
+    """What a failed write to standard output means for the command."""
+    if isinstance(error, BrokenPipeError):
+        return _ReaderGone()
+    if isinstance(error, UnicodeEncodeError):
+        character = error.object[error.start]
+        return _OutputLost(
+            f"it takes {error.encoding} text only, and the output holds U+{ord(character):04X};"
+            " set PYTHONIOENCODING=utf-8, use a UTF-8 locale such as C.UTF-8, or ask for --json"
+        )
+    if isinstance(error, OSError):
+        return _OutputLost(error.strerror or str(error))
+    if isinstance(error, ValueError):  # "I/O operation on closed file"
+        return _OutputLost(str(error))
+    return error
+
+
+def _discard(stream: "TextIO") -> None:
+    """Point ``stream``'s descriptor at /dev/null: the interpreter's flush at exit then has nothing to fail on."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, stream.fileno())
+        os.close(null)
+    except (OSError, ValueError, io.UnsupportedOperation):
+        pass
+
+
+def _error(message: str) -> None:
+    if sys.stderr is not None:  # print(file=None) would write to stdout
+        print(f"{PROGRAM}: error: {message}", file=sys.stderr)
+
+
+def _utf8_in_the_c_locale() -> None:
+    """Write UTF-8 in the C (POSIX) locale, as Python's own UTF-8 mode does there.
+
+    Python without UTF-8 mode gives the C locale ASCII streams (with the surrogateescape
+    handler, which tells them apart from an ASCII encoding asked for by PYTHONIOENCODING).
+    The catalog's French texts do not fit in ASCII; the C locale is in practice a terminal,
+    a log or a pipe that takes UTF-8.
+    """
+    import codecs
+
+    stdout = sys.stdout
+    if (
+        isinstance(stdout, io.TextIOWrapper)
+        and stdout.errors == "surrogateescape"
+        and codecs.lookup(stdout.encoding).name == "ascii"
+    ):
+        stdout.reconfigure(encoding="utf-8", errors="strict")
+        if isinstance(sys.stderr, io.TextIOWrapper) and codecs.lookup(sys.stderr.encoding).name == "ascii":
+            sys.stderr.reconfigure(encoding="utf-8", errors="backslashreplace")
+
+
+def _as_typed(argv: "Sequence[str]") -> "list[str]":
+    """The arguments as typed: bytes the locale's encoding could not decode (``crédit`` in the C locale) are
+    read as UTF-8 when they are UTF-8."""
+    return [_typed(argument) for argument in argv]
+
+
+def _typed(argument: str) -> str:
+    if argument.isascii():
+        return argument
+    try:
+        argument.encode("utf-8")
+    except UnicodeEncodeError:  # undecoded bytes, kept by Python as surrogates: the bytes, read as UTF-8
+        try:
+            return os.fsencode(argument).decode("utf-8")
+        except UnicodeError:  # not UTF-8 either: kept as it is (it matches nothing)
+            return argument
+    return argument
 
 
 def _run(argv: "Sequence[str] | None") -> int:
@@ -101,19 +255,25 @@ def _run(argv: "Sequence[str] | None") -> int:
     as_json: bool = getattr(args, "json", False)
     if args.command == "tables":
         return _print_tables(lang, as_json)
-    table: str | None = getattr(args, "table", None)
-    if table is not None and table not in TABLE_IDS:
-        parser.error(_unknown_table(table))
+    table_argument: str | None = getattr(args, "table", None)
+    table: TableId | None = None
+    if table_argument is not None:
+        if not is_table_id(table_argument):
+            parser.error(_unknown_table(table_argument))
+        table = table_argument
     if args.command == "explain" and table is None and args.code in TABLE_IDS:
         parser.error(f"explain {args.code} needs a CODE too")
     if args.command == "explain":
         members = _explain(table, args.code)
-        missing = f"no code {args.code!r} in {table or 'any table'}"
+        missing = f"no code {short_repr(args.code)} in {table or 'any table'}"
     elif args.command == "search":
-        from smspartner_codes._search import search
+        from smspartner_codes._search import normalize, search
 
-        members = search(" ".join(args.text))
-        missing = f"nothing matches {' '.join(args.text)!r}"
+        text = " ".join(args.text)
+        if not normalize(text).split():
+            parser.error("search needs a word to find: TEXT is empty")
+        members = search(text)
+        missing = f"nothing matches {short_repr(text)}"
     else:
         members = _list(table)
         missing = "no codes"
@@ -121,36 +281,61 @@ def _run(argv: "Sequence[str] | None") -> int:
 
 
 def _unknown_table(table: str) -> str:
+    """The usage error of an unknown table id, with the ids it may stand for."""
+    candidates = _tables_like(table)
+    suggestion = ""
+    if candidates:
+        shown = candidates[:_MAX_SUGGESTIONS]
+        listed = shown[0] if len(shown) == 1 else f"{', '.join(shown[:-1])} or {shown[-1]}"
+        more = f" ({len(candidates) - len(shown)} more)" if len(candidates) > len(shown) else ""
+        suggestion = f"; did you mean {listed}{more}?"
+    return f"unknown table {short_repr(table)}{suggestion} ({PROGRAM} tables lists them)"
+
+
+_MAX_SUGGESTIONS = 4
+
+
+def _tables_like(text: str) -> "list[str]":
+    """Table ids ``text`` may stand for: the closest spelling (``sms_sned``), then ids that have it as the start of
+    a word (``hlr`` for hlr_status, hlr_error...), in the catalog's order."""
+    if len(text) > 2 * max(map(len, TABLE_IDS)):  # far longer than any id (a pasted body?): nothing is close
+        return []
     from difflib import get_close_matches
 
-    close = get_close_matches(table, TABLE_IDS, n=1)
-    suggestion = f"; did you mean {close[0]}?" if close else ""
-    return f"unknown table {table!r}{suggestion} ({PROGRAM} tables lists them)"
+    folded = text.casefold().replace("-", "_")
+    if folded in TABLE_IDS:  # SMS_SEND, sms-send
+        return [folded]
+    close = get_close_matches(folded, TABLE_IDS, n=1)
+    words = [table_id for table_id in TABLE_IDS if folded and f"_{folded}" in f"_{table_id}"]
+    return [*close, *(table_id for table_id in words if table_id not in close)]
 
 
-def _explain(table: "str | None", code: str) -> "list[Member]":
+def _explain(table: "TableId | None", code: str) -> "list[Member]":
     if table is None:
         from smspartner_codes._search import find_code
 
         return find_code(code)
-    member = lookup(table, int(code) if code.isascii() and code.isdigit() else code)
+    is_number = code.isascii() and code.isdigit() and len(code) <= MAX_CODE_DIGITS
+    member = lookup(table, int(code) if is_number else code)
     if member is None:
         member = _by_name_or_folded_code(table, code)
     return [member] if member is not None else []
 
 
-def _by_name_or_folded_code(table: str, text: str) -> "Member | None":
-    """``explain sms_send NUMBER_IN_STOP_LIST`` and ``explain dlr_status delivrd`` find their member too."""
+def _by_name_or_folded_code(table: "TableId", text: str) -> "Member | None":
+    """``explain sms_send NUMBER_IN_STOP_LIST`` and ``explain dlr_status delivrd`` find their member too, and so
+    does an alias (``explain hlr_error EC_SOURCE_ADDRESS_BLACKLISTED``)."""
     import smspartner_codes
 
     folded = text.casefold()
-    for member in smspartner_codes.TABLES[table]:
-        if folded in (member.name.casefold(), str(member.code).casefold()):
+    table_class = smspartner_codes.TABLES[table]
+    for name, member in table_class.__members__.items():
+        if folded in (name.casefold(), str(member.code).casefold()):
             return member
     return None
 
 
-def _list(table: "str | None") -> "list[Member]":
+def _list(table: "TableId | None") -> "list[Member]":
     import smspartner_codes
 
     return [member for table_id in ([table] if table else TABLE_IDS) for member in smspartner_codes.TABLES[table_id]]
@@ -293,10 +478,12 @@ def _print_tables(lang: str, as_json: bool) -> int:
         return FOUND
     id_width = max(map(len, TABLE_IDS))
     count_width = max(len(str(len(table_class))) for table_class in classes.values())
+    lines = []
     for table_id in TABLE_IDS:
         count = len(classes[table_id])
         heading = f"{table_id:<{id_width}}  {count:>{count_width}} {'code' if count == 1 else 'codes':<5}  "
-        print(heading + _cut(classes[table_id].table_title(lang), WIDTH - len(heading)))
+        lines.append(heading + _cut(classes[table_id].table_title(lang), WIDTH - len(heading)))
+    print("\n".join(lines))  # in one write: output the stream cannot encode fails before any of it is written
     return FOUND
 
 
@@ -311,6 +498,12 @@ def _cut(text: str, width: int) -> str:
 
 
 def _print_json(document: object) -> None:
+    """JSON as it reads best (UTF-8 text), or with \\u escapes where standard output takes ASCII only: the same data."""
     import json
 
-    print(json.dumps(document, ensure_ascii=False, indent=2))
+    text = json.dumps(document, ensure_ascii=False, indent=2)
+    try:
+        text.encode(sys.stdout.encoding or "utf-8")
+    except (UnicodeEncodeError, LookupError):
+        text = json.dumps(document, indent=2)
+    print(text)

@@ -16,6 +16,7 @@ this module is imported on first use too.
 from types import MappingProxyType
 
 from smspartner_codes import lookup
+from smspartner_codes._tables import MAX_CODE_DIGITS
 from smspartner_codes._wording import begins, normalise
 
 TYPE_CHECKING = False
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
     from typing import Final, Literal, TypeAlias
 
-    from smspartner_codes import IntCodeEnum, StrCodeEnum, WordingLanguage
+    from smspartner_codes import IntCodeEnum, StrCodeEnum, TableId, WordingLanguage
     from smspartner_codes._alias import Alias
     from smspartner_codes._variant import Variant
 
@@ -39,8 +40,8 @@ if TYPE_CHECKING:
         str,
         tuple[str, ...],
         tuple[tuple[str, bool], ...],
-        tuple[str, ...],
-        tuple[tuple[str, str, FieldKey], ...],
+        tuple[TableId, ...],
+        tuple[tuple[str, TableId, FieldKey], ...],
         str | None,
     ]
 
@@ -89,14 +90,14 @@ class EndpointUrl(tuple[str, bool]):
         return f"EndpointUrl(url={self[0]!r}, misprint={self[1]!r})"
 
 
-class EndpointField(tuple[str, str, "FieldKey"]):
+class EndpointField(tuple[str, "TableId", "FieldKey"]):
     """A payload field whose values a table lists: ``name`` as the pages print it (``"errorName"``,
     ``"StatutResponse_List[].status"``), ``table``, and ``key``: what its value is of the table's
     entries, their ``"code"``, ``"name"``, group id (``"group"``) or text (``"wording"``)."""
 
     __slots__ = ()
 
-    def __new__(cls, name: str, table: str, key: "FieldKey") -> "EndpointField":
+    def __new__(cls, name: str, table: "TableId", key: "FieldKey") -> "EndpointField":
         return tuple.__new__(cls, (name, table, key))
 
     @property
@@ -104,14 +105,14 @@ class EndpointField(tuple[str, str, "FieldKey"]):
         return self[0]
 
     @property
-    def table(self) -> str:
+    def table(self) -> "TableId":
         return self[1]
 
     @property
     def key(self) -> "FieldKey":
         return self[2]
 
-    def __getnewargs__(self) -> "tuple[str, str, FieldKey]":
+    def __getnewargs__(self) -> "tuple[str, TableId, FieldKey]":
         return (self[0], self[1], self[2])
 
     def __repr__(self) -> str:
@@ -166,8 +167,9 @@ class Endpoint:
         """The French page's title (SMSPartner's), or our English where the endpoint has no French page."""
         return self.title_in("fr")
 
-    def title_in(self, lang: str) -> str:
-        """The title in ``lang``: ``"en"`` gives our English; any other, the French page's title where there is one."""
+    def title_in(self, lang: "str | None") -> str:
+        """The title in ``lang``: ``"en"`` gives our English; any other (and None, the default, French), the French
+        page's title where there is one."""
         from smspartner_codes._translations import language_code
 
         title, english = self._record[_TITLE], self._record[_TITLE_EN]
@@ -184,7 +186,7 @@ class Endpoint:
         return tuple(EndpointUrl(url, misprint) for url, misprint in self._record[_URLS])
 
     @property
-    def tables(self) -> tuple[str, ...]:
+    def tables(self) -> "tuple[TableId, ...]":
         """The table ids an answer's code is read with, in order (empty where the pages give no code)."""
         return self._record[_TABLES]
 
@@ -407,7 +409,7 @@ class Reading:
     def hint(self) -> "str | None":
         return self.member.hint if self.alias is None else None
 
-    def message_in(self, lang: str) -> str:
+    def message_in(self, lang: "str | None") -> str:
         return self.member.message_in(lang) if self.alias is None else self.alias.message_in(lang)
 
     def __eq__(self, other: object) -> bool:
@@ -439,7 +441,7 @@ def resolve(
     ``endpoint``: an ``Endpoint``, an endpoint id, or several (what ``endpoint(url)`` gives for
     a URL that belongs to more than one: their tables are read in turn, each once). ``code``:
     as the answer carries it (``10``, ``"10"``, ``"DELIVRD"``). ``message``: the server's text,
-    where the answer has one.
+    where the answer has one (anything but a string, as a body may hold, is no text).
 
     The code is looked up in the endpoint's tables, in order; the candidates are its member in
     each table, each followed by the code's second meanings there (aliases). The candidate one
@@ -463,7 +465,7 @@ def resolve(
         meanings = _meanings(endpoint, code)
         if meanings is None:
             return None
-    if message:
+    if message and isinstance(message, str):
         found = meanings.verbatim.get(message)
         if found is None:
             found = meanings.matching(normalise(message))
@@ -523,7 +525,7 @@ def _meanings(endpoint: "Endpoint | str | Iterable[Endpoint | str]", code: objec
     return meanings
 
 
-def _meanings_on_tables(tables: "tuple[str, ...]", code: "int | str") -> "tuple[_Meanings | None, bool]":
+def _meanings_on_tables(tables: "tuple[TableId, ...]", code: "int | str") -> "tuple[_Meanings | None, bool]":
     """What ``code`` means on ``tables``, and whether it is written as they write it (10, "10", "DELIVRD")."""
     candidates: list[tuple[Member, Alias | None, tuple[str, ...]]] = []
     texts: list[str] = []
@@ -542,7 +544,7 @@ def _meanings_on_tables(tables: "tuple[str, ...]", code: "int | str") -> "tuple[
 
 
 # The same, per (tables, code): an endpoint id, its record and a URL of it share their meanings.
-_meanings_by_tables: "dict[tuple[tuple[str, ...], object], _Meanings]" = {}
+_meanings_by_tables: "dict[tuple[tuple[TableId, ...], object], _Meanings]" = {}
 
 
 def _wordings_as_printed(member: "Member") -> "list[str]":
@@ -555,10 +557,10 @@ def _wordings_as_printed(member: "Member") -> "list[str]":
 
 
 # The tables of an endpoint, or of the endpoints of a URL, per what resolve() was given.
-_tables_by_endpoints: "dict[object, tuple[str, ...]]" = {}
+_tables_by_endpoints: "dict[object, tuple[TableId, ...]]" = {}
 
 
-def _tables_of(endpoint: "Endpoint | str | Iterable[Endpoint | str]") -> "tuple[str, ...]":
+def _tables_of(endpoint: "Endpoint | str | Iterable[Endpoint | str]") -> "tuple[TableId, ...]":
     """The tables of one or several endpoints, in order, each once; an unknown id raises KeyError."""
     if isinstance(endpoint, Endpoint):
         return endpoint.tables
@@ -567,7 +569,7 @@ def _tables_of(endpoint: "Endpoint | str | Iterable[Endpoint | str]") -> "tuple[
     except (KeyError, TypeError):  # not seen yet, or a list
         pass
     items = (endpoint,) if isinstance(endpoint, str) else endpoint
-    tables: list[str] = []
+    tables: list[TableId] = []
     for item in items:
         record = item if isinstance(item, Endpoint) else _known(item)
         tables += [table_id for table_id in record.tables if table_id not in tables]
@@ -595,8 +597,11 @@ _candidates_by_code: "dict[tuple[str, object], list[tuple[Member, Alias | None, 
 
 
 def _as_table_code(table_id: str, code: "int | str") -> "int | str":
-    """``"10"`` is code 10 in a table of integer codes, as the answers of some endpoints spell it."""
-    if isinstance(code, str) and code.isascii() and code.isdigit():
+    """``"10"`` is code 10 in a table of integer codes, as the answers of some endpoints spell it.
+
+    A digit string longer than any code is no code (and past 4,300 digits int() would refuse it).
+    """
+    if isinstance(code, str) and code.isascii() and code.isdigit() and len(code) <= MAX_CODE_DIGITS:
         from smspartner_codes._data._registry import INTEGER_TABLES
 
         if table_id in INTEGER_TABLES:

@@ -1,7 +1,8 @@
 """The base of the group enums: the upstream groups of the HLR tables (``statusGrpId``, ``errorGrpId``).
 
-The group enums themselves are generated (``smspartner_codes._data._groups``); this module is
-imported with them, the first time a group is used.
+The group enums themselves are generated, each in a module named after it (``HlrErrorGroup`` in
+``smspartner_codes._data._hlr_error_group``); this module is imported with them, the first
+time a group is used.
 """
 
 from enum import IntEnum
@@ -17,7 +18,7 @@ if TYPE_CHECKING:
 
 class _Described:
     """What a group's description is read from: the French text of each group id, which
-    smspartner_codes._data._groups gives each group enum (declared here, outside the enum
+    its module in smspartner_codes._data gives each group enum (declared here, outside the enum
     body, where a type checker would take it for a member)."""
 
     __slots__ = ()
@@ -39,8 +40,8 @@ class GroupEnum(_Described, IntEnum):
         """The French description the upstream page gives."""
         return self._descriptions[self._value_]
 
-    def description_in(self, lang: str) -> str:
-        """The description in ``lang``, falling back to French."""
+    def description_in(self, lang: "str | None") -> str:
+        """The description in ``lang``, falling back to French (as for None)."""
         return translate(self.description, lang)
 
 

@@ -43,10 +43,13 @@ def _spelled_values(table_class: "type[_Member]") -> "dict[str, Any]":
     return members
 
 
-def spelled_in_table(table_id: str, text: str) -> "IntCodeEnum | StrCodeEnum | None":
-    """``spelled`` in the table ``table_id`` (a known id: ``lookup`` has read it)."""
+def spelled_in_table(table: object, text: str) -> "IntCodeEnum | StrCodeEnum | None":
+    """``spelled`` in a table given by id or by class (a known table: ``lookup`` has read it)."""
     import smspartner_codes
 
-    table_class: type[_Member] = getattr(smspartner_codes, _registry.TABLE_CLASSES[table_id])
+    # By class when lookup was given one (it then keeps the table under the class), else by id.
+    table_class: type[_Member] = (
+        table if isinstance(table, type) else getattr(smspartner_codes, _registry.TABLE_CLASSES[table])  # type: ignore[index]
+    )
     member: IntCodeEnum | StrCodeEnum | None = spelled(table_class, text)
     return member

@@ -17,13 +17,21 @@ GETTEXT_DOMAIN = "smspartner_codes"
 _gettext_by_language: "dict[str, Callable[[str], str]]" = {}
 
 
-def language_code(lang: str) -> str:
-    """The base language of a language tag or locale name: ``"en_GB.UTF-8"`` gives ``"en"``."""
+def language_code(lang: "str | None") -> str:
+    """The base language of a language tag or locale name: ``"en_GB.UTF-8"`` gives ``"en"``; None gives ``""``.
+
+    ``""`` is no language: its texts are the source's (French). Anything but a string or None
+    is a mistake of the caller, a TypeError said here rather than an AttributeError deep inside.
+    """
+    if not isinstance(lang, str):
+        if lang is None:
+            return ""
+        raise TypeError(f"a language is a string such as 'fr' or 'en_GB', or None; got {type(lang).__name__}")
     base = lang.replace("-", "_").partition("_")[0].partition(".")[0].partition("@")[0].lower()
     return base if base.isascii() and base.isalpha() and 2 <= len(base) <= 3 else ""
 
 
-def supported_language(lang: str) -> str:
+def supported_language(lang: "str | None") -> str:
     """The base language of ``lang`` when the catalog has texts in it, else its source language (French)."""
     from smspartner_codes._data import CATALOG_LANGUAGES as LANGUAGES
 
@@ -31,8 +39,8 @@ def supported_language(lang: str) -> str:
     return base if base in LANGUAGES else LANGUAGES[0]
 
 
-def translate(text: str, lang: str) -> str:
-    """``text`` (French, as in the catalog) in ``lang``; French where we have no translation."""
+def translate(text: str, lang: "str | None") -> str:
+    """``text`` (French, as in the catalog) in ``lang``; French where we have no translation, or for None."""
     base = language_code(lang)
     try:
         gettext = _gettext_by_language[base]

@@ -1,12 +1,14 @@
 """The site as a person uses it, in Debian's headless Chromium driven by Playwright.
 
-One reader on a laptop-width window goes from the landing page to a table, follows a link
-to one code, searches French words and clicks through to the code found, and switches
-language; others look a code up by its number in either language, paste an error, search
-a word and read what each result shows, read a long table on a laptop (column widths, the
-header kept in view, a link landing at once); a phone-width window checks that the tables
-and the search still read well. Screenshots of each step are saved in build/screenshots/
-to be looked at.
+One reader on a laptop-width window goes from the landing page to a table, from the home
+page's guide to the table of a call, follows a link to one code, searches French words and
+clicks through to the code found, and switches language; others look a code up by its number
+in either language, paste an error, type another wording of a code, search a word and read
+what each result shows, read a long table and an endpoint's table on a laptop (column widths,
+the header kept in view, a link landing at once, the other wordings shown and the sources
+folded), read the endpoints and the disagreements; a phone-width window checks that the
+tables, those pages and the search still read well. Screenshots of each step are saved in
+build/screenshots/ to be looked at.
 """
 
 from __future__ import annotations
@@ -19,8 +21,10 @@ from urllib.parse import quote
 import pytest
 from playwright.sync_api import Browser, ConsoleMessage, Locator, Page, Request, expect
 
+from codegen.labels import LABELS
 from codegen.model import Catalog, Language
-from codegen.render.docs import anchor
+from codegen.render.docs import anchor, compact_sources
+from tests.conftest import site_order
 
 pytestmark = [pytest.mark.site, pytest.mark.timeout(180)]  # a headless browser starts slowly on a busy machine
 
@@ -134,6 +138,20 @@ def test_a_reader_on_a_laptop(browser: Browser, base_url: str, screenshots: Path
     assert problems == []
 
 
+def test_the_home_page_leads_from_a_call_to_its_tables(browser: Browser, base_url: str) -> None:
+    """The reader knows the URL they called: its row names the tables its codes are read with, in order."""
+    problems: list[str] = []
+    page = open_page(browser, LAPTOP, problems)
+    page.goto(f"{base_url}/fr/index.html")
+    call = page.locator("article tr", has=page.locator('a[href="endpoints.html#endpoint-sms-message_cancel"]'))
+    expect(call).to_contain_text("Annuler l’envoi d’un SMS")
+    expect(call).to_contain_text("GET api.smspartner.fr/v1/message-cancel")
+    expect(call.locator("a.reference code")).to_have_text(["sms_message_cancel_control", "sms_cancel"])
+    call.get_by_role("link", name="sms_message_cancel_control").click()
+    expect(page).to_have_url(f"{base_url}/fr/sms_message_cancel_control.html")
+    assert problems == []
+
+
 @pytest.mark.parametrize("language", ["fr", "en"])
 def test_tables_fit_a_phone(browser: Browser, base_url: str, screenshots: Path, language: str) -> None:
     problems: list[str] = []
@@ -157,6 +175,36 @@ def test_tables_fit_a_phone(browser: Browser, base_url: str, screenshots: Path, 
     page.goto(f"{base_url}/{language}/index.html")
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     page.screenshot(path=screenshots / f"phone-{language}-home.png", full_page=True)
+
+    # An endpoint's table: a card per code, its other wordings under SMSPartner's text, its sources folded.
+    page.goto(f"{base_url}/{language}/sms_message_cancel_control.html#sms_message_cancel_control-6")
+    card = row(page, "sms_message_cancel_control-6")
+    expect(card).to_be_in_viewport()
+    assert card.bounding_box()["width"] >= 0.85 * PHONE["width"]  # type: ignore[index]
+    expect(card.locator("p.wordings")).to_be_visible()
+    expect(card.locator("details.sources > summary")).to_be_visible()
+    expect(card.locator("details.sources > p").first).to_be_hidden()
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    page.screenshot(path=screenshots / f"phone-{language}-sms_message_cancel_control-6.png")
+    assert problems == []
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_the_endpoints_and_the_disagreements_fit_a_phone(
+    browser: Browser, base_url: str, screenshots: Path, language: str
+) -> None:
+    problems: list[str] = []
+    page = open_page(browser, PHONE, problems)
+    page.goto(f"{base_url}/{language}/endpoints.html#endpoint-sms-bulk_send")
+    card = row(page, "endpoint-sms-bulk_send")
+    expect(card).to_be_in_viewport()
+    assert card.bounding_box()["width"] >= 0.85 * PHONE["width"]  # type: ignore[index]
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    page.screenshot(path=screenshots / f"phone-{language}-endpoints.png")
+    page.goto(f"{base_url}/{language}/disagreements.html#disagreement-sms_cancel_6")
+    expect(page.locator("section#disagreement-sms_cancel_6 > h3")).to_be_in_viewport()
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    page.screenshot(path=screenshots / f"phone-{language}-disagreements.png")
     assert problems == []
 
 
@@ -176,7 +224,7 @@ def rows_named(catalog: Catalog, words: str) -> list[str]:
     """Links to the rows whose code or name is ``words`` (case ignored), in the site's order."""
     return [
         f"{table.id}.html#{anchor(table, entry)}"
-        for table in catalog.tables
+        for table in site_order(catalog)
         for entry in table.entries
         if words.lower() in (str(entry.code).lower(), entry.name.lower())
     ]
@@ -218,6 +266,29 @@ def test_a_pasted_error_finds_its_code(browser: Browser, base_url: str) -> None:
     search_page(page, base_url, "en", "sms_send 11 INSUFFICIENT_CREDIT: Crédit insuffisant")
     links = page.locator("section.code-hits a.code-card-link")
     assert [link.get_attribute("href") for link in links.all()] == ["sms_send.html#sms_send-11"]
+    assert problems == []
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_another_wording_of_a_code_finds_it(
+    browser: Browser, base_url: str, screenshots: Path, catalog: Catalog, language: str
+) -> None:
+    """A text the API may send, which SMSPartner's pages give as another wording of a code, finds that code."""
+    wording = "SMS sending has already been cancelled"
+    table = catalog.table("sms_message_cancel_control")
+    entry = next(entry for entry in table.entries if wording in (variant.text for variant in entry.variants))
+    assert wording not in (entry.message.fr, entry.message.en)  # found by its other wording only
+    problems: list[str] = []
+    page = open_page(browser, LAPTOP, problems)
+    search_page(page, base_url, language, wording)
+    result = page.locator("ul.search > li", has=page.locator(f'> a[href="{table.id}.html"]'))
+    card = result.locator("li.code-card", has=page.locator(f'a[href="{table.id}.html#{anchor(table, entry)}"]'))
+    expect(card).to_have_count(1)
+    shown = card.locator(".code-card-wordings")
+    expect(shown).to_contain_text(LABELS[language]["variants"])  # type: ignore[index]
+    expect(shown).to_contain_text(f"{wording} (en)")
+    assert {word.lower() for word in shown.locator(".highlighted").all_inner_texts()} >= {"sms", "sending", "cancelled"}
+    page.screenshot(path=screenshots / f"laptop-{language}-search-other-wording.png", full_page=True)
     assert problems == []
 
 
@@ -337,4 +408,119 @@ def test_a_search_by_number_fits_a_phone(browser: Browser, base_url: str, screen
     page.wait_for_load_state("load")
     assert row_top(page, "hlr_error-2053") is not None
     page.screenshot(path=screenshots / "phone-fr-search-2053-row.png")
+    assert problems == []
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_an_endpoint_table_reads_on_a_laptop(
+    browser: Browser, base_url: str, catalog: Catalog, screenshots: Path, language: Language
+) -> None:
+    """Its texts get the room; the other wordings show under SMSPartner's text, the sources open on demand."""
+    table = catalog.table("sms_message_cancel_control")
+    entry = next(entry for entry in table.entries if entry.code == 6)
+    row_id = anchor(table, entry)
+    problems: list[str] = []
+    page = open_page(browser, LAPTOP, problems)
+    page.goto(f"{base_url}/{language}/{table.id}.html#{row_id}")
+    assert row_top(page, row_id) is not None
+    head = row(page, row_id).locator("xpath=ancestor::table/thead//th").first
+    assert head.bounding_box()["y"] == pytest.approx(0, abs=1)  # type: ignore[index]
+    assert page.evaluate("document.documentElement.scrollWidth") <= LAPTOP["width"]
+
+    (widths,) = column_widths(page)
+    texts = [width for column, width in widths.items() if "col-text" in column]
+    others = [width for column, width in widths.items() if "col-text" not in column]
+    assert len(widths) == (4 if language == "fr" else 5), widths  # no column of wordings or sources
+    assert min(texts) >= 200, widths
+    assert max(others) <= min(texts)
+
+    found = row(page, row_id)
+    wordings = found.locator("p.wordings")
+    expect(wordings).to_be_visible()
+    for variant in entry.variants:
+        expect(wordings.locator(f'span[lang="{variant.language}"]')).to_have_text(variant.text)
+    # The sources are folded: one line, "Sources (2)", which opens onto each page and its lines.
+    pages = compact_sources(entry.sources)
+    sources = found.locator("details.sources")
+    expect(sources.locator("summary")).to_have_text(f"{LABELS[language]['sources']} ({len(pages)})")
+    expect(sources.locator("p").first).to_be_hidden()
+    sources.locator("summary").click()
+    expect(sources.locator("p")).to_have_text(pages)
+    page.screenshot(path=screenshots / f"laptop-{language}-{table.id}-6.png")
+
+    # Its disagreement, a click away, lands at once on its section, which links back to the row.
+    found.get_by_role("link", name=re.compile("⚠")).click()
+    expect(page).to_have_url(f"{base_url}/{language}/disagreements.html#disagreement-sms_cancel_6")
+    page.wait_for_load_state("load")
+    section = page.locator("section#disagreement-sms_cancel_6")
+    top = page.evaluate("document.getElementById('disagreement-sms_cancel_6').getBoundingClientRect().top")
+    assert 0 <= top < 100, top  # at once: no smooth scrolling on its way
+    back = section.locator(f'a[href="{table.id}.html#{row_id}"]').first
+    expect(back).to_be_visible()
+    page.screenshot(path=screenshots / f"laptop-{language}-disagreements.png")
+    back.click()
+    page.wait_for_load_state("load")
+    assert row_top(page, row_id) is not None
+    assert problems == []
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_the_endpoints_page_reads_on_a_laptop(
+    browser: Browser, base_url: str, screenshots: Path, language: str
+) -> None:
+    problems: list[str] = []
+    page = open_page(browser, LAPTOP, problems)
+    page.goto(f"{base_url}/{language}/endpoints.html#endpoint-mail-message_cancel")
+    assert row_top(page, "endpoint-mail-message_cancel") is not None
+    assert page.evaluate("document.documentElement.scrollWidth") <= LAPTOP["width"]
+    # Each URL on a line of its own or two, with its method: the column of URLs is the widest.
+    widths = page.evaluate(
+        """() => [...document.querySelector("tr#endpoint-mail-message_cancel").closest("table").querySelectorAll("th")]
+            .map((th) => th.getBoundingClientRect().width)"""
+    )
+    assert widths[1] == max(widths) and widths[1] >= 300, widths
+    found = row(page, "endpoint-mail-message_cancel")
+    expect(found).to_contain_text("api.mailpartner.fr/v1/message-cancel")
+    expect(found.locator("details.sources > p").first).to_be_hidden()
+    page.screenshot(path=screenshots / f"laptop-{language}-endpoints.png")
+    found.get_by_role("link", name="mail_message_cancel_control").click()
+    expect(page).to_have_url(f"{base_url}/{language}/mail_message_cancel_control.html")
+    assert problems == []
+
+
+def narrowest_texts(site: Path, language: str) -> str:
+    """The table page whose text columns get the least room (the widths the site gives them)."""
+    shares = {}
+    for path in sorted((site / language).glob("*.html")):
+        html = path.read_text(encoding="utf-8")
+        found = re.search(r'<table class="card-table code-table[^"]*">(.*?)</table>', html, re.DOTALL)
+        if found is None:
+            continue
+        widths = [float(width) for width in re.findall(r'<col style="width: ([\d.]+)%" />', found.group(1))]
+        kinds = re.findall(r'<th class="head ([a-z-]+)">', found.group(1))
+        shares[path.stem] = min(width for width, kind in zip(widths, kinds, strict=True) if kind == "col-text")
+    assert len(shares) == 53
+    return min(shares, key=shares.__getitem__)
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_every_table_gives_its_texts_room_on_a_laptop(
+    browser: Browser, base_url: str, site: Path, screenshots: Path, language: str
+) -> None:
+    """Whatever its columns and codes (status flags, codes that are long words), the narrowest case."""
+    table = narrowest_texts(site, language)
+    problems: list[str] = []
+    page = open_page(browser, LAPTOP, problems)
+    page.goto(f"{base_url}/{language}/{table}.html")
+    (widths,) = column_widths(page)[:1]
+    texts = [width for column, width in widths.items() if "col-text" in column]
+    assert min(texts) >= 200, (table, widths)
+    assert page.evaluate("document.documentElement.scrollWidth") <= LAPTOP["width"]
+    # Names and codes wrap at their underscores (or dots): no cell's content spills out of it.
+    spilled = page.evaluate(
+        """() => [...document.querySelectorAll("table.code-table td")]
+            .filter((cell) => cell.scrollWidth > cell.clientWidth + 1).map((cell) => cell.innerText)"""
+    )
+    assert spilled == [], table
+    page.screenshot(path=screenshots / f"laptop-{language}-narrowest-{table}.png")
     assert problems == []

@@ -1,7 +1,8 @@
 """The built site, read as HTML: every code's anchor in both languages, alias links, flags,
-group sections, language links, the accent-blind search index, the index of codes the search
-page reads, the columns of the tables, verbatim texts, and a second build byte-identical to
-the first."""
+group sections, language links, the menu's sections, the accent-blind search index, the index
+of codes the search page reads, the columns of the tables, verbatim texts with their other
+wordings and folded sources, the endpoints and the disagreements, and a second build
+byte-identical to the first."""
 
 from __future__ import annotations
 
@@ -20,7 +21,10 @@ from typing import Any
 
 import pytest
 
+from codegen.labels import LABELS
 from codegen.model import LANGUAGES, Catalog, Entry, Language, Table
+from codegen.render.docs import compact_sources
+from tests.conftest import expected_sections, site_order
 
 pytestmark = pytest.mark.site
 
@@ -41,6 +45,9 @@ class Row:
     text: str = ""
     links: list[str] = field(default_factory=list)
     strong: list[str] = field(default_factory=list)
+    wordings: list[tuple[str, str]] = field(default_factory=list)  # (text, lang) of the spans with a lang
+    summaries: list[str] = field(default_factory=list)  # of its <details>
+    folded: list[str] = field(default_factory=list)  # the text of each <details>, its summary left out
 
 
 @dataclass
@@ -53,7 +60,8 @@ class Page:
 
 
 class _PageParser(HTMLParser):
-    """Collects ids, the rows of tables with their text, links and bold words, h2 titles and links."""
+    """Collects ids, the rows of tables with their text, links, bold words, wordings and folded parts,
+    h2 titles and links."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -62,6 +70,9 @@ class _PageParser(HTMLParser):
         self.in_strong = False
         self.h2: list[str] | None = None
         self.text: list[str] = []
+        self.wording: tuple[list[str], str] | None = None
+        self.summary: list[str] | None = None
+        self.folded: list[str] | None = None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         attributes = dict(attrs)
@@ -79,12 +90,27 @@ class _PageParser(HTMLParser):
             self.in_strong = True
         elif tag == "h2":
             self.h2 = []
+        elif tag == "span" and attributes.get("lang") and self.row is not None:
+            self.wording = ([], str(attributes["lang"]))
+        elif tag == "details" and self.row is not None:
+            self.folded = []
+        elif tag == "summary" and self.folded is not None:
+            self.summary = []
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "tr":
             self.row = None
         elif tag == "strong":
             self.in_strong = False
+        elif tag == "span" and self.wording is not None and self.row is not None:
+            self.row.wordings.append(("".join(self.wording[0]), self.wording[1]))
+            self.wording = None
+        elif tag == "summary" and self.summary is not None and self.row is not None:
+            self.row.summaries.append("".join(self.summary))
+            self.summary = None
+        elif tag == "details" and self.folded is not None and self.row is not None:
+            self.row.folded.append(" ".join("".join(self.folded).split()))
+            self.folded = None
         elif tag == "h2" and self.h2 is not None:
             self.page.h2.append("".join(self.h2).replace("¶", "").strip())
             self.h2 = None
@@ -97,6 +123,12 @@ class _PageParser(HTMLParser):
                 self.row.strong.append(data)
         if self.h2 is not None:
             self.h2.append(data)
+        if self.wording is not None:
+            self.wording[0].append(data)
+        if self.summary is not None:
+            self.summary.append(data)
+        elif self.folded is not None:
+            self.folded.append(data + " ")
 
 
 @cache
@@ -135,6 +167,23 @@ def test_rows_show_the_texts_verbatim_and_the_flags(site: Path, catalog: Catalog
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
+def test_rows_show_their_other_wordings_and_fold_their_sources(
+    site: Path, catalog: Catalog, language: Language
+) -> None:
+    """Under SMSPartner's text: each other wording with its language, then "Sources (n)", which opens onto them."""
+    seen = 0
+    for table in catalog.tables:
+        for row, entry in zip(table_rows(site, language, table), table.entries, strict=True):
+            where = f"{table.id} {entry.name}"
+            assert row.wordings == [(variant.text, variant.language) for variant in entry.variants], where
+            pages = compact_sources(entry.sources)
+            assert row.summaries == ([f"{LABELS[language]['sources']} ({len(pages)})"] if pages else []), where
+            assert row.folded == ([" ".join(pages)] if pages else []), where
+            seen += bool(entry.variants) + bool(entry.sources)
+    assert seen > 300
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_alias_rows_link_to_their_canonical_row(site: Path, catalog: Catalog, language: Language) -> None:
     aliases = 0
     for table in catalog.tables:
@@ -165,6 +214,47 @@ def test_a_disagreement_shows_on_both_rows_and_on_its_page(site: Path, catalog: 
             assert f"disagreements.html#{anchor}" in rows[name].links, (item.id, side.entry)
             checked += 1
     assert checked >= 2 * 26
+
+
+def menu(site: Path, language: Language) -> list[tuple[str, list[str]]]:
+    """The sections of the site's menu (the left sidebar) on the home page: each caption and its pages."""
+    html = (site / language / "index.html").read_text(encoding="utf-8")
+    sidebar = html[html.index('<div class="sidebar-tree">') :]
+    sidebar = sidebar[: sidebar.index("</div>")]
+    parts = re.split(r'<p class="caption" role="heading"><span class="caption-text">(.*?)</span></p>', sidebar)[1:]
+    return [
+        (caption, [href.removesuffix(".html") for href in re.findall(r'reference internal" href="([^"#]+)"', pages)])
+        for caption, pages in zip(parts[::2], parts[1::2], strict=True)
+    ]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_menu_has_the_overview_then_the_tables_in_the_sections_of_the_home_page(
+    site: Path, catalog: Catalog, language: Language
+) -> None:
+    labels = LABELS[language]
+    assert menu(site, language) == [
+        (labels["nav_overview"], ["endpoints", "disagreements", "developer"]),
+        *((labels[key], table_ids) for key, table_ids in expected_sections(catalog)),
+    ]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_endpoints_page_has_an_anchored_row_per_endpoint(site: Path, catalog: Catalog, language: Language) -> None:
+    page = parse(site / language / "endpoints.html")
+    rows = [row for row in page.rows if row.id is not None]
+    assert [row.id for row in rows] == [f"endpoint-{endpoint.id.replace('.', '-')}" for endpoint in catalog.endpoints]
+    for row, endpoint in zip(rows, catalog.endpoints, strict=True):
+        assert endpoint.title.in_language(language) in row.text and endpoint.id in row.text
+        assert [f"{table_id}.html" for table_id in endpoint.tables] == [
+            link for link in row.links if not link.startswith(("disagreements.html", "endpoints.html"))
+        ][: len(endpoint.tables)]
+        # Its pages are folded, as a table row's sources are.
+        assert row.summaries == [f"{LABELS[language]['pages']} ({len(endpoint.pages)})"]
+    html = (site / language / "endpoints.html").read_text(encoding="utf-8")
+    # A listing, laid out as the tables of codes are on a laptop and a phone; not in the index of codes.
+    products = {endpoint.product for endpoint in catalog.endpoints}
+    assert html.count('<table class="card-table listing-table') == len(products)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -250,9 +340,12 @@ def code_index(site: Path, language: Language) -> dict[str, Any]:
 
 
 def expected_kinds(table: Table, language: Language) -> list[str]:
-    """The columns of a table page: code, name, a flag per flag the table has, then the texts."""
+    """The columns of a table page: code, name, a flag per flag the table has, then the texts.
+
+    Never more: the other wordings and the sources are under SMSPartner's text, not columns.
+    """
     flags = ["flag"] * (table.has_permanent + 2 * (table.kind == "status"))
-    texts = ["text"] * (2 + (language == "en"))  # message, hint, and on the English site the French text
+    texts = ["text"] * (1 + table.has_hints + (language == "en"))  # message, hint, on the English site the French
     return ["code", "name", *flags, *texts]
 
 
@@ -261,8 +354,9 @@ def test_the_code_index_holds_every_row_of_every_table_in_site_order(
     site: Path, catalog: Catalog, language: Language
 ) -> None:
     index = code_index(site, language)
-    assert [page["page"] for page in index["pages"]] == [table.id for table in catalog.tables]
-    for page, table in zip(index["pages"], catalog.tables, strict=True):
+    # Only the tables of codes: not the endpoints' rows, anchored too.
+    assert [page["page"] for page in index["pages"]] == [table.id for table in site_order(catalog)]
+    for page, table in zip(index["pages"], site_order(catalog), strict=True):
         assert page["title"] == table.title.in_language(language)
         rows = [row for indexed in page["tables"] for row in indexed["rows"]]
         assert [row["anchor"] for row in rows] == [expected_anchor(table, entry) for entry in table.entries]
@@ -270,18 +364,29 @@ def test_the_code_index_holds_every_row_of_every_table_in_site_order(
             assert [column["kind"] for column in indexed["columns"]] == expected_kinds(table, language)
         sections = [indexed["section"] for indexed in page["tables"]]
         assert sections == ([f"{group.name} ({GROUP_WORD[language]} {group.id})" for group in table.groups] or [""])
+        labels = LABELS[language]
         for row, entry in zip(rows, table.entries, strict=True):
             assert row["name"] == entry.name
             assert row["cells"][0] == str(entry.code)
+            # The name's cell as a reader sees it: the alias's relation, a mark per disagreement.
+            relation = f" ({labels['renamed_of' if entry.renamed else 'alias_of']} {entry.alias_of})"
+            reference = f"{table.id}.{entry.name}"
+            marks = sum(any(side.entry == reference for side in item.sides) for item in catalog.disagreements)
+            shown = entry.name + (relation if entry.alias_of else "") + f" ⚠ {labels['disagreement']}" * marks
+            assert row["cells"][1] == shown, reference
+            # The other wordings, which the search finds too, apart from the texts.
+            assert row["wordings"] == [[variant.text, variant.language] for variant in entry.variants]
             assert entry.message.in_language(language) in row["cells"], f"{table.id} {entry.name}"
             assert entry.message.fr in row["cells"], f"{table.id} {entry.name}: the French text, verbatim"
-            assert (entry.hint or "") in row["cells"]
+            if table.has_hints:  # a table none of whose codes has a hint has no column for it
+                assert (entry.hint or "") in row["cells"]
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_code_index_speaks_the_language_of_its_site(site: Path, language: Language) -> None:
     labels = code_index(site, language)["labels"]
-    assert set(labels) == {"codes", "one_code_found", "codes_found", "one_more_code", "more_codes"}
+    assert set(labels) == {"codes", "one_code_found", "codes_found", "one_more_code", "more_codes", "wordings"}
+    assert labels["wordings"] == LABELS[language]["variants"]
     assert all("{count}" in labels[key] for key in ("codes_found", "more_codes"))
     assert ("correspondent" in labels["codes_found"]) == (language == "fr")
 
@@ -292,7 +397,7 @@ def test_code_tables_class_their_columns_and_size_them_alike_on_a_page(
 ) -> None:
     for table in catalog.tables:
         html = (site / language / f"{table.id}.html").read_text(encoding="utf-8")
-        tables = re.findall(r'<table class="code-table[^"]*">(.*?)</table>', html, re.DOTALL)
+        tables = re.findall(r'<table class="card-table code-table[^"]*">(.*?)</table>', html, re.DOTALL)
         assert len(tables) == max(1, len(table.groups)), table.id
         colgroups = {re.search(r"<colgroup>(.*?)</colgroup>", found, re.DOTALL).group(1) for found in tables}  # type: ignore[union-attr]
         assert len(colgroups) == 1, f"{table.id}: the tables of one page have different column widths"
