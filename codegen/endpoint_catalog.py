@@ -23,6 +23,7 @@ from codegen.model import (
     Disagreement,
     DisagreementSide,
     Endpoint,
+    EndpointAnswer,
     EndpointField,
     EndpointUrl,
     Entry,
@@ -371,6 +372,8 @@ def _check_endpoint_urls(raw: dict[str, Any], problem: Any) -> Iterator[Problem]
             yield problem((*url_path, "sources", compacted[0]), compacted[1])
     for position, field in enumerate(raw.get("fields", [])):
         yield from _check_source_pages(field.get("sources", []), pages, problem, ("fields", position, "sources"))
+    if "answer" in raw:
+        yield from _check_source_pages(raw["answer"]["sources"], pages, problem, ("answer", "sources"))
 
 
 def _check_source_pages(
@@ -423,7 +426,14 @@ def _build_endpoint(raw: dict[str, Any]) -> Endpoint:
         ),
         no_codes=raw.get("no_codes"),
         title_in_french="fr" in title,
+        answer=_build_answer(raw.get("answer")),
     )
+
+
+def _build_answer(raw: dict[str, Any] | None) -> EndpointAnswer | None:
+    if raw is None:
+        return None
+    return EndpointAnswer(raw.get("items"), raw.get("success_flag", True), expand(raw["sources"]))
 
 
 def _check_table_use(

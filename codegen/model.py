@@ -166,6 +166,14 @@ class EndpointField(NamedTuple):
     sources: tuple[str, ...] = ()
 
 
+class EndpointAnswer(NamedTuple):
+    """The shape of an endpoint's answers where it is not the usual flag and code."""
+
+    items: str | None  # the key of the list of per-number items its answers hold
+    success_flag: bool  # False: its answers carry no success flag (an answer without one is a success)
+    sources: tuple[str, ...]
+
+
 class Endpoint(NamedTuple):
     id: str  # <product>.<name>
     kind: Literal["call", "push"]
@@ -177,6 +185,7 @@ class Endpoint(NamedTuple):
     fields: tuple[EndpointField, ...] = ()
     no_codes: str | None = None
     title_in_french: bool = True
+    answer: EndpointAnswer | None = None
 
     @property
     def product(self) -> str:

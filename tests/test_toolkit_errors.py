@@ -187,7 +187,7 @@ def test_a_body_that_is_not_smspartners_raises_invalid_response_error(payload: o
 
 def test_an_html_page_is_quoted_in_the_error() -> None:
     error = _raised(b"<html>503 Service Unavailable</html>")
-    assert "not JSON" in str(error)
+    assert "an HTML page, not an answer" in str(error)  # not read as XML, though it would parse as such
     assert "<html>503 Service Unavailable</html>" in str(error)
 
 

@@ -8,7 +8,9 @@ Impacts follow the policy at the top of CHANGELOG.md:
 * an endpoint added: minor; removed: major. A URL added: minor; removed, or its misprint
   flag changed (the order a URL resolves to changes): major. Tables added at the end of an
   endpoint's list, or fields added: minor; a table removed or moved, a field removed:
-  major, since an answer's code may then mean another entry. Method, titles, pages: patch;
+  major, since an answer's code may then mean another entry. Method, titles, pages: patch.
+  Its answers' list of items (``answer.items``) or ``success_flag: false`` added: minor (more
+  answers are read); removed or changed: major (an answer is read otherwise);
 * a disagreement added: minor; removed, or its reading or explanation changed: patch. The
   reading the package presents follows from the tables and aliases, whose changes are
   classed on their own.
@@ -102,6 +104,15 @@ def _one_endpoint(old: Endpoint, new: Endpoint, where: Change) -> Iterator[Chang
     old_fields = [f"{field.name} ({field.table})" for field in old.fields]
     new_fields = [f"{field.name} ({field.table})" for field in new.fields]
     yield from _collection(where, "field", old_fields, new_fields)
+    yield from _collection(where, "answer shape", _answer_shape(old), _answer_shape(new))
+
+
+def _answer_shape(endpoint: Endpoint) -> list[str]:
+    """What an endpoint's ``answer`` says of its answers' shape, one item per fact."""
+    answer = endpoint.answer
+    if answer is None:
+        return []
+    return ([f"items {answer.items}"] if answer.items else []) + ([] if answer.success_flag else ["no success flag"])
 
 
 def disagreement_changes(old: Catalog, new: Catalog) -> list[Change]:

@@ -223,6 +223,13 @@ def endpoint_json(endpoint: Endpoint) -> dict[str, Any]:
     }
     if endpoint.no_codes:
         document["no_codes"] = endpoint.no_codes
+    if endpoint.answer:
+        answer: dict[str, Any] = {}
+        if endpoint.answer.items:
+            answer["items"] = endpoint.answer.items
+        if not endpoint.answer.success_flag:
+            answer["success_flag"] = False
+        document["answer"] = {**answer, "sources": sources_json(endpoint.answer.sources)}
     return document
 
 

@@ -81,6 +81,12 @@ def name_tables(catalog: Catalog) -> list[str]:
     return [table.id for table in catalog.tables if table.id in named]
 
 
+def item_lists(catalog: Catalog) -> list[str]:
+    """The keys of the lists of per-number items the endpoints' answers hold, each once, in the catalog's order."""
+    keys = [endpoint.answer.items for endpoint in catalog.endpoints if endpoint.answer and endpoint.answer.items]
+    return list(dict.fromkeys(keys))
+
+
 def endpoint_record(endpoint: Endpoint) -> tuple[object, ...]:
     """The endpoint's record: the runtime's endpoint fields, in its order, as plain literals."""
     values: dict[str, object] = {
@@ -93,6 +99,8 @@ def endpoint_record(endpoint: Endpoint) -> tuple[object, ...]:
         "tables": endpoint.tables,
         "fields": tuple((field.name, field.table, field.key) for field in endpoint.fields),
         "no_codes": endpoint.no_codes,
+        "items": endpoint.answer.items if endpoint.answer else None,
+        "success_flag": endpoint.answer.success_flag if endpoint.answer else True,
     }
     return tuple(values[field] for field in ENDPOINT_FIELDS)
 
@@ -139,6 +147,7 @@ def render_python(catalog: Catalog) -> Output:
             catalog=catalog,
             modules=class_modules(catalog),
             name_tables=name_tables(catalog),
+            item_lists=item_lists(catalog),
         ),
         f"{EXPORTS_MODULE}.py": render_template("python/_exports.py.j2", notice=notice, modules=class_modules(catalog)),
         f"{TABLE_IDS_MODULE}.py": render_template(

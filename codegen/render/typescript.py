@@ -28,7 +28,7 @@ from typing import Any
 from codegen.model import LANGUAGES, Catalog, Endpoint, Entry, Table
 from codegen.render.headers import notice_lines
 from codegen.render.output import Output
-from codegen.render.python import name_tables, spellings
+from codegen.render.python import item_lists, name_tables, spellings
 from codegen.render.templating import render_template
 
 # Type-level flags of a table (which optional fields its entries carry), as the hand-written
@@ -109,6 +109,8 @@ def endpoint_record(endpoint: Endpoint) -> dict[str, Any]:
         "tables": list(endpoint.tables),
         "fields": [{"name": field.name, "table": field.table, "key": field.key} for field in endpoint.fields],
         "noCodes": endpoint.no_codes,
+        "items": endpoint.answer.items if endpoint.answer else None,
+        "successFlag": endpoint.answer.success_flag if endpoint.answer else True,
     }
 
 
@@ -163,6 +165,7 @@ def render_typescript(catalog: Catalog) -> Output:
             "typescript/endpoints.ts.j2",
             **context,
             endpoints=[endpoint_record(endpoint) for endpoint in catalog.endpoints],
+            item_lists=item_lists(catalog),
         ),
         "casefold.ts": render_template(
             "typescript/casefold.ts.j2",

@@ -27,6 +27,8 @@ function makeEndpoint(record: EndpointRecord): Endpoint {
       record.fields.map((field) => Object.freeze({ name: field.name, table: field.table as TableId, key: field.key })),
     ),
     noCodes: record.noCodes,
+    items: record.items,
+    successFlag: record.successFlag,
   });
 }
 

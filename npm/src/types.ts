@@ -129,6 +129,10 @@ export interface Endpoint {
   readonly fields: readonly EndpointField[];
   /** Why the endpoint has no table, where its pages give no code at all; else null. */
   readonly noCodes: string | null;
+  /** The key of the list of per-number items its answers hold (`"SMSResponse_List"`), or null. */
+  readonly items: string | null;
+  /** False where its answers carry no success flag (voice's audio list): an answer without one is a success. */
+  readonly successFlag: boolean;
 }
 
 /** The meaning an answer's code has on an endpoint, as `resolve` finds it. */
@@ -198,4 +202,6 @@ export interface EndpointRecord {
   readonly tables: readonly string[];
   readonly fields: readonly { readonly name: string; readonly table: string; readonly key: EndpointField["key"] }[];
   readonly noCodes: string | null;
+  readonly items: string | null;
+  readonly successFlag: boolean;
 }

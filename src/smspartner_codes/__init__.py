@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from typing import Any, ClassVar, Final, Literal, TypeAlias, TypeVar
 
     from smspartner_codes._alias import Alias
+    from smspartner_codes._callbacks import HlrNotification, Reply, read_hlr_notification, read_reply
     from smspartner_codes._data import CATALOG_VERSION, _exports
     from smspartner_codes._data._exports import *  # noqa: F403  (the catalog's classes)
     from smspartner_codes._data._table_ids import ErrorTableId, TableId
@@ -95,9 +96,11 @@ if TYPE_CHECKING:
         "EndpointUrl",
         "ErrorTableId",
         "GroupEnum",
+        "HlrNotification",
         "IntCodeEnum",
         "InvalidResponseError",
         "Reading",
+        "Reply",
         "SmsPartnerError",
         "StrCodeEnum",
         "TableId",
@@ -107,6 +110,8 @@ if TYPE_CHECKING:
         "iter_errors",
         "lookup",
         "raise_for_response",
+        "read_hlr_notification",
+        "read_reply",
         "resolve",
         "search",
     ]
@@ -407,6 +412,10 @@ _LAZY_MODULES: "dict[str, str]" = {
     "Reading": "_endpoints",
     "endpoint": "_endpoints",
     "resolve": "_endpoints",
+    "HlrNotification": "_callbacks",
+    "Reply": "_callbacks",
+    "read_hlr_notification": "_callbacks",
+    "read_reply": "_callbacks",
 }
 
 # The catalog's exception classes are named after their tables with this suffix (SmsSendApiError),

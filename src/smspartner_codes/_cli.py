@@ -22,6 +22,8 @@ if TYPE_CHECKING:
     from typing import NoReturn, TextIO, TypeAlias
 
     from smspartner_codes import IntCodeEnum, StrCodeEnum, TableId
+    from smspartner_codes._endpoints import Endpoint
+    from smspartner_codes._errors import SmsPartnerError
 
     Member: TypeAlias = IntCodeEnum | StrCodeEnum
 
@@ -100,9 +102,20 @@ def build_parser() -> argparse.ArgumentParser:
     def command(name: str, summary: str) -> argparse.ArgumentParser:
         return _add_options(commands.add_parser(name, formatter_class=_HelpFormatter, help=summary))
 
-    explain = command("explain", "explain a code, in one table or in every table")
+    explain = command("explain", "explain a code (in one table, an endpoint's tables or every table), or an answer")
     explain.add_argument("table", nargs="?", metavar="TABLE", help="a table id; without it, every table with CODE")
-    explain.add_argument("code", metavar="CODE", help="a code (14, DELIVRD) or a member name")
+    explain.add_argument("code", nargs="?", metavar="CODE", help="a code (14, DELIVRD) or a member name")
+    explain.add_argument(
+        "--endpoint",
+        metavar="URL",
+        help="the URL the request went to (never printed: it holds your API key) or an endpoint id (sms.send):"
+        " CODE is read with that endpoint's tables, as its answers are",
+    )
+    explain.add_argument(
+        "--body",
+        metavar="FILE",
+        help="a whole answer, JSON or XML, from FILE (- for standard input): prints each error it reports",
+    )
     command("search", "find codes by words of their names or texts").add_argument(
         "text", nargs="+", metavar="TEXT", help="words to find; case and accents are ignored"
     )
@@ -257,16 +270,24 @@ def _run(argv: "Sequence[str] | None") -> int:
         return _print_tables(lang, as_json)
     table_argument: str | None = getattr(args, "table", None)
     table: TableId | None = None
-    if table_argument is not None:
+    if table_argument is not None and not (args.command == "explain" and args.code is None and args.body is None):
         if not is_table_id(table_argument):
             parser.error(_unknown_table(table_argument))
         table = table_argument
-    if args.command == "explain" and table is None and args.code in TABLE_IDS:
-        parser.error(f"explain {args.code} needs a CODE too")
     if args.command == "explain":
-        members = _explain(table, args.code)
-        missing = f"no code {short_repr(args.code)} in {table or 'any table'}"
-    elif args.command == "search":
+        code: str | None = args.code
+        if code is None and table_argument is not None and args.body is None:  # explain CODE: the one argument
+            code, table = table_argument, None
+        return _run_explain(
+            parser,
+            table=table,
+            code=code,
+            endpoint_argument=args.endpoint,
+            body_file=args.body,
+            lang=lang,
+            as_json=as_json,
+        )
+    if args.command == "search":
         from smspartner_codes._search import normalize, search
 
         text = " ".join(args.text)
@@ -308,6 +329,150 @@ def _tables_like(text: str) -> "list[str]":
     close = get_close_matches(folded, TABLE_IDS, n=1)
     words = [table_id for table_id in TABLE_IDS if folded and f"_{folded}" in f"_{table_id}"]
     return [*close, *(table_id for table_id in words if table_id not in close)]
+
+
+def _run_explain(
+    parser: argparse.ArgumentParser,
+    *,
+    table: "TableId | None",
+    code: "str | None",
+    endpoint_argument: "str | None",
+    body_file: "str | None",
+    lang: str,
+    as_json: bool,
+) -> int:
+    """``explain``: a code in a table, in an endpoint's tables or in every table; or each error of an answer."""
+    if table is not None and endpoint_argument is not None:
+        parser.error("give a TABLE or --endpoint, not both: the endpoint's tables are read in order")
+    endpoints = _endpoints_option(parser, endpoint_argument) if endpoint_argument is not None else None
+    if body_file is not None:
+        if code is not None:
+            parser.error("explain --body reads the codes from the answer: give no CODE")
+        return _explain_body(parser, body_file, table=table, endpoints=endpoints, lang=lang, as_json=as_json)
+    if code is None:
+        parser.error(f"explain {table} needs a CODE too" if table else "explain needs a CODE (or --body FILE)")
+    if table is None and endpoints is None and code in TABLE_IDS:
+        parser.error(f"explain {code} needs a CODE too")
+    if endpoints is not None:
+        return _explain_on_endpoints(endpoints, code, lang, as_json)
+    members = _explain(table, code)
+    return _print_members(members, lang, as_json, f"no code {short_repr(code)} in {table or 'any table'}")
+
+
+def _endpoints_option(parser: argparse.ArgumentParser, value: str) -> "tuple[Endpoint, ...]":
+    """``--endpoint``: the endpoints of a URL or an id; an unlisted URL is a usage error that never quotes it."""
+    from smspartner_codes._errors import _endpoints_argument
+
+    try:
+        endpoints = _endpoints_argument(value)
+    except ValueError as error:  # an endpoint id the catalog lacks (an id is no secret: it is quoted)
+        parser.error(str(error))
+    if not endpoints:
+        parser.error(
+            "--endpoint: no endpoint of the catalog has that URL (it is not repeated here: it may hold your API key);"
+            " give the URL your HTTP client reports, or an endpoint id (smspartner-codes explain --help)"
+        )
+    return endpoints
+
+
+def _explain_on_endpoints(endpoints: "tuple[Endpoint, ...]", code: str, lang: str, as_json: bool) -> int:
+    """CODE as an answer of the endpoints reads it: their tables in order, the first meaning (no server text)."""
+    from smspartner_codes._endpoints import resolve
+
+    is_number = code.isascii() and code.isdigit() and len(code) <= MAX_CODE_DIGITS
+    reading = resolve(endpoints, int(code) if is_number else code)
+    ids = ", ".join(item.id for item in endpoints)
+    if reading is None:
+        return _print_members([], lang, as_json, f"no code {short_repr(code)} in the tables of {ids}")
+    if as_json:
+        document = _member_json(reading.member)
+        document["endpoints"] = [item.id for item in endpoints]
+        document["reading"] = reading.name
+        _print_json([document])
+        return FOUND
+    lines = [_wrap(f"{ids}: code {code} reads as {reading.name}", first="")]
+    if reading.alias is not None:  # the code's second meaning in its table
+        lines.append(_wrap(f"{reading.name}: {reading.message_in(lang)}"))
+    print("\n".join([*lines, "", *_describe(reading.member, lang)]))
+    return FOUND
+
+
+def _explain_body(
+    parser: argparse.ArgumentParser,
+    body_file: str,
+    *,
+    table: "TableId | None",
+    endpoints: "tuple[Endpoint, ...] | None",
+    lang: str,
+    as_json: bool,
+) -> int:
+    """Each error an answer reports, read as iter_errors reads it; exit 1 when it reports none (a success)."""
+    from smspartner_codes._errors import iter_errors
+
+    body = _read_body(parser, body_file)
+    if table is not None and table not in _error_tables():
+        parser.error(f"{table} lists states, not errors: give an error table, or --endpoint")
+    errors = list(iter_errors(body, table, lang, endpoint=endpoints))  # type: ignore[arg-type]  # checked above
+    if as_json:
+        _print_json([_error_json(error, lang) for error in errors])
+    elif errors:
+        print("\n\n".join("\n".join(_describe_error(error)) for error in errors))
+    if not errors:
+        print(f"{PROGRAM}: the answer reports no error", file=sys.stderr)
+        return NOT_FOUND
+    return FOUND
+
+
+def _error_tables() -> "frozenset[str]":
+    from smspartner_codes._errors import _load_error_classes
+
+    return frozenset(_load_error_classes())
+
+
+def _read_body(parser: argparse.ArgumentParser, body_file: str) -> bytes:
+    """The bytes of FILE, or of standard input for ``-``; a file that cannot be read is a usage error."""
+    if body_file == "-":
+        stdin = sys.stdin
+        if stdin is None:
+            parser.error("--body -: standard input is closed")
+        return stdin.buffer.read() if hasattr(stdin, "buffer") else stdin.read().encode("utf-8")
+    try:
+        with open(body_file, "rb") as file:
+            return file.read()
+    except OSError as error:
+        parser.error(f"--body: cannot read {short_repr(body_file)}: {error.strerror or error}")
+
+
+def _describe_error(error: "SmsPartnerError") -> "list[str]":
+    """An error as lines of at most WIDTH columns: what str() says, then the field errors and the hint."""
+    first, *fields = str(error).split("; ")
+    lines = [_wrap(first, first="")]
+    lines += [_wrap(f"field {field}") for field in fields]
+    if error.hint:
+        lines.append(_wrap(f"hint: {error.hint}"))
+    return lines
+
+
+def _error_json(error: "SmsPartnerError", lang: str) -> "dict[str, object]":
+    reading = error.reading
+    document: dict[str, object] = {
+        "error": type(error).__name__,
+        "endpoint": error.endpoint,
+        "table": error.table,
+        "code": error.code,
+        "name": reading.name if reading is not None else None,
+        "matched": error.matched,
+        "api_message": error.api_message,
+        "message": reading.message_in(lang) if reading is not None else None,
+        "phone_number": error.phone_number,
+        "field_errors": [{"elementId": element, "message": message} for element, message in error.field_errors],
+        "hint": error.hint,
+        "text": str(error),
+    }
+    reason = getattr(error, "reason", None)
+    if reason is not None:
+        document["reason"] = reason
+    return document
 
 
 def _explain(table: "TableId | None", code: str) -> "list[Member]":

@@ -43,13 +43,27 @@ if TYPE_CHECKING:
         tuple[TableId, ...],
         tuple[tuple[str, TableId, FieldKey], ...],
         str | None,
+        str | None,
+        bool,
     ]
 
 __all__ = ["ENDPOINTS", "Endpoint", "EndpointField", "EndpointUrl", "Reading", "endpoint", "resolve"]
 
 # The fields of an endpoint's record, in the order the generator writes them (codegen reads this
 # tuple, as it reads smspartner_codes._RECORD_FIELDS): a new field is a name here and its property.
-ENDPOINT_FIELDS = ("kind", "method", "title", "title_en", "pages", "urls", "tables", "fields", "no_codes")
+ENDPOINT_FIELDS = (
+    "kind",
+    "method",
+    "title",
+    "title_en",
+    "pages",
+    "urls",
+    "tables",
+    "fields",
+    "no_codes",
+    "items",
+    "success_flag",
+)
 _KIND: "Final" = 0
 _METHOD: "Final" = 1
 _TITLE: "Final" = 2
@@ -59,6 +73,8 @@ _URLS: "Final" = 5
 _TABLES: "Final" = 6
 _FIELDS: "Final" = 7
 _NO_CODES: "Final" = 8
+_ITEMS: "Final" = 9
+_SUCCESS_FLAG: "Final" = 10
 
 
 # Records --------------------------------------------------------------------------------------------
@@ -199,6 +215,21 @@ class Endpoint:
     def no_codes(self) -> "str | None":
         """Why the endpoint has no table, where its pages give no code at all; else None."""
         return self._record[_NO_CODES]
+
+    @property
+    def items(self) -> "str | None":
+        """The key of the list of per-number items its answers hold (``"StatutResponse_List"``), or None.
+
+        Each item has its own ``success`` flag, ``code`` and ``phoneNumber``: ``iter_errors``
+        yields one error per failed item, whichever documented list holds it.
+        """
+        return self._record[_ITEMS]
+
+    @property
+    def success_flag(self) -> bool:
+        """False where the pages print the endpoint's answers without a ``success`` flag (voice's audio
+        file list): an answer of its without one is a success."""
+        return self._record[_SUCCESS_FLAG]
 
     def __repr__(self) -> str:
         return f"<Endpoint {self._id}>"
@@ -465,13 +496,27 @@ def resolve(
         meanings = _meanings(endpoint, code)
         if meanings is None:
             return None
-    if message and isinstance(message, str):
-        found = meanings.verbatim.get(message)
-        if found is None:
-            found = meanings.matching(normalise(message))
-        if found is not None:
-            return found
-    return meanings.default
+    return meanings.reading(message)
+
+
+def resolve_in_tables(tables: "tuple[TableId, ...]", code: object, message: object = None) -> "Reading | None":
+    """``resolve`` on tables given by id, in order: what the readers of answers call, once they know the tables
+    (an endpoint's, or the one table given to ``raise_for_response``). An unknown table id raises KeyError."""
+    if code is True or code is False or not isinstance(code, (int, str)):
+        return None
+    meanings = _meanings_by_tables.get((tables, code))
+    if meanings is None:
+        meanings, as_written = _meanings_on_tables(tables, code)
+        if meanings is None:
+            return None
+        if as_written and len(_meanings_by_tables) < _MAX_KEPT:
+            _meanings_by_tables[tables, code] = meanings
+    return meanings.reading(message)
+
+
+def tables_of(endpoints: "Endpoint | str | Iterable[Endpoint | str]") -> "tuple[TableId, ...]":
+    """The tables an answer of ``endpoints`` is read with, in order, each once (see ``resolve``)."""
+    return _tables_of(endpoints)
 
 
 class _Meanings:
@@ -486,6 +531,16 @@ class _Meanings:
         # Each documented wording as printed, with the reading a server text equal to it gets.
         verbatim = {text: self.matching(normalise(text)) for text in texts}
         self.verbatim: dict[str, Reading] = {text: found for text, found in verbatim.items() if found is not None}
+
+    def reading(self, message: object) -> Reading:
+        """The reading the server's text gives (the default where it is no text or matches no wording)."""
+        if message and isinstance(message, str):
+            found = self.verbatim.get(message)
+            if found is None:
+                found = self.matching(normalise(message))
+            if found is not None:
+                return found
+        return self.default
 
     def matching(self, server: str) -> "Reading | None":
         """The reading whose wording ``server`` (a normal form) matches, the longest winning; None if none does.

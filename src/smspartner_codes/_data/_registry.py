@@ -124,6 +124,15 @@ NAME_TABLES: "tuple[str, ...]" = (
     'hlr_error',
 )
 
+# The keys of the lists of per-number items that the endpoints' answers hold (SMSResponse_List,
+# StatutResponse_List...), in the catalog's order: the readers of answers look for each in any answer.
+ITEM_LISTS: "tuple[str, ...]" = (
+    'SMSResponse_List',
+    'results',
+    'StatutResponse_List',
+    'StatutResponseList',
+)
+
 # The module of this folder that defines each class.
 CLASS_MODULES: "dict[str, str]" = {
     'SmsSendError': '_sms_send_error',
