@@ -10,6 +10,7 @@ types from npm/node_modules: nothing else is downloaded.
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import tarfile
 import unicodedata
@@ -112,11 +113,18 @@ def test_the_consumer_compiles_strictly_and_passes_under_nodes_test_runner(scrat
 
 
 def test_the_packages_own_tests_pass(tools: Path) -> None:
-    """npm/test/: the matching rule runs every case of tests/wording_matching.json."""
+    """npm/test/: the matching rule runs every case of tests/wording_matching.json, and decodeResponse every
+    case of tests/decoding_cases.json (one test each), beside tests of their own."""
     _run([tools, "-p", "tsconfig.test.json"], cwd=NPM_DIR)
     output = _run(["node", "--test", "build/test/"], cwd=NPM_DIR)
-    cases = json.loads((ROOT / "tests" / "wording_matching.json").read_text(encoding="utf-8"))
-    assert f"# pass {1 + len(cases['normalise']) + len(cases['match'])}" in output and "# fail 0" in output, output
+    wording = json.loads((ROOT / "tests" / "wording_matching.json").read_text(encoding="utf-8"))
+    decoding = json.loads((ROOT / "tests" / "decoding_cases.json").read_text(encoding="utf-8"))
+    per_case = len(wording["normalise"]) + len(wording["match"]) + len(decoding["cases"])
+    counts = {name: int(number) for name, number in re.findall(r"^# (tests|pass|fail) (\d+)$", output, re.MULTILINE)}
+    assert counts["fail"] == 0 and counts["pass"] == counts["tests"] > per_case, output[-3000:]
+    for case in decoding["cases"]:
+        # Each case is a test of its own, named by its id (TAP escapes "#").
+        assert f" {case['id']}\n".replace("#", "\\#") in output, case["id"]
 
 
 # The Python and TypeScript sides agree ---------------------------------------------------------------

@@ -240,8 +240,8 @@ const UNKNOWN_ENDPOINT =
   "unknown endpoint: give an Endpoint, an endpoint id (ENDPOINTS lists them), or what endpoint(url) returns for a URL";
 
 /** The tables of one or several endpoints, in order, each once. Never quotes what it was given: a URL
- * passed here by mistake would print its API key. */
-function tablesOf(endpoints: Endpoint | EndpointId | readonly (Endpoint | EndpointId)[]): TableId[] {
+ * passed here by mistake would print its API key. (Also read by decodeResponse.) */
+export function tablesOf(endpoints: Endpoint | EndpointId | readonly (Endpoint | EndpointId)[]): TableId[] {
   const items: readonly (Endpoint | EndpointId)[] = Array.isArray(endpoints) ? endpoints : [endpoints as Endpoint];
   const tables: TableId[] = [];
   for (const item of items) {
@@ -277,6 +277,16 @@ export function resolve(
   message?: string | null,
 ): Reading | undefined {
   const tables = tablesOf(endpoint); // first: an unknown endpoint throws, whatever the code
+  return resolveInTables(tables, code, message);
+}
+
+/** `resolve` on tables given by id, in order: what decodeResponse calls once it knows the tables (an
+ * endpoint's, or the one table it was given). */
+export function resolveInTables(
+  tables: readonly TableId[],
+  code: number | string,
+  message?: string | null,
+): Reading | undefined {
   if (!(typeof code === "string" || Number.isInteger(code))) {
     return undefined;
   }

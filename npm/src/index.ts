@@ -3,7 +3,16 @@
 // `make generate`, from the same catalog as the Python package.
 
 export * from "./_data/catalog.js";
-export { ENDPOINT_IDS, type EndpointId } from "./_data/endpoints.js";
+export { ENDPOINT_IDS, ITEM_LISTS, type EndpointId } from "./_data/endpoints.js";
+export {
+  decodeResponse,
+  type AnswerError,
+  type AnswerSource,
+  type ApiError,
+  type DecodedAnswer,
+  type FieldError,
+  type InvalidAnswer,
+} from "./answers.js";
 export { ENDPOINTS, endpoint, resolve } from "./endpoints.js";
 export { languageCode } from "./language.js";
 export { lookup } from "./tables.js";

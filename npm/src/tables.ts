@@ -178,3 +178,12 @@ export function lookup<T extends TableId>(table: T, code: number | string): Entr
   index.spelled ??= spelledForms(table, index);
   return index.spelled.get(caseFold(code)) as Entry<T> | undefined;
 }
+
+/** Whether a table lists errors, states (with final and success) or values; an unknown id throws a RangeError. */
+export function tableKind(table: TableId): "error" | "status" | "value" {
+  const source = Object.hasOwn(TABLE_RECORDS, table) ? TABLE_RECORDS[table] : undefined;
+  if (source === undefined) {
+    throw new RangeError(`unknown table ${JSON.stringify(String(table))}; TABLE_IDS lists the tables`);
+  }
+  return source.kind;
+}
