@@ -21,8 +21,20 @@ from typing import Any
 import pytest
 
 from codegen.model import Catalog
-from smspartner_codes import CATALOG_VERSION, ENDPOINTS, TABLE_IDS, TABLES, endpoint, lookup, resolve
+from smspartner_codes import (
+    API_ERRORS,
+    CATALOG_VERSION,
+    ENDPOINTS,
+    TABLE_IDS,
+    TABLES,
+    InvalidResponseError,
+    endpoint,
+    iter_errors,
+    lookup,
+    resolve,
+)
 from smspartner_codes._wording import best_match, normalise
+from smspartner_codes._xml import looks_like_xml
 from tests.conftest import ROOT
 
 # Packing builds the package (tsc), and the scratch project compiles the consumer: seconds each.
@@ -109,7 +121,7 @@ def test_the_package_version_is_the_catalogs() -> None:
 
 def test_the_consumer_compiles_strictly_and_passes_under_nodes_test_runner(scratch: Path) -> None:
     output = _run(["node", "--test", "dist/"], cwd=scratch)
-    assert "# fail 0" in output and "# pass 5" in output, output
+    assert "# fail 0" in output and "# pass 6" in output, output
 
 
 def test_the_packages_own_tests_pass(tools: Path) -> None:
@@ -160,6 +172,20 @@ const answer = {
   resolve: ([endpoints, code, message]) => reading(codes.resolve(endpoints, code, message)),
   normalise: ([text]) => codes.normalise(text),
   match: ([server, wordings]) => codes.bestMatch(server, wordings) ?? null,
+  endpoints: () => Object.values(codes.ENDPOINTS).map((item) => [item.id, item.tables, item.items, item.successFlag]),
+  decode: ([body, where]) => {
+    const result = codes.decodeResponse(body, where);
+    if (result.kind === "success") return [];
+    if (result.kind === "invalid") return [{ error: "invalid" }];
+    if (result.kind === "unsupported") return "unsupported";
+    return result.errors.map((error) => error.kind === "invalid" ? { error: "invalid" } : {
+      error: "api", table: error.table, endpoint: error.endpoint, code: error.code,
+      member: error.entry?.name ?? null, reading: error.reading?.name ?? null, matched: error.matched,
+      message: error.message, phone_number: error.phoneNumber,
+      field_errors: error.fieldErrors.map((pair) => [pair.elementId, pair.message]),
+      hint: error.hint, permanent: error.permanent,
+    });
+  },
 };
 const requests = JSON.parse(readFileSync(0, "utf8"));
 process.stdout.write(JSON.stringify(requests.map(([name, args]) => answer[name](args))));
@@ -318,6 +344,113 @@ def test_resolve_agrees_on_every_endpoint_code_and_wording(typescript: Any) -> N
         (request, mine, theirs) for request, mine, theirs in zip(requests, python, ours, strict=True) if mine != theirs
     ] == []
     assert any(answer and answer["matched"] and answer["alias"] for answer in python)
+
+
+def test_endpoints_agree_on_their_tables_and_answer_shapes(typescript: Any) -> None:
+    python = [[item.id, list(item.tables), item.items, item.success_flag] for item in ENDPOINTS.values()]
+    assert typescript("endpoints", [[]]) == [python]
+    assert any(items for _, _, items, _ in python) and not all(flag for *_, flag in python)
+
+
+def _python_outcome(error: Any) -> dict[str, Any]:
+    if isinstance(error, InvalidResponseError):
+        return {"error": "invalid"}
+    reading = error.reading
+    return {
+        "error": "api",
+        "table": error.table,
+        "endpoint": error.endpoint,
+        "code": error.code,
+        "member": None if reading is None else reading.member.name,
+        "reading": None if reading is None else reading.name,
+        "matched": error.matched,
+        "message": error.api_message,
+        "phone_number": error.phone_number,
+        "field_errors": [list(pair) for pair in error.field_errors],
+        "hint": error.hint,
+        "permanent": error.permanent,
+    }
+
+
+def _decode_requests() -> Iterator[tuple[str, Any]]:
+    """Answers of every endpoint (by id and by URL) and of every error table: each code of its tables, as a number
+    and as a string, with no text, its wordings and another text, as the whole answer and as a failed item of each
+    list of items; and bodies that are no answer. (Beside tests/decoding_cases.json, which both run.)"""
+    sources: list[Any] = [{"table": table_id} for table_id in API_ERRORS]
+    for record in ENDPOINTS.values():
+        sources.append(record.id)
+        if record.urls:
+            sources.append("https://" + record.urls[0].url.replace("{", "").replace("}", "") + "?apiKey=SECRET")
+    sources.append("https://example.invalid/v1/send?apiKey=SECRET")
+    odd_bodies = [
+        "",
+        "null",
+        "[]",
+        "{}",
+        '{"success": "false"}',
+        '{"success": true}',
+        '{"success": false}',
+        '{"success": false, "code": null, "message": 3}',
+        '{"success": false, "code": true}',
+        '{"success": false, "code": [10]}',
+        '{"success": false, "code": -0}',
+        '{"success": false, "code": "' + "9" * 19 + '"}',
+        '{"success": false, "code": "' + "x" * 101 + '"}',
+        '{"success": false, "code": 9, "errors": {"elementId": "a", "message": "b"}}',
+        '{"success": false, "code": 9, "errors": null, "error": [{"elementId": 1}]}',
+        '{"success": false, "code": 9, "error": ["x", {"message": "m"}]}',
+        '{"success": false, "code": 4, "status": "Numéro introuvable"}',
+        '{"success": true, "results": [{"success": false, "code": 15}, 3, {"code": 1}, {"success": true}]}',
+        '{"results": [{"success": false, "code": 15, "phoneNumber": "+33600000000"}], "rapport": {}}',
+        '{"StatutResponse_List": [{"phoneNumber": "+33600000000", "status": "Delivered"}]}',
+        '{"nb_datas": 0, "datas": []}',
+        '{"success": true, "SMSResponse_List": null, "StatutResponseList": [{"success": "no"}]}',
+        "<html><body>502</body></html>",
+        "\ufeff  <result><entry>false</entry></result>",
+        "\u00a0<result/>",
+        ' {"success": true}',
+    ]
+    for where in sources:
+        tables = (
+            (where["table"],) if isinstance(where, dict) else (ENDPOINTS[where].tables if where in ENDPOINTS else ())
+        )
+        for body in odd_bodies:
+            yield body, where
+        for table_id in tables:
+            for member in TABLES[table_id]:
+                texts = [None, "Texte inconnu", member.message, *(alias.message for alias in member.aliases)]
+                for code in {member.code, str(member.code)}:
+                    for text in texts:
+                        item = {"success": False, "code": code, "phoneNumber": "+33600000000"}
+                        if text is not None:
+                            item["message"] = text
+                        yield json.dumps(item, ensure_ascii=False), where
+                yield json.dumps({"success": True, "code": 200, "SMSResponse_List": [item]}), where
+                yield json.dumps({"success": True, "StatutResponse_List": [item, {"status": "x"}]}), where
+
+
+def test_decode_response_agrees_with_iter_errors_on_every_code_of_every_endpoint(typescript: Any) -> None:
+    requests = list(dict.fromkeys((body, json.dumps(where)) for body, where in _decode_requests()))
+    assert len(requests) > 5000
+    python: list[Any] = []
+    for body, where in requests:
+        place = json.loads(where)
+        keywords = place if isinstance(place, dict) else {"endpoint": place}
+        if looks_like_xml(body) and not body.lstrip().lower().startswith("<html"):
+            python.append("unsupported")  # XML: the npm package reads none (an HTML page is invalid in both)
+        else:
+            python.append([_python_outcome(error) for error in iter_errors(body, **keywords)])
+    ours = typescript("decode", [[body, json.loads(where)] for body, where in requests])
+    differences = [
+        (request, mine, theirs) for request, mine, theirs in zip(requests, python, ours, strict=True) if mine != theirs
+    ]
+    assert differences == []
+    assert "SECRET" not in json.dumps(ours)
+    # Not vacuous: errors of every kind, read and matched, hints and permanent flags.
+    flat = [error for outcome in python if isinstance(outcome, list) for error in outcome]
+    assert {error["error"] for error in flat} == {"api", "invalid"}
+    assert any(error.get("matched") and error.get("hint") for error in flat)
+    assert any(error.get("permanent") is True for error in flat) and "unsupported" in python
 
 
 def test_the_matching_rule_agrees_on_every_character(typescript: Any) -> None:

@@ -7,8 +7,9 @@ import * as everything from "smspartner-codes";
 import {
   CATALOG_LANGUAGES, CATALOG_VERSION, DeliveryStatus, DlrStatus, ENDPOINT_IDS, ENDPOINTS, HlrError,
   HlrErrorGroup, HlrStatus, HlrStatusGroup, INTEGER_TABLES, NAME_TABLES, SmsSendError, TABLE_IDS,
-  bestMatch, endpoint, languageCode, lookup, normalise, resolve,
-  type Alias, type CodeOf, type Endpoint, type EndpointField, type EndpointId, type EndpointUrl, type Entry,
+  ITEM_LISTS, bestMatch, decodeResponse, endpoint, languageCode, lookup, normalise, resolve,
+  type Alias, type AnswerError, type AnswerSource, type ApiError, type DecodedAnswer, type FieldError,
+  type InvalidAnswer, type CodeOf, type Endpoint, type EndpointField, type EndpointId, type EndpointUrl, type Entry,
   type EntryBase, type Group, type Reading, type TableCodes, type TableFeatures, type TableGroupIds,
   type TableId, type TableNames, type Variant, type WordingLanguage,
 } from "smspartner-codes";
@@ -94,10 +95,70 @@ test("endpoints: a URL resolved without keeping its API key, and what a code mea
   assert.equal(bestMatch("Clé API incorrecte : détails", ["Clé API", "Clé API incorrecte"]), 1);
 });
 
+test("an answer decoded from its text and the URL the request went to, every kind handled", () => {
+  // What a Node integrator writes after `const response = await fetch(url, ...)`: the text and response.url.
+  const url: AnswerSource = "https://api.smspartner.fr/v1/bulk-send?apiKey=SECRET";
+  const text = JSON.stringify({
+    success: true,
+    code: 200,
+    SMSResponse_List: [
+      { success: true, code: 200, phoneNumber: "+33600000001" },
+      { success: false, code: 14, phoneNumber: "+33600000002", message: "Le numéro est dans la liste des STOP SMS" },
+    ],
+  });
+  const lines: string[] = [];
+  const describe = (result: DecodedAnswer): void => {
+    switch (result.kind) {
+      case "success":
+        lines.push("sent");
+        break;
+      case "errors":
+        for (const error of result.errors satisfies readonly AnswerError[]) {
+          if (error.kind === "api") {
+            const api: ApiError = error;
+            const fields: readonly FieldError[] = api.fieldErrors;
+            lines.push(`${api.phoneNumber} ${api.table} ${api.code} ${api.entry?.name} matched=${api.matched} ${fields.length}`);
+          } else {
+            const invalid: InvalidAnswer = error;
+            lines.push(`invalid item: ${invalid.reason}`);
+          }
+        }
+        break;
+      case "invalid":
+        lines.push(`not an answer: ${result.reason.slice(0, 8)}`);
+        break;
+      case "unsupported":
+        lines.push(`${result.format}: unsupported`);
+        break;
+      default: {
+        const none: never = result; // every kind is handled above
+        throw new Error(String(none));
+      }
+    }
+  };
+  describe(decodeResponse(text, url));
+  const parsed: unknown = JSON.parse('{"success": true, "code": 200, "message_id": 307}'); // as response.json() gives it
+  describe(decodeResponse(parsed, new URL("https://api.smspartner.fr/v1/send")));
+  describe(decodeResponse("<html>502 Bad Gateway</html>", "sms.send"));
+  describe(decodeResponse("<?xml version='1.0'?><result><entry>true</entry></result>", "sms.send"));
+  describe(decodeResponse('{"success": false, "code": 11}', { table: "sms_send" }));
+  assert.deepEqual(lines, [
+    "+33600000002 sms_send 14 NUMBER_IN_STOP_LIST matched=true 0",
+    "sent",
+    "not an answer: an HTML ",
+    "xml: unsupported",
+    "null sms_send 11 INSUFFICIENT_CREDIT matched=false 0",
+  ]);
+  // @ts-expect-error: an unknown table id does not compile
+  assert.throws(() => decodeResponse("{}", { table: "sms_sent" }), RangeError);
+  assert.deepEqual([ENDPOINTS["sms.bulk_send"].items, ENDPOINTS["voice.audio_list"].successFlag], ["SMSResponse_List", false]);
+  assert.ok(ITEM_LISTS.includes("StatutResponse_List"));
+});
+
 test("every export is used here: the table and group constants, and the names above", () => {
   const named = [
-    "CATALOG_LANGUAGES", "CATALOG_VERSION", "ENDPOINTS", "ENDPOINT_IDS", "INTEGER_TABLES", "NAME_TABLES", "TABLE_IDS",
-    "bestMatch", "endpoint", "languageCode", "lookup", "normalise", "resolve",
+    "CATALOG_LANGUAGES", "CATALOG_VERSION", "ENDPOINTS", "ENDPOINT_IDS", "INTEGER_TABLES", "ITEM_LISTS", "NAME_TABLES",
+    "TABLE_IDS", "bestMatch", "decodeResponse", "endpoint", "languageCode", "lookup", "normalise", "resolve",
   ];
   const constants = Object.entries(everything).filter(([name]) => !named.includes(name));
   // The rest: one constant per table, whose names and codes are its entries' and aliases', and one per
