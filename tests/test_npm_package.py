@@ -480,4 +480,5 @@ def test_the_developer_pages_typescript_example_compiles_strictly_and_runs(scrat
         f"hlr_error 2053 {blacklisted.name} (USER_ERRORS): {blacklisted.message}",
         f"sms_send 14 {stop.name}: {stop.message_in('en')}",
         "sms_message_cancel_control 5 ALREADY_CANCELLED",
+        "sms_send_control 10 INVALID_API_KEY matched=true",
     ]
