@@ -191,6 +191,11 @@ def _min_items(schema: dict[str, Any], regex: Any) -> Check:
     return lambda value: not isinstance(value, list) or len(value) >= least
 
 
+def _min_properties(schema: dict[str, Any], regex: Any) -> Check:
+    least = schema["minProperties"]
+    return lambda value: not isinstance(value, dict) or len(value) >= least
+
+
 def _unique_items(schema: dict[str, Any], regex: Any) -> Check | None:
     if schema["uniqueItems"] is not True:
         return None  # false asks nothing
@@ -267,6 +272,7 @@ _BUILDERS: tuple[tuple[str, Callable[[dict[str, Any], Any], Check | None]], ...]
     ("dependentRequired", _dependent_required),
     ("properties", _properties),
     ("minItems", _min_items),
+    ("minProperties", _min_properties),
     ("uniqueItems", _unique_items),
     ("items", _items),
     ("minLength", _min_length),
