@@ -238,6 +238,43 @@ def bench_endpoint() -> Comparison:
     )
 
 
+def _bulk_answer(items: int, failed_every: int) -> str:
+    """A bulk send's answer as the API sends it: ``items`` items, one in ``failed_every`` a number on the STOP list."""
+    import json
+
+    answer: list[dict[str, object]] = []
+    for index in range(items):
+        phone_number = f"+336{index:08d}"
+        if index % failed_every == failed_every - 1:
+            message = "Le numéro est dans la liste des STOP SMS"
+            answer.append({"success": False, "code": 14, "phoneNumber": phone_number, "message": message})
+        else:
+            answer.append({"success": True, "code": 200, "nbSms": 1, "cost": 0.038, "phoneNumber": phone_number})
+    body = {"success": True, "code": 200, "message_id": 307, "cost": 0.038 * items, "SMSResponse_List": answer}
+    return json.dumps(body, ensure_ascii=False)
+
+
+def bench_bulk() -> Comparison:
+    """iter_errors over a 1,000-item bulk answer given as text (read by the URL's endpoint), beside json.loads of it."""
+    sys.path.insert(0, str(PACKAGE_SOURCE))
+    import json
+
+    from smspartner_codes import iter_errors
+
+    text = _bulk_answer(1_000, failed_every=20)
+    url = "https://api.smspartner.fr/v1/bulk-send?apiKey=0123456789abcdef0123456789abcdef"
+    assert len(list(iter_errors(text, endpoint=url))) == 50  # and the first call loads what it needs
+    namespace: dict[str, object] = {"iter_errors": iter_errors, "json": json, "text": text, "url": url}
+    return Comparison(
+        what="list(iter_errors(text, endpoint=url)): a bulk send's answer of 1,000 items, 50 failed, per answer",
+        ours=_best_per_call("list(iter_errors(text, endpoint=url))", namespace, number=200) * 1e6,
+        baseline_name="json.loads(text), the decoding alone",
+        baseline=_best_per_call("json.loads(text)", namespace, number=200) * 1e6,
+        target=1.5,
+        unit="us",
+    )
+
+
 # How an installer's console script starts the command (pip writes these lines).
 CONSOLE_SCRIPT = """import re
 import sys
@@ -311,6 +348,7 @@ def main() -> int:
         bench_lookup(),
         *bench_raise_for_response(),
         bench_endpoint(),
+        bench_bulk(),
         *bench_cli(rounds),
         bench_render(max(5, rounds // 3)),
     )

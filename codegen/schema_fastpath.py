@@ -87,16 +87,17 @@ def compile_schema(schema: Any, regex: Callable[[str], re.Pattern[str]]) -> Chec
 
 
 def _object(schema: dict[str, Any], regex: Any) -> Check:
-    """type object, with its properties, additionalProperties, required and dependentRequired."""
+    """type object, with its properties, additionalProperties, required, dependentRequired and minProperties."""
     if schema.get("additionalProperties", False) is not False or "patternProperties" in schema:
         raise UnsupportedSchema("additionalProperties other than false")
     closed = "additionalProperties" in schema
     properties = {key: compile_schema(value, regex) for key, value in schema.get("properties", {}).items()}
     required = tuple(schema.get("required", ()))
     dependencies = [(key, tuple(keys)) for key, keys in schema.get("dependentRequired", {}).items()]
+    least = schema.get("minProperties", 0)
 
     def check(value: Any) -> bool:
-        if not isinstance(value, dict):
+        if not isinstance(value, dict) or len(value) < least:
             return False
         for key in required:
             if key not in value:
@@ -186,14 +187,14 @@ def _items(schema: dict[str, Any], regex: Any) -> Check:
     return lambda value: not isinstance(value, list) or all(item(element) for element in value)
 
 
-def _min_items(schema: dict[str, Any], regex: Any) -> Check:
-    least = schema["minItems"]
-    return lambda value: not isinstance(value, list) or len(value) >= least
-
-
 def _min_properties(schema: dict[str, Any], regex: Any) -> Check:
     least = schema["minProperties"]
     return lambda value: not isinstance(value, dict) or len(value) >= least
+
+
+def _min_items(schema: dict[str, Any], regex: Any) -> Check:
+    least = schema["minItems"]
+    return lambda value: not isinstance(value, list) or len(value) >= least
 
 
 def _unique_items(schema: dict[str, Any], regex: Any) -> Check | None:
@@ -271,8 +272,8 @@ _BUILDERS: tuple[tuple[str, Callable[[dict[str, Any], Any], Check | None]], ...]
     ("additionalProperties", _additional_properties),
     ("dependentRequired", _dependent_required),
     ("properties", _properties),
-    ("minItems", _min_items),
     ("minProperties", _min_properties),
+    ("minItems", _min_items),
     ("uniqueItems", _unique_items),
     ("items", _items),
     ("minLength", _min_length),
@@ -286,7 +287,10 @@ KEYWORDS = frozenset(keyword for keyword, _ in _BUILDERS)
 
 # The types whose keywords are compiled with them, into one function, and those keywords.
 _ONE_TYPE: dict[str, tuple[Callable[[dict[str, Any], Any], Check], frozenset[str]]] = {
-    "object": (_object, frozenset({"type", "properties", "additionalProperties", "required", "dependentRequired"})),
+    "object": (
+        _object,
+        frozenset({"type", "properties", "additionalProperties", "required", "dependentRequired", "minProperties"}),
+    ),
     "array": (_array, frozenset({"type", "items", "minItems", "uniqueItems"})),
     "string": (_string, frozenset({"type", "minLength", "pattern"})),
 }

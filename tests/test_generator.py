@@ -765,6 +765,20 @@ def test_a_symlinked_out_is_followed_and_its_target_replaced(tmp_path: Path) -> 
     assert sorted(path.name for path in tmp_path.iterdir()) == ["link", "real"]
 
 
+def test_render_follows_a_symlinked_out_to_its_earlier_output(tmp_path: Path) -> None:
+    """The command, not only the writer: --out naming a link to an earlier render replaces the link's target."""
+    real, link, data = tmp_path / "real", tmp_path / "link", tmp_path / "data"
+    assert main(["render", "--catalog", str(MINI), "--out", str(real), "--data-out", str(data)]) == 0
+    rendered = _tree_bytes(real)
+    removed = next(path for path in sorted(real.rglob("*.json")))
+    removed.unlink()  # the render through the link must put it back
+    link.symlink_to(real, target_is_directory=True)
+    assert main(["render", "--catalog", str(MINI), "--out", str(link), "--data-out", str(data)]) == 0
+    assert link.is_symlink() and link.resolve() == real
+    assert _tree_bytes(real) == rendered
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["data", "link", "real"]
+
+
 def test_a_symlinked_out_leading_nowhere_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     link = tmp_path / "link"
     link.symlink_to(tmp_path / "gone" / "deeper")
@@ -798,6 +812,23 @@ def test_the_next_render_removes_what_an_interrupted_one_left_and_nothing_else(t
     assert sorted(path.name for path in tmp_path.iterdir()) == [".out.new-notadir1", ".out.old-mine_123", "out"]
     assert (not_ours / "keep.txt").read_text(encoding="utf-8") == "mine\n"
     assert existing_files(out) == ["a.txt"]
+
+
+def test_git_ignores_what_an_interrupted_render_leaves_beside_each_output_folder() -> None:
+    """Leftovers are named by tempfile.mkdtemp (the prefix, then 8 characters); a `git add -A` must not take them."""
+    if shutil.which("git") is None or not (ROOT / ".git").exists():
+        pytest.skip("not a git checkout (an unpacked sdist): no .gitignore applies")
+    outputs = [ROOT / "generated", ROOT / "src" / "smspartner_codes" / "_data"]
+    leftovers = [
+        str((output.parent / f".{output.name}.{kind}-{name}").relative_to(ROOT)) + "/"  # a folder
+        for output in outputs
+        for kind in ("new", "old")
+        for name in ("abcd1234", "0_zz9xy8")
+    ]
+    checked = subprocess.run(
+        ["git", "check-ignore", "--no-index", *leftovers], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    assert sorted(checked.stdout.split()) == sorted(leftovers)
 
 
 def test_a_render_killed_between_its_two_renames_is_repaired_by_the_next(tmp_path: Path) -> None:

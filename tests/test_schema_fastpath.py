@@ -244,6 +244,23 @@ def test_minimum_and_lengths_apply_to_their_own_types_only() -> None:
     assert fast({"minimum": 0})(math.nan) is True  # nan < 0 is false, for jsonschema too
 
 
+def test_min_properties_counts_the_keys_of_objects_only() -> None:
+    alone = fast({"minProperties": 2})
+    assert [alone(value) for value in ({"a": 1, "b": 2}, {"a": 1}, {}, ["a", "b"], "ab")] == [
+        True, False, False, True, True,
+    ]  # fmt: skip
+    typed = fast({"type": "object", "minProperties": 2, "properties": {"a": {}, "b": {}}})
+    assert [typed(value) for value in ({"a": 1, "b": 2}, {"a": 1}, ["a", "b"])] == [True, False, False]
+    for value in ({"a": 1, "b": 2}, {"a": 1}, {}, ["a", "b"], "ab"):
+        assert alone(value) == _validator_of({"minProperties": 2}).is_valid(value)
+
+
+def _validator_of(schema: dict[str, Any]) -> Any:
+    from jsonschema import Draft202012Validator
+
+    return Draft202012Validator(schema)
+
+
 def test_unique_items_of_other_values_than_texts_are_left_to_jsonschema() -> None:
     check = fast({"uniqueItems": True})
     assert (check(["a", "b"]), check(["a", "a"])) == (True, False)

@@ -158,6 +158,45 @@ def test_an_xml_response_decodes_with_its_field_errors(get: Any) -> None:
     _no_secret_in(caught.value)
 
 
+XML_TWIN = {
+    "success": False,
+    "code": 9,
+    "errors": [{"elementId": "children[message].data", "message": "Le message est requis"}],
+}
+
+
+def _raw_forms(text: str) -> list[object]:
+    """``text`` in every form a body may arrive in: str, bytes, bytearray, memoryview, after a byte order mark,
+    after white space."""
+    data = text.encode()
+    return [text, data, bytearray(data), memoryview(data), b"\xef\xbb\xbf" + data, "\n  " + text, b"\r\n" + data]
+
+
+@pytest.mark.parametrize("text", [json.dumps(XML_TWIN, ensure_ascii=False), XML_FIELD_ERRORS])
+def test_every_raw_form_of_an_answer_reads_as_its_decoded_dict(text: str) -> None:
+    """JSON or XML, in any form a client returns, read with a table given by id (raise_for_response's cheap
+    path) or by iter_errors: the same error as the decoded dict, in the language of each call."""
+    expected = next(iter_errors(XML_TWIN, "sms_send"))
+    for body in _raw_forms(text):
+        for lang in ("fr", "en", "fr"):  # a reader is kept per table and language: each call keeps its own
+            with pytest.raises(SmsPartnerError) as caught:
+                raise_for_response(body, "sms_send", lang)
+            assert caught.value == expected, body
+            assert caught.value.lang == lang
+            assert list(iter_errors(body, "sms_send", lang)) == [expected]
+
+
+def test_a_success_read_with_a_table_still_yields_its_failed_items() -> None:
+    """A success holding lists of items is read whole, not taken for a plain success by the cheap path."""
+    text = json.dumps(MULTI_STATUS, ensure_ascii=False)
+    for body in (MULTI_STATUS, text, text.encode()):
+        with pytest.raises(SmsPartnerError) as caught:
+            raise_for_response(body, "sms_send")
+        assert (caught.value.code, caught.value.phone_number) == (4, "+33699999992")
+    assert raise_for_response('{"success": true, "code": 200}', "sms_send") is None
+    assert raise_for_response(b'{"success": true, "code": 200}', "sms_send") is None
+
+
 def test_the_servers_text_picks_the_endpoints_meaning(get: Any) -> None:
     with pytest.raises(SmsPartnerError) as caught:
         raise_for_response(get(_url("/v1/subaccount/create")))

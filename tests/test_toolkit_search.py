@@ -174,11 +174,20 @@ def test_search_builds_its_index_once_under_threads() -> None:
     index up to 15 times (issue 10, finding 4). Each trial starts from no index, as a fresh process does."""
     expected = search("crédit")
     members = sum(len(table_class) for table_class in smspartner_codes.TABLES.values())
+    builds: list[int] = []
+    list_members = _search._members
+
+    def counted_members() -> list[Any]:
+        builds.append(1)  # one more index being built
+        return list_members()
+
     switch_interval = sys.getswitchinterval()
     sys.setswitchinterval(1e-6)  # threads take turns as often as possible: the race shows in every trial
+    _search._members = counted_members  # type: ignore[assignment]
     try:
         for _ in range(30):
             _search._index = None
+            builds.clear()
             barrier = threading.Barrier(8)
             results: list[list[object]] = []
 
@@ -194,7 +203,9 @@ def test_search_builds_its_index_once_under_threads() -> None:
             assert results == [expected] * 8
             assert _search._index is not None
             assert len(_search._index) == members
+            assert len(builds) == 1  # built once, whichever thread came first
     finally:
+        _search._members = list_members  # type: ignore[assignment]
         sys.setswitchinterval(switch_interval)
 
 

@@ -26,7 +26,7 @@ __all__ = ["ApiError", "InvalidResponseError", "SmsPartnerError", "iter_errors",
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Callable, Mapping
     from typing import Any, TypeAlias
 
     from smspartner_codes import ErrorTableId, IntCodeEnum, StrCodeEnum, TableId
@@ -53,9 +53,6 @@ _PREVIEW_ITEMS = 4
 _MAX_CODE_BITS = 60
 _MAX_CODE_LENGTH = 100
 
-# An error's reading before it is worked out (None is a reading: the tables lack the code).
-_UNREAD = object()
-
 
 class SmsPartnerError(Exception):
     """Base of the errors ``raise_for_response`` raises; every attribute is set, None where unknown.
@@ -81,6 +78,9 @@ class SmsPartnerError(Exception):
     # Slots, not the instance dict: building the error is the cost of every failed call.
     __slots__ = ("_reading", "api_message", "code", "endpoint", "field_errors", "lang", "phone_number", "table")
 
+    if TYPE_CHECKING:
+        _reading: Reading | None
+
     def __init__(
         self,
         table: "str | None",
@@ -100,15 +100,16 @@ class SmsPartnerError(Exception):
         self.phone_number = phone_number
         self.lang = lang
         self.endpoint = endpoint
-        self._reading: Reading | object | None = _UNREAD
+        # self._reading is set when first read (an unset slot costs nothing to build).
 
     @property
     def reading(self) -> "Reading | None":
         """What the code means on the endpoint's tables (or the table given), chosen by the server's text."""
-        reading = self._reading
-        if reading is _UNREAD:
+        try:
+            return self._reading
+        except AttributeError:  # not worked out yet
             reading = self._reading = _read(self.endpoint, self.table, self.code, self.api_message)
-        return reading  # type: ignore[return-value]  # a Reading or None once worked out
+            return reading
 
     @property
     def member(self) -> "Member | None":
@@ -176,8 +177,8 @@ class SmsPartnerError(Exception):
 
     def __setstate__(self, state: "dict[str, Any] | None") -> None:
         for name, value in (state or {}).items():
-            setattr(self, name, value)
-        self._reading = _UNREAD  # worked out again, where the catalog that unpickles has the endpoint or table
+            if name != "_reading":  # worked out again, where the catalog that unpickles has the endpoint or table
+                setattr(self, name, value)
 
     def __repr__(self) -> str:
         where = f"table={self.table!r}" + (f", endpoint={self.endpoint!r}" if self.endpoint else "")
@@ -286,6 +287,7 @@ _INTEGER_TABLES = frozenset(_registry.INTEGER_TABLES)
 
 # The keys of the lists of per-number items inside an answer (SMSResponse_List, StatutResponse_List...).
 _ITEM_LISTS = _registry.ITEM_LISTS
+_ITEM_LIST_KEYS = frozenset(_ITEM_LISTS)
 
 
 # Reading an answer ----------------------------------------------------------------------------------
@@ -384,7 +386,8 @@ class _Reader:
         if type(phone_number) is str:
             error.phone_number = phone_number
         error.lang = self.lang
-        error.endpoint = self.endpoint_id
+        if self.endpoint_id is not None:
+            error.endpoint = self.endpoint_id
         return error
 
 
@@ -424,14 +427,45 @@ def raise_for_response(
     """
     if type(lang) is not str:
         lang = _language(lang)
-    if type(payload) is dict and isinstance(table, str) and table in _error_classes and endpoint is None:
-        reader = _Reader((table,), table, None, lang)
-        body: object = payload
+    # The common cases kept cheap: a body (decoded, or a JSON text) read with one table given by id.
+    body: object = payload
+    if endpoint is None and isinstance(table, str) and type(payload) in _CHEAP_PAYLOADS:
+        reader = _table_readers.get((table, lang)) or _table_reader(table, lang)
+        if type(payload) is not dict:
+            body, problem = _decode(payload)  # type: ignore[arg-type]  # a str or bytes
+            if problem is not None:
+                raise reader.invalid(problem)
+        if type(body) is dict:
+            success = body.get("success")
+            if success is False:
+                raise reader.item_error(body, "the body")  # type: ignore[misc]  # never None for a failure
+            if success is True and body.keys().isdisjoint(_ITEM_LIST_KEYS):
+                return  # a success without lists of items: nothing more to read
     else:
         reader, body = _prepare(payload, table, endpoint, lang)
     error = next(reader.errors(body), None)
     if error is not None:
         raise error
+
+
+# The payloads raise_for_response reads without _prepare() when given a table id: nothing to find a URL in.
+_CHEAP_PAYLOADS = frozenset((dict, str, bytes))
+
+
+def _table_reader(table: str, lang: str) -> "_Reader":
+    """The reader of answers read with ``table``, in ``lang``; a table that is not an error table's id is a
+    ValueError. Kept per table and language (readers are immutable), up to _MAX_TABLE_READERS of them, since a
+    caller's languages are any text."""
+    reader = _table_readers.get((table, lang))
+    if reader is None:
+        reader = _reader_for(_table_id(table), None, lang)
+        if len(_table_readers) < _MAX_TABLE_READERS:
+            _table_readers[table, lang] = reader
+    return reader
+
+
+_table_readers: "dict[tuple[str, str], _Reader]" = {}
+_MAX_TABLE_READERS = 1024
 
 
 def iter_errors(
@@ -555,12 +589,19 @@ def _language(lang: object) -> str:
 
 
 def _decode(payload: "str | bytes | bytearray | memoryview") -> "tuple[object, str | None]":
-    """The decoded body (JSON, or XML read as its JSON twin), or None and what is wrong with it."""
-    import json
+    """The decoded body (JSON, or XML read as its JSON twin), or None and what is wrong with it.
 
-    if isinstance(payload, memoryview):
+    JSON is tried first: it is what nearly every answer is, and no XML is JSON, so an XML answer only
+    costs a parse that fails on its first character."""
+    if type(payload) is memoryview:
         payload = payload.tobytes()
-    if payload[:1] in _XML_STARTS or payload[:1].isspace():  # "<", or white space before it: maybe XML
+    try:
+        return (_json_loads or _load_json_loads())(payload), None
+    except RecursionError:
+        return None, f"JSON nested too deep to decode: {_preview(payload)}"
+    except ValueError as error:
+        not_json = error
+    if _may_open_xml(payload[:1]):
         from smspartner_codes._xml import decode_xml, looks_like_xml
 
         if looks_like_xml(payload):
@@ -568,14 +609,24 @@ def _decode(payload: "str | bytes | bytearray | memoryview") -> "tuple[object, s
                 return None, f"an HTML page, not an answer: {_preview(payload)}"
             body, problem = decode_xml(payload)
             return body, None if problem is None else f"{problem}: {_preview(payload)}"
-    try:
-        return json.loads(payload), None
-    except RecursionError:
-        return None, f"JSON nested too deep to decode: {_preview(payload)}"
-    except (json.JSONDecodeError, UnicodeDecodeError) as error:
-        return None, f"not JSON ({type(error).__name__}): {_preview(payload)}"
-    except ValueError:  # a number longer than int() takes (4,300 digits)
-        return None, f"JSON with a number too long to read: {_preview(payload)}"
+    from json import JSONDecodeError
+
+    if isinstance(not_json, (JSONDecodeError, UnicodeDecodeError)):
+        return None, f"not JSON ({type(not_json).__name__}): {_preview(payload)}"
+    return None, f"JSON with a number too long to read: {_preview(payload)}"  # over int()'s 4,300 digits
+
+
+# json.loads, imported on first use rather than with the package (start-up), and then kept: an import
+# statement on every answer would cost the success path a tenth of its time.
+_json_loads: "Callable[[str | bytes | bytearray], object] | None" = None
+
+
+def _load_json_loads() -> "Callable[[str | bytes | bytearray], object]":
+    global _json_loads  # noqa: PLW0603  (set once per process, on the first answer decoded)
+    from json import loads
+
+    _json_loads = loads
+    return loads
 
 
 def _is_html(payload: "str | bytes | bytearray") -> bool:
@@ -585,8 +636,11 @@ def _is_html(payload: "str | bytes | bytearray") -> bool:
     return start.startswith((b"<!doctype html", b"<html"))
 
 
-# The first character of an XML answer (or of the white space before it, or of a byte order mark).
-_XML_STARTS = ("<", b"<", "\ufeff", b"\xef")
+def _may_open_xml(opening: "str | bytes | bytearray") -> bool:
+    """Whether a body's first character may open XML: "<", white space before it, or a byte order mark."""
+    if isinstance(opening, str):
+        return opening in ("<", "\ufeff") or opening.isspace()
+    return opening in (b"<", b"\xef") or opening.isspace()
 
 
 def _code(raw: object, table_id: str) -> "int | str | bool | None":
