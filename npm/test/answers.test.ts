@@ -103,12 +103,13 @@ for (const item of answers) {
 }
 
 // A push is no answer: Python reads it with read_hlr_notification and read_reply, which this package does not
-// have. What the catalog gives of an HLR notification is checked: its error, found by errorId or by the
-// errorName as sent (trailing space included), and the error's group. A reply holds no code.
+// have (their other fields are the payload's own, renamed). What the catalog gives them is checked here, with
+// lookup: a reply's type ("text", "response") as an sms_reply_type member, and an HLR notification's error,
+// found by errorId or by the errorName as sent (its documented trailing space included), with its group.
 for (const item of callbacks) {
   test(`callback ${item.id}`, () => {
     if (item.callback === "reply") {
-      assert.equal(item.outcome.text, item.payload.text);
+      assert.equal(lookup("sms_reply_type", item.payload.type!)?.name, item.outcome.type);
       return;
     }
     const { errorId, errorName } = item.payload;
