@@ -767,16 +767,16 @@ def test_a_symlinked_out_is_followed_and_its_target_replaced(tmp_path: Path) -> 
 
 def test_render_follows_a_symlinked_out_to_its_earlier_output(tmp_path: Path) -> None:
     """The command, not only the writer: --out naming a link to an earlier render replaces the link's target."""
-    real, link, data = tmp_path / "real", tmp_path / "link", tmp_path / "data"
-    assert main(["render", "--catalog", str(MINI), "--out", str(real), "--data-out", str(data)]) == 0
+    real, link = tmp_path / "real", tmp_path / "link"
+    assert main(["render", "--catalog", str(MINI), "--out", str(real), *_other_folders(tmp_path)]) == 0
     rendered = _tree_bytes(real)
     removed = next(path for path in sorted(real.rglob("*.json")))
     removed.unlink()  # the render through the link must put it back
     link.symlink_to(real, target_is_directory=True)
-    assert main(["render", "--catalog", str(MINI), "--out", str(link), "--data-out", str(data)]) == 0
+    assert main(["render", "--catalog", str(MINI), "--out", str(link), *_other_folders(tmp_path)]) == 0
     assert link.is_symlink() and link.resolve() == real
     assert _tree_bytes(real) == rendered
-    assert sorted(path.name for path in tmp_path.iterdir()) == ["data", "link", "real"]
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["data", "link", "npm", "real"]
 
 
 def test_a_symlinked_out_leading_nowhere_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
