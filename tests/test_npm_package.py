@@ -27,7 +27,6 @@ from smspartner_codes import (
     ENDPOINTS,
     TABLE_IDS,
     TABLES,
-    InvalidResponseError,
     endpoint,
     iter_errors,
     lookup,
@@ -36,6 +35,7 @@ from smspartner_codes import (
 from smspartner_codes._wording import best_match, normalise
 from smspartner_codes._xml import looks_like_xml
 from tests.conftest import ROOT
+from tests.test_documented_answers import _outcome as case_outcome
 
 # Packing builds the package (tsc), and the scratch project compiles the consumer: seconds each.
 pytestmark = pytest.mark.timeout(600)
@@ -353,23 +353,12 @@ def test_endpoints_agree_on_their_tables_and_answer_shapes(typescript: Any) -> N
 
 
 def _python_outcome(error: Any) -> dict[str, Any]:
-    if isinstance(error, InvalidResponseError):
-        return {"error": "invalid"}
-    reading = error.reading
-    return {
-        "error": "api",
-        "table": error.table,
-        "endpoint": error.endpoint,
-        "code": error.code,
-        "member": None if reading is None else reading.member.name,
-        "reading": None if reading is None else reading.name,
-        "matched": error.matched,
-        "message": error.api_message,
-        "phone_number": error.phone_number,
-        "field_errors": [list(pair) for pair in error.field_errors],
-        "hint": error.hint,
-        "permanent": error.permanent,
-    }
+    """A Python error as the decoding cases give it (tests/test_documented_answers.py), and what else the npm
+    package's errors carry: the endpoint, the server's text, the hint and the permanent flag."""
+    outcome = case_outcome(error)
+    if outcome["error"] == "api":
+        outcome.update(endpoint=error.endpoint, message=error.api_message, hint=error.hint, permanent=error.permanent)
+    return outcome
 
 
 def _decode_requests() -> Iterator[tuple[str, Any]]:
