@@ -86,7 +86,7 @@ const MAX_CODE_LENGTH = 100;
 const MAX_CODE_DIGITS = 18;
 // The white space Python's str.isspace() sees, and what looks_like_xml skips before "<".
 const PYTHON_SPACE = /^[\t-\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/u;
-const XML_LEAD = /^[\ufeff \t\r\n]+/u;
+const XML_LEAD_CHARACTERS = "\ufeff \t\r\n";
 
 /**
  * The errors an SMSPartner answer reports, read with the tables of the endpoint it came from.
@@ -108,7 +108,7 @@ export function decodeResponse(body: unknown, where: AnswerSource): DecodedAnswe
   const reader = readerFor(where);
   let value = body;
   if (typeof body === "string") {
-    if (body.replace(XML_LEAD, "").startsWith("<")) {
+    if (looksLikeXml(body)) {
       if (isHtml(body)) {
         return reader.invalid(`an HTML page, not an answer: ${preview(body)}`);
       }
@@ -126,6 +126,16 @@ export function decodeResponse(body: unknown, where: AnswerSource): DecodedAnswe
     }
   }
   return reader.answer(value);
+}
+
+/** Python's looks_like_xml: the first character past white space and byte order marks is "<" (the body
+ * itself is not copied: answers can be long). */
+function looksLikeXml(body: string): boolean {
+  let position = 0;
+  while (position < body.length && XML_LEAD_CHARACTERS.includes(body[position]!)) {
+    position += 1;
+  }
+  return body[position] === "<";
 }
 
 /** Python's test for an HTML page among bodies that look like XML: its first 200 characters, past

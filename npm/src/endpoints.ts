@@ -214,9 +214,14 @@ interface Candidate {
   readonly wordings: readonly string[];
 }
 
-function wordingsOf(meaning: Entry | Alias): string[] {
+/** A meaning's documented wordings, as printed: its text of record where SMSPartner gives one, and the others. */
+function textsOf(meaning: Entry | Alias): string[] {
   const texts = meaning.messageLanguage === null ? [] : [meaning.message];
-  return [...texts, ...meaning.variants.map((variant) => variant.text)].map(normalise);
+  return [...texts, ...meaning.variants.map((variant) => variant.text)];
+}
+
+function wordingsOf(meaning: Entry | Alias): string[] {
+  return textsOf(meaning).map(normalise);
 }
 
 // Per table and entry: the entry, then its aliases, each with its wordings' normal forms. Only
@@ -290,6 +295,47 @@ export function resolveInTables(
   if (!(typeof code === "string" || Number.isInteger(code))) {
     return undefined;
   }
+  const meanings = meaningsOf(tables, code);
+  if (meanings === null) {
+    return undefined;
+  }
+  if (message) {
+    const found = meanings.verbatim.get(message) ?? matching(meanings.candidates, normalise(message));
+    if (found !== undefined) {
+      return found;
+    }
+  }
+  return meanings.fallback;
+}
+
+/** What a code means on some tables: its candidates, the reading the catalog chose (unmatched), and the
+ * reading a server text gets that is one of the documented wordings as printed (found without normalising
+ * it: a bulk answer repeats the same texts). Readings are immutable, and shared. */
+interface Meanings {
+  readonly candidates: readonly Candidate[];
+  readonly fallback: Reading;
+  readonly verbatim: ReadonlyMap<string, Reading>;
+}
+
+// Worked out once per tables and code; a code a caller makes up is kept too, up to MAX_KEPT of them.
+const meaningsByKey = new Map<string, Meanings | null>();
+const MAX_KEPT = 4096;
+const MAX_KEPT_CODE_LENGTH = 100;
+
+function meaningsOf(tables: readonly TableId[], code: number | string): Meanings | null {
+  const keep = typeof code === "number" || code.length <= MAX_KEPT_CODE_LENGTH;
+  const key = keep ? `${tables.join(" ")}\n${typeof code}\n${code}` : "";
+  let found = keep ? meaningsByKey.get(key) : undefined;
+  if (found === undefined) {
+    found = workedOut(tables, code);
+    if (keep && meaningsByKey.size < MAX_KEPT) {
+      meaningsByKey.set(key, found);
+    }
+  }
+  return found;
+}
+
+function workedOut(tables: readonly TableId[], code: number | string): Meanings | null {
   const candidates: Candidate[] = [];
   for (const table of tables) {
     const entry = lookup(table, asTableCode(table, code)) as Entry | undefined;
@@ -299,23 +345,31 @@ export function resolveInTables(
   }
   const first = candidates[0];
   if (first === undefined) {
-    return undefined;
+    return null;
   }
-  if (message) {
-    const server = normalise(message);
-    let best: Candidate | undefined;
-    let bestLength = 0;
-    for (const candidate of candidates) {
-      for (const wording of candidate.wordings) {
-        if (wording.length > bestLength && begins(server, wording)) {
-          best = candidate;
-          bestLength = wording.length;
-        }
+  const verbatim = new Map<string, Reading>();
+  for (const candidate of candidates) {
+    for (const text of textsOf(candidate.alias ?? candidate.entry)) {
+      const found = matching(candidates, normalise(text));
+      if (found !== undefined && !verbatim.has(text)) {
+        verbatim.set(text, found);
       }
     }
-    if (best !== undefined) {
-      return new CodeReading(best.entry, best.alias, true);
+  }
+  return { candidates, fallback: new CodeReading(first.entry, first.alias, false), verbatim };
+}
+
+/** The reading whose wording the server's text (a normal form) matches, the longest winning; undefined if none. */
+function matching(candidates: readonly Candidate[], server: string): Reading | undefined {
+  let best: Candidate | undefined;
+  let bestLength = 0;
+  for (const candidate of candidates) {
+    for (const wording of candidate.wordings) {
+      if (wording.length > bestLength && begins(server, wording)) {
+        best = candidate;
+        bestLength = wording.length;
+      }
     }
   }
-  return new CodeReading(first.entry, first.alias, false);
+  return best === undefined ? undefined : new CodeReading(best.entry, best.alias, true);
 }
