@@ -275,6 +275,54 @@ def bench_bulk() -> Comparison:
     )
 
 
+# Times decodeResponse and JSON.parse on the same text in one node process, interleaved: the best of 7 runs each.
+NODE_BULK = """
+import { decodeResponse } from "./dist/index.js";
+const [text, url] = JSON.parse(process.argv[2]);
+if (decodeResponse(text, url).errors.length !== 50) throw new Error("not the answer measured");
+const perCall = (call, number) => {
+  const started = process.hrtime.bigint();
+  for (let round = 0; round < number; round += 1) call();
+  return Number(process.hrtime.bigint() - started) / 1e3 / number;
+};
+const best = { ours: Infinity, baseline: Infinity };
+for (let run = 0; run < 7; run += 1) {
+  best.ours = Math.min(best.ours, perCall(() => decodeResponse(text, url), 200));
+  best.baseline = Math.min(best.baseline, perCall(() => JSON.parse(text), 200));
+}
+process.stdout.write(JSON.stringify(best));
+"""
+
+
+def bench_npm_bulk() -> Comparison | None:
+    """The npm package's decodeResponse over the same 1,000-item bulk answer, beside JSON.parse of it (node)."""
+    tsc = ROOT / "npm" / "node_modules" / ".bin" / "tsc"
+    if shutil.which("node") is None or not tsc.exists():
+        print("npm decodeResponse: skipped (node, or npm/node_modules: make npm-tools)\n")
+        return None
+    import json
+
+    text = _bulk_answer(1_000, failed_every=20)
+    url = "https://api.smspartner.fr/v1/bulk-send?apiKey=0123456789abcdef0123456789abcdef"
+    with tempfile.TemporaryDirectory(prefix="smspartner-bench-") as scratch:
+        built = Path(scratch)
+        subprocess.run([tsc, "-p", ROOT / "npm" / "tsconfig.json", "--outDir", built / "dist"], check=True, cwd=ROOT)
+        (built / "package.json").write_text('{"type": "module"}', encoding="utf-8")
+        (built / "bench.mjs").write_text(NODE_BULK, encoding="utf-8")
+        output = subprocess.run(
+            ["node", "bench.mjs", json.dumps([text, url])], check=True, cwd=built, capture_output=True, text=True
+        ).stdout
+    best = json.loads(output)
+    return Comparison(
+        what="decodeResponse(text, url) in node: the same bulk answer of 1,000 items, 50 failed, per answer",
+        ours=best["ours"],
+        baseline_name="JSON.parse(text), the decoding alone",
+        baseline=best["baseline"],
+        target=1.5,
+        unit="us",
+    )
+
+
 # How an installer's console script starts the command (pip writes these lines).
 CONSOLE_SCRIPT = """import re
 import sys
@@ -349,6 +397,7 @@ def main() -> int:
         *bench_raise_for_response(),
         bench_endpoint(),
         bench_bulk(),
+        bench_npm_bulk(),
         *bench_cli(rounds),
         bench_render(max(5, rounds // 3)),
     )

@@ -1,9 +1,9 @@
 """Command line: ``python -m codegen validate | render | check | upstream | diff``.
 
-A render has two output folders: ``--out`` for the artefacts (JSON, gettext sources,
-Markdown) and ``--data-out`` for the data the Python package needs at run time. Each is
-replaced whole; they are given together or not at all, so that a render meant for a
-scratch folder never replaces the package's data.
+A render has three output folders: ``--out`` for the artefacts (JSON, gettext sources,
+Markdown), ``--data-out`` for the data the Python package needs at run time and ``--npm-out``
+for the npm package's. Each is replaced whole; they are given together or not at all, so that
+a render meant for a scratch folder never replaces a package's data.
 """
 
 from __future__ import annotations
@@ -28,6 +28,9 @@ from codegen.writer import out_dir_problem, replace_problem
 DEFAULT_CATALOG = Path("catalog")
 DEFAULT_OUT = Path("generated")
 DEFAULT_DATA_OUT = Path("src") / "smspartner_codes" / "_data"
+DEFAULT_NPM_OUT = Path("npm") / "src" / "_data"
+# The output options, in the order of the folders (codegen.render.Output).
+OUTPUT_OPTIONS = ("--out", "--data-out", "--npm-out")
 
 EXIT_OK = 0
 EXIT_INVALID = 1
@@ -91,17 +94,28 @@ def _parser() -> argparse.ArgumentParser:
             command.add_argument(
                 "--out",
                 type=path_argument,
-                help="output directory of the artefacts (default: generated; give --data-out too)",
+                help="output directory of the artefacts (default: generated; give --data-out and --npm-out too)",
             )
             command.add_argument(
                 "--data-out",
                 type=path_argument,
-                help=f"output directory of the package's data (default: {DEFAULT_DATA_OUT.as_posix()}; give --out too)",
+                help=f"output directory of the Python package's data (default: {DEFAULT_DATA_OUT.as_posix()};"
+                " give --out and --npm-out too)",
+            )
+            command.add_argument(
+                "--npm-out",
+                type=path_argument,
+                help=f"output directory of the npm package's data (default: {DEFAULT_NPM_OUT.as_posix()};"
+                " give --out and --data-out too)",
             )
 
     add("validate", "check the catalog against its schema and rules; write nothing", out=False)
-    add("render", "validate, then write every generated file into --out and --data-out, replacing them", out=True)
-    add("check", "exit 1 and list the files when --out or --data-out differs from a fresh render", out=True)
+    add(
+        "render",
+        "validate, then write every generated file into --out, --data-out and --npm-out, replacing them",
+        out=True,
+    )
+    add("check", "exit 1 and list the files when --out, --data-out or --npm-out differs from a fresh render", out=True)
     _add_upstream_and_diff(commands)
     return parser
 
@@ -297,24 +311,30 @@ def _output_problem(arguments: argparse.Namespace) -> str | None:
     """Why the output options cannot be used (a usage error), or None."""
     if arguments.command == "validate":
         return None
-    if (arguments.out is None) != (arguments.data_out is None):
-        given, missing = ("--out", "--data-out") if arguments.data_out is None else ("--data-out", "--out")
-        return f"{given} needs {missing} too: a render writes both folders, and the defaults go together"
-    # A render replaces its folders whole: it checks both before it writes either.
+    values = (arguments.out, arguments.data_out, arguments.npm_out)
+    given = [option for option, value in zip(OUTPUT_OPTIONS, values, strict=True) if value is not None]
+    if given and len(given) < len(OUTPUT_OPTIONS):
+        missing = " and ".join(option for option in OUTPUT_OPTIONS if option not in given)
+        return f"{given[0]} needs {missing} too: a render writes all three folders, and the defaults go together"
+    # A render replaces its folders whole: it checks them all before it writes any.
     check = replace_problem if arguments.command == "render" else out_dir_problem
-    folders = _output_folders(arguments)
-    return check(folders.artefacts) or check(folders.package_data)
+    for folder in _output_folders(arguments):
+        problem = check(folder)
+        if problem:
+            return problem
+    return None
 
 
 class _Folders(NamedTuple):
     artefacts: Path
     package_data: Path
+    npm_data: Path
 
 
 def _output_folders(arguments: argparse.Namespace) -> _Folders:
     if arguments.out is None:
-        return _Folders(DEFAULT_OUT, DEFAULT_DATA_OUT)
-    return _Folders(arguments.out, arguments.data_out)
+        return _Folders(DEFAULT_OUT, DEFAULT_DATA_OUT, DEFAULT_NPM_OUT)
+    return _Folders(arguments.out, arguments.data_out, arguments.npm_out)
 
 
 def _render(catalog: Catalog, folders: _Folders) -> int:

@@ -143,7 +143,9 @@ def stage(language: str) -> Path:
         sys.exit(f"error: docs/pages/{language}/ and generated/docs/{language}/ both have {sorted(clash)}.")
     for page in generated + hand_written:
         shutil.copyfile(page, source / page.name)
-    shutil.copyfile(GENERATED / "json" / "catalog.schema.json", source / "catalog.schema.json")
+    # The developer page shows the schema and offers both files for download.
+    for name in ("catalog.schema.json", "catalog.json"):
+        shutil.copyfile(GENERATED / "json" / name, source / name)
     labels = LABELS[language]  # type: ignore[index]
     sections = menu_sections()
     tables = {table_id for _, table_ids in sections for table_id in table_ids}

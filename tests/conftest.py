@@ -57,8 +57,12 @@ class Rendered(NamedTuple):
 
 
 def output_options(into: Path) -> list[str]:
-    """The ``--out`` and ``--data-out`` options of a render into ``into`` (see render())."""
-    return ["--out", str(into / "generated"), "--data-out", str(into / "package" / "smspartner_codes" / "_data")]
+    """The ``--out``, ``--data-out`` and ``--npm-out`` options of a render into ``into`` (see render())."""
+    return [
+        *("--out", str(into / "generated")),
+        *("--data-out", str(into / "package" / "smspartner_codes" / "_data")),
+        *("--npm-out", str(into / "npm" / "src" / "_data")),
+    ]
 
 
 def render(catalog_dir: Path, into: Path) -> Rendered:
@@ -74,7 +78,7 @@ def install_runtime(package_root: Path) -> Path:
     for path in PACKAGE_DIR.iterdir():
         if path.name in ("_data", "__pycache__"):
             continue
-        if path.is_symlink():  # locale/ and catalog.json point into _data/
+        if path.is_symlink():  # locale/, tables/, catalog.json and catalog.schema.json point into _data/
             (target / path.name).symlink_to(os.readlink(path))
         else:
             shutil.copyfile(path, target / path.name)

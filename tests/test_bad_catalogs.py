@@ -198,7 +198,8 @@ def test_an_out_option_naming_a_file_is_a_usage_error_and_the_file_is_kept(
 ) -> None:
     not_a_directory = tmp_path / "notes.txt"
     not_a_directory.write_text("mine\n", encoding="utf-8")
-    assert main(["render", "--catalog", str(BASE), "--out", str(not_a_directory), "--data-out", str(tmp_path)]) == 2
+    folders = ["--data-out", str(tmp_path), "--npm-out", str(tmp_path)]
+    assert main(["render", "--catalog", str(BASE), "--out", str(not_a_directory), *folders]) == 2
     assert capsys.readouterr().err == (
         f"error: {not_a_directory} is a file; --out takes a directory, which the render replaces whole\n"
     )
@@ -206,12 +207,16 @@ def test_an_out_option_naming_a_file_is_a_usage_error_and_the_file_is_kept(
     assert sorted(path.name for path in tmp_path.iterdir()) == ["notes.txt"]
 
 
+# The --data-out and --npm-out options of a render whose --out a case gives.
+OTHER_FOLDERS = ["--data-out", "{tmp}/data", "--npm-out", "{tmp}/npm"]
+
+
 @pytest.mark.parametrize(
     "arguments",
     [
-        ["render", "--catalog", "{tmp}/nowhere", "--out", "{tmp}/out", "--data-out", "{tmp}/data"],
-        ["render", "--catalog", "{base}/catalog.yaml", "--out", "{tmp}/out", "--data-out", "{tmp}/data"],
-        ["render", "--catalog", "{base}", "--out", "{base}/catalog.yaml", "--data-out", "{tmp}/data"],
+        ["render", "--catalog", "{tmp}/nowhere", "--out", "{tmp}/out", *OTHER_FOLDERS],
+        ["render", "--catalog", "{base}/catalog.yaml", "--out", "{tmp}/out", *OTHER_FOLDERS],
+        ["render", "--catalog", "{base}", "--out", "{base}/catalog.yaml", *OTHER_FOLDERS],
         ["render", "--catalog", "{base}", "--out", "{tmp}/out"],
         ["render", "--catalog"],
         ["render", "--colour", "red"],

@@ -96,15 +96,16 @@ def test_two_renders_are_byte_identical(tmp_path: Path) -> None:
 
 
 def test_the_repository_output_is_what_the_catalog_renders_to() -> None:
-    """The drift gate, in memory: generated/ and the package data must be a fresh render of catalog/."""
+    """The drift gate, in memory: generated/ and both packages' data must be a fresh render of catalog/."""
     output = render_all(load_catalog(ROOT / "catalog"))
     assert not compare_tree(output.artefacts, ROOT / "generated"), "generated/ is stale; run `make generate`"
     assert not compare_tree(output.package_data, PACKAGE_DIR / "_data"), "the package data is stale"
+    assert not compare_tree(output.npm_data, ROOT / "npm" / "src" / "_data"), "the npm package's data is stale"
 
 
 def test_every_text_file_says_it_is_generated_and_how_to_remake_it() -> None:
     output = render_all(load_catalog(MINI))
-    for path, content in {**output.artefacts, **output.package_data}.items():
+    for path, content in {**output.artefacts, **output.package_data, **output.npm_data}.items():
         if path.endswith(".mo"):
             continue  # binary; its header names the project and version instead
         head = content.decode("utf-8").splitlines()[:2]
@@ -127,11 +128,18 @@ def test_the_package_data_holds_what_the_runtime_reads_and_the_artefacts_the_res
         "_send_error_group.py",
         "_table_ids.py",
         "catalog.json",
+        "catalog.schema.json",
         "locale/en/LC_MESSAGES/smspartner_codes.mo",
         "locale/fr/LC_MESSAGES/smspartner_codes.mo",
+        "tables/errors.json",
+        "tables/states.json",
     ]
     assert sorted({path.split("/")[0] for path in output.artefacts}) == ["docs", "gettext", "json"]
     assert output.package_data["catalog.json"] == output.artefacts["json/catalog.json"]
+    assert output.package_data["catalog.schema.json"] == output.artefacts["json/catalog.schema.json"]
+    assert output.package_data["tables/errors.json"] == output.artefacts["json/errors.json"]
+    # The npm package's data: TypeScript modules the hand-written npm/src/ imports.
+    assert sorted(output.npm_data) == ["casefold.ts", "catalog.ts", "endpoints.ts", "html.ts", "records.ts"]
 
 
 GENERATED_PYTHON = sorted((PACKAGE_DIR / "_data").glob("*.py"))
@@ -200,10 +208,19 @@ def test_a_command_leaves_the_cycle_collector_as_it_found_it(tmp_path: Path, mon
 def test_out_and_data_out_go_together(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """A render meant for a scratch folder must never replace the package's own data (the default)."""
     before = _tree_bytes(PACKAGE_DIR / "_data")
-    for option, missing in (("--out", "--data-out"), ("--data-out", "--out")):
-        assert main(["render", "--catalog", str(MINI), option, str(tmp_path / "out")]) == 2
+    cases = [
+        (["--out"], "--data-out and --npm-out"),
+        (["--data-out"], "--out and --npm-out"),
+        (["--npm-out"], "--out and --data-out"),
+        (["--out", "--data-out"], "--npm-out"),
+        (["--data-out", "--npm-out"], "--out"),
+    ]
+    for options, missing in cases:
+        arguments = [item for option in options for item in (option, str(tmp_path / option.strip("-")))]
+        assert main(["render", "--catalog", str(MINI), *arguments]) == 2
         assert capsys.readouterr().err == (
-            f"error: {option} needs {missing} too: a render writes both folders, and the defaults go together\n"
+            f"error: {options[0]} needs {missing} too:"
+            " a render writes all three folders, and the defaults go together\n"
         )
     assert list(tmp_path.iterdir()) == []
     assert _tree_bytes(PACKAGE_DIR / "_data") == before
@@ -223,7 +240,7 @@ def test_render_replaces_the_output_and_drops_files_that_no_longer_belong(mini_c
     output = render_all(load_catalog(mini_copy))
     assert _tree_bytes(rendered.artefacts) == output.artefacts
     assert _tree_bytes(data) == output.package_data
-    assert sorted(path.name for path in (tmp_path / "out").iterdir()) == ["generated", "package"]
+    assert sorted(path.name for path in (tmp_path / "out").iterdir()) == ["generated", "npm", "package"]
     assert sorted(path.name for path in data.parent.iterdir() if path.name.startswith(".")) == [], "staging left"
 
 
@@ -535,6 +552,11 @@ def _assert_scratch(directory: Path, tmp_path: Path) -> None:
     assert not real.is_relative_to(ROOT) and not ROOT.is_relative_to(real), real
 
 
+def _other_folders(tmp_path: Path) -> list[str]:
+    """The ``--data-out`` and ``--npm-out`` options of a render whose ``--out`` a test gives itself."""
+    return ["--data-out", str(tmp_path / "data"), "--npm-out", str(tmp_path / "npm")]
+
+
 def _snapshot(directory: Path) -> dict[str, bytes | None]:
     return {
         path.relative_to(directory).as_posix(): (path.read_bytes() if path.is_file() else None)
@@ -542,7 +564,7 @@ def _snapshot(directory: Path) -> dict[str, bytes | None]:
     }
 
 
-@pytest.mark.parametrize("option", ["--out", "--data-out"])
+@pytest.mark.parametrize("option", ["--out", "--data-out", "--npm-out"])
 @pytest.mark.parametrize("out", ["", ".", "catalog", "codegen", "tests", "..", "catalog/.."])
 def test_render_refuses_an_out_directory_that_is_not_its_output_and_touches_nothing(
     tmp_path: Path, out: str, option: str
@@ -550,8 +572,8 @@ def test_render_refuses_an_out_directory_that_is_not_its_output_and_touches_noth
     project = _scratch_project(tmp_path)
     _assert_scratch(project / out, tmp_path)
     before = _snapshot(tmp_path)
-    other = "--data-out" if option == "--out" else "--out"
-    result = run_codegen(project, "render", "--catalog", "catalog", option, out, other, "new-folder")
+    others = [item for other in ("--out", "--data-out", "--npm-out") if other != option for item in (other, other[2:])]
+    result = run_codegen(project, "render", "--catalog", "catalog", option, out, *others)
     assert result.returncode == 2, result.stderr
     assert "Traceback" not in result.stderr
     assert result.stdout == ""
@@ -745,22 +767,22 @@ def test_a_symlinked_out_is_followed_and_its_target_replaced(tmp_path: Path) -> 
 
 def test_render_follows_a_symlinked_out_to_its_earlier_output(tmp_path: Path) -> None:
     """The command, not only the writer: --out naming a link to an earlier render replaces the link's target."""
-    real, link, data = tmp_path / "real", tmp_path / "link", tmp_path / "data"
-    assert main(["render", "--catalog", str(MINI), "--out", str(real), "--data-out", str(data)]) == 0
+    real, link = tmp_path / "real", tmp_path / "link"
+    assert main(["render", "--catalog", str(MINI), "--out", str(real), *_other_folders(tmp_path)]) == 0
     rendered = _tree_bytes(real)
     removed = next(path for path in sorted(real.rglob("*.json")))
     removed.unlink()  # the render through the link must put it back
     link.symlink_to(real, target_is_directory=True)
-    assert main(["render", "--catalog", str(MINI), "--out", str(link), "--data-out", str(data)]) == 0
+    assert main(["render", "--catalog", str(MINI), "--out", str(link), *_other_folders(tmp_path)]) == 0
     assert link.is_symlink() and link.resolve() == real
     assert _tree_bytes(real) == rendered
-    assert sorted(path.name for path in tmp_path.iterdir()) == ["data", "link", "real"]
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["data", "link", "npm", "real"]
 
 
 def test_a_symlinked_out_leading_nowhere_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     link = tmp_path / "link"
     link.symlink_to(tmp_path / "gone" / "deeper")
-    assert main(["render", "--catalog", str(MINI), "--out", str(link), "--data-out", str(tmp_path / "data")]) == 2
+    assert main(["render", "--catalog", str(MINI), "--out", str(link), *_other_folders(tmp_path)]) == 2
     assert capsys.readouterr().err == (
         f"error: {link} is a symbolic link to {tmp_path / 'gone' / 'deeper'}, which does not exist;"
         " create that directory, or give --out another path\n"
@@ -831,8 +853,8 @@ codegen.writer.write_tree({{"only.txt": b"new"}}, Path({str(out)!r}))
     assert result.returncode == -9
     left = sorted(path.name for path in tmp_path.iterdir())
     assert len(left) == 2 and not out.exists(), left  # a full staged copy and the retired old output
-    assert main(["render", "--catalog", str(MINI), "--out", str(out), "--data-out", str(tmp_path / "data")]) == 0
-    assert sorted(path.name for path in tmp_path.iterdir()) == ["data", "out"]
+    assert main(["render", "--catalog", str(MINI), "--out", str(out), *_other_folders(tmp_path)]) == 0
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["data", "npm", "out"]
     assert _tree_bytes(out) == render_all(load_catalog(MINI)).artefacts
 
 
@@ -850,7 +872,7 @@ def test_concurrent_render_commands_both_succeed(tmp_path: Path) -> None:
     out, data = tmp_path / "out", tmp_path / "data"
     output = render_all(load_catalog(MINI))
     command = [sys.executable, "-m", "codegen", "render", "--catalog", str(MINI), "--out", str(out)]
-    command += ["--data-out", str(data)]
+    command += _other_folders(tmp_path)
     environment = {**os.environ, "PYTHONPATH": str(ROOT)}
     for _ in range(3):
         processes = [
@@ -862,8 +884,9 @@ def test_concurrent_render_commands_both_succeed(tmp_path: Path) -> None:
             assert process.returncode == 0, stderr
             assert stdout == f"Rendered {len(output.artefacts)} files into {out}.\n" + (
                 f"Rendered {len(output.package_data)} files into {data}.\n"
+                f"Rendered {len(output.npm_data)} files into {tmp_path / 'npm'}.\n"
             )
-        assert sorted(path.name for path in tmp_path.iterdir()) == ["data", "out"]
+        assert sorted(path.name for path in tmp_path.iterdir()) == ["data", "npm", "out"]
         assert _tree_bytes(out) == output.artefacts
         assert _tree_bytes(data) == output.package_data
 
@@ -966,7 +989,7 @@ def test_a_closed_standard_output_is_an_error_and_nothing_is_done(tmp_path: Path
             'exec "$@" >&-',
             "sh",
             *(sys.executable, "-m", "codegen", "render", "--catalog", str(MINI)),
-            *("--out", str(out), "--data-out", str(tmp_path / "data")),
+            *("--out", str(out), *_other_folders(tmp_path)),
         ],
         env={**os.environ, "PYTHONPATH": str(ROOT)},
         capture_output=True,

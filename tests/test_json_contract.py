@@ -14,11 +14,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
+from referencing import Registry, Resource
 
 from codegen.model import Catalog, Table, Text
 from codegen.render import json_files
 from codegen.validate import ecma_regex
 from smspartner_codes import CATALOG_VERSION
+from tests.conftest import ROOT
 
 TABLE_KEYS = ("id", "title", "kind", "code_type", "groups", "entries")
 
@@ -102,10 +104,19 @@ def test_every_table_file_is_valid(validator: Draft202012Validator, json_dir: Pa
         assert _errors(validator, _load(json_dir / f"{table.id}.json")) == [], table.id
 
 
-def test_package_copy_is_valid_and_identical(validator: Draft202012Validator, json_dir: Path, root: Path) -> None:
+def test_package_copy_is_valid_and_identical(
+    validator: Draft202012Validator, json_dir: Path, root: Path, catalog: Catalog
+) -> None:
     package_copy = root / "src" / "smspartner_codes" / "catalog.json"  # the path users read (generated into _data/)
     assert _errors(validator, _load(package_copy)) == []
     assert package_copy.read_bytes() == (json_dir / "catalog.json").read_bytes()
+    # Beside it, the schema; in tables/, each table's file: the artefacts' bytes.
+    package_dir = package_copy.parent
+    assert (package_dir / "catalog.schema.json").read_bytes() == (json_dir / "catalog.schema.json").read_bytes()
+    tables = sorted((package_dir / "tables").iterdir())
+    assert [path.name for path in tables] == sorted(f"{table.id}.json" for table in catalog.tables)
+    for path in tables:
+        assert path.read_bytes() == (json_dir / path.name).read_bytes(), path.name
 
 
 def test_every_json_file_is_in_the_one_style(json_dir: Path) -> None:
@@ -304,3 +315,118 @@ def test_schema_patterns_give_the_same_verdicts_in_node_and_in_the_generator(
     ours = [bool(ecma_regex(pattern).search(text)) for pattern, text in samples]
     assert ours == node_verdicts, [sample for sample, a, b in zip(samples, ours, node_verdicts, strict=True) if a != b]
     assert not any(ecma_regex(pattern).search(text) for pattern, text in samples if text.endswith("\n"))
+
+
+# Strict validators: Ajv 2020 in strict mode (npm/'s pinned Ajv), and jsonschema, entry point by entry point.
+
+VALIDATE = ROOT / "npm" / "scripts" / "validate-json.mjs"
+
+
+def _ajv(schema: Path, requests: list[tuple[str, Any]], *options: str) -> tuple[list[list[str] | None], str]:
+    """Ajv's verdicts on (entry point, document) pairs, and what it printed on stderr."""
+    if not (ROOT / "npm" / "node_modules" / "ajv").is_dir():
+        pytest.fail("npm/node_modules lacks Ajv: run `make npm-tools` (npm ci in npm/), as `make test` does")
+    result = subprocess.run(
+        ["node", str(VALIDATE), str(schema), *options],
+        input=json.dumps(requests),
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    verdicts: list[list[str] | None] = json.loads(result.stdout)
+    return verdicts, result.stderr
+
+
+def _entry_point(schema: dict[str, Any], name: str) -> Draft202012Validator:
+    """A jsonschema validator of ``$defs/name``, reached by $ref as any consumer would."""
+    registry: Registry[Any] = Registry().with_resource(schema["$id"], Resource.from_contents(schema))
+    return Draft202012Validator({"$ref": f"{schema['$id']}#/$defs/{name}"}, registry=registry)
+
+
+def test_ajv_strict_accepts_the_schema_and_every_json_file(json_dir: Path, catalog: Catalog) -> None:
+    files = sorted(path for path in json_dir.glob("*.json") if path.name != "catalog.schema.json")
+    requests = [("", _load(path)) for path in files]
+    requests += [("table_file", _load(json_dir / f"{table.id}.json")) for table in catalog.tables]
+    requests += [("catalog_file", _load(json_dir / "catalog.json"))]
+    verdicts, warnings = _ajv(json_dir / "catalog.schema.json", requests)
+    assert len(requests) == 2 * len(catalog.tables) + 2
+    assert verdicts == [None] * len(requests)
+    assert warnings == ""
+    # Ajv's default settings print strict-mode warnings on the console: there are none.
+    verdicts, warnings = _ajv(json_dir / "catalog.schema.json", requests[:3], "--default")
+    assert verdicts == [None] * 3 and warnings == ""
+
+
+def test_every_table_file_is_valid_at_its_own_entry_point(json_dir: Path, catalog: Catalog) -> None:
+    schema = _load(json_dir / "catalog.schema.json")
+    for table in catalog.tables:
+        assert _errors(_entry_point(schema, "table_file"), _load(json_dir / f"{table.id}.json")) == [], table.id
+    assert _errors(_entry_point(schema, "catalog_file"), _load(json_dir / "catalog.json")) == []
+
+
+def _broken(whole: dict[str, Any], json_dir: Path) -> dict[str, tuple[str, Any]]:
+    """Documents that break one rule the schema states, each with the entry point to check it at."""
+    broken: dict[str, tuple[str, Any]] = {}
+
+    def table_file(table_id: str) -> dict[str, Any]:
+        document: dict[str, Any] = _load(json_dir / f"{table_id}.json")
+        return document
+
+    dlr = table_file("dlr_status")
+    delivered = next(entry for entry in dlr["entries"] if entry["success"])
+    delivered["final"] = False
+    broken["a success that is not final"] = ("", dlr)
+    dlr = table_file("dlr_status")
+    del dlr["entries"][0]["final"]
+    broken["a status without final"] = ("table_file", dlr)
+    sms = table_file("sms_send")
+    sms["entries"][0]["success"] = False
+    broken["success on an error table"] = ("", sms)
+    hlr = table_file("hlr_error")
+    del hlr["entries"][0]["group"]
+    broken["an HLR error without its group"] = ("", hlr)
+    sms = table_file("sms_send")
+    sms["entries"][0]["group"] = 1
+    broken["a group in a table without groups"] = ("", sms)
+    hlr = table_file("hlr_error")
+    del hlr["entries"][1]["permanent"]
+    broken["permanent on some entries only"] = ("", hlr)
+    catalog = copy.deepcopy(whole)
+    push = next(item for item in catalog["endpoints"] if item["kind"] == "push")
+    push["method"] = "POST"
+    broken["a push with an HTTP method"] = ("catalog_file", catalog)
+    catalog = copy.deepcopy(whole)
+    call = next(item for item in catalog["endpoints"] if item["kind"] == "call")
+    call["product"] = "mail" if not call["id"].startswith("mail.") else "sms"
+    broken["a product its id does not give"] = ("", catalog)
+    catalog = copy.deepcopy(whole)
+    next(item for item in catalog["disagreements"] if item["kind"] == "meaning")["reading"] = None
+    broken["a disagreement of meaning without its reading"] = ("", catalog)
+    catalog = copy.deepcopy(whole)
+    catalog["endpoints"][0]["tables"] = ["Not a table id"]
+    broken["an endpoint table that is no table id"] = ("", catalog)
+    return broken
+
+
+def test_both_validators_reject_each_broken_rule(json_dir: Path, whole: dict[str, Any]) -> None:
+    schema = _load(json_dir / "catalog.schema.json")
+    broken = _broken(whole, json_dir)
+    verdicts, _ = _ajv(json_dir / "catalog.schema.json", list(broken.values()))
+    for (rule, (entry_point, document)), verdict in zip(broken.items(), verdicts, strict=True):
+        assert verdict, f"Ajv accepts {rule}"
+        validator = _entry_point(schema, entry_point) if entry_point else Draft202012Validator(schema)
+        assert _errors(validator, document), f"jsonschema accepts {rule}"
+
+
+def test_a_table_file_missing_a_field_is_told_so_not_that_it_lacks_tables(
+    validator: Draft202012Validator, json_dir: Path
+) -> None:
+    single = _load(json_dir / "hlr_error.json")
+    del single["entries"]
+    messages = _errors(validator, single)
+    assert messages == ["'entries' is a required property"]
+    verdicts, _ = _ajv(json_dir / "catalog.schema.json", [("", single)])
+    # (Ajv adds which branch of the root's if/then/else failed: the table file's.)
+    assert verdicts == [[": must have required property 'entries'", ': must match "else" schema']]

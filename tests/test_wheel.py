@@ -70,6 +70,12 @@ report = {
     "requires": importlib.metadata.requires("smspartner-codes"),
     "packaged_catalog_version": packaged_catalog["catalog_version"],
     "packaged_table_ids": [table["id"] for table in packaged_catalog["tables"]],
+    "packaged_schema_id": json.loads(
+        importlib.resources.files("smspartner_codes").joinpath("catalog.schema.json").read_text(encoding="utf-8")
+    )["$id"],
+    "packaged_table_files": sorted(
+        path.name for path in importlib.resources.files("smspartner_codes").joinpath("tables").iterdir()
+    ),
     "gettext_en": [translation.gettext(text) for text in json.load(sys.stdin)],
     "members": [
         [table_id, member.code, member.name, member.message, member.message_in("en")]
@@ -161,6 +167,8 @@ def test_the_wheel_holds_the_package_its_typing_marker_json_and_translations(whe
         f"{PACKAGE}/_data/_hlr_error_group.py",
         f"{PACKAGE}/py.typed",
         f"{PACKAGE}/catalog.json",
+        f"{PACKAGE}/catalog.schema.json",
+        *(f"{PACKAGE}/tables/{table_id}.json" for table_id in TABLES),
         f"{PACKAGE}/locale/en/LC_MESSAGES/{PACKAGE}.mo",
         f"{PACKAGE}/locale/fr/LC_MESSAGES/{PACKAGE}.mo",
         *table_modules,
@@ -169,19 +177,18 @@ def test_the_wheel_holds_the_package_its_typing_marker_json_and_translations(whe
 
 
 def test_the_wheel_holds_every_file_of_the_package_once(wheel: Wheel, root: Path) -> None:
-    """The runtime and its data; the translations and catalog.json, generated into _data/, where users find them."""
+    """The runtime and its data; the translations and JSON files, generated into _data/, where users find them."""
     package_dir = root / "src" / PACKAGE
     files = set()
     for path in package_dir.rglob("*"):
         relative = path.relative_to(package_dir.parent).as_posix()
         if not path.is_file() or "__pycache__" in path.parts or path.name == MARKER:
             continue  # the writer's marker proves a checkout's _data/ is generated; users need it not
-        # The locale/ and catalog.json links resolve into _data/: the wheel has them at the links' place.
-        files.add(
-            relative.replace(f"{PACKAGE}/_data/locale/", f"{PACKAGE}/locale/").replace(
-                "_data/catalog.json", "catalog.json"
-            )
-        )
+        # The locale/, tables/, catalog.json and catalog.schema.json links resolve into _data/: the wheel
+        # has them at the links' place.
+        for linked in ("locale/", "tables/", "catalog.json", "catalog.schema.json"):
+            relative = relative.replace(f"{PACKAGE}/_data/{linked}", f"{PACKAGE}/{linked}")
+        files.add(relative)
     assert sorted(files) == sorted(name for name in wheel.names if name.startswith(f"{PACKAGE}/"))
 
 
@@ -251,6 +258,9 @@ def test_the_distribution_has_no_dependencies(installed: InstalledWheel) -> None
 def test_the_packaged_json_is_found_by_importlib_resources(installed: InstalledWheel, catalog: Catalog) -> None:
     assert installed.report["packaged_catalog_version"] == catalog.version
     assert installed.report["packaged_table_ids"] == [table.id for table in catalog.tables]
+    # Beside catalog.json, its JSON Schema; in tables/, one file per table.
+    assert installed.report["packaged_schema_id"] == "https://smspartner-codes.invalid/json/catalog.schema.json"
+    assert installed.report["packaged_table_files"] == sorted(f"{table.id}.json" for table in catalog.tables)
 
 
 def test_plain_gettext_translates_every_text_from_the_installed_package(

@@ -14,8 +14,11 @@ from codegen.render.output import Output
 from codegen.sources import line_of, page_of
 
 SCHEMA_SOURCE = Path(__file__).resolve().parent.parent / "templates" / "json" / "catalog.schema.json"
-# The copy of json/catalog.json the package ships (importlib.resources.files("smspartner_codes") / "catalog.json").
+# The copies of the JSON artefacts the Python package ships: catalog.json and its schema side by side
+# (importlib.resources.files("smspartner_codes") / "catalog.json"), each table's file in tables/.
 PACKAGE_COPY = "catalog.json"
+PACKAGE_SCHEMA = "catalog.schema.json"
+PACKAGE_TABLES = "tables"
 
 
 def dump(document: dict[str, Any]) -> bytes:
@@ -103,11 +106,14 @@ def render_json(catalog: Catalog) -> Output:
         list(tables.values()),
     )
     files = {"json/catalog.json": whole}
+    package_data = {PACKAGE_COPY: whole}
     for table_id, encoded in tables.items():
-        files[f"json/{table_id}.json"] = _finished(_merged(_encoded(header), encoded))
+        single = _finished(_merged(_encoded(header), encoded))
+        files[f"json/{table_id}.json"] = single
+        package_data[f"{PACKAGE_TABLES}/{table_id}.json"] = single
     schema = json.loads(SCHEMA_SOURCE.read_text(encoding="utf-8"))
-    files["json/catalog.schema.json"] = dump({"$comment": header["$comment"], **schema})
-    return Output(artefacts=files, package_data={PACKAGE_COPY: whole})
+    files["json/catalog.schema.json"] = package_data[PACKAGE_SCHEMA] = dump({"$comment": header["$comment"], **schema})
+    return Output(artefacts=files, package_data=package_data)
 
 
 # What dump() writes, in parts: the text of one object, indented as at the top of a file.
