@@ -80,7 +80,11 @@ def write_tree(files: dict[str, bytes], out_dir: Path) -> None:
     _refuse_unless_replaceable(out_dir)  # before anything is created, even the parent
     parent.mkdir(parents=True, exist_ok=True)
     with _lock(parent):
-        _refuse_unless_replaceable(out_dir)  # again under the lock: another process may have written there
+        # Again under the lock: another render may have written there meanwhile. Never replace_problem
+        # here: its shared lock, asked for beside this exclusive one, would wait for ever.
+        refusal = _replace_problem_now(out_dir)
+        if refusal:
+            raise OutputRefused(refusal)
         _remove_stale_staging(target)
         if _already_holds(target, files):
             return
@@ -229,7 +233,24 @@ def out_dir_problem(out_dir: Path) -> str | None:
 
 
 def replace_problem(out_dir: Path) -> str | None:
-    """Why a render may not replace ``out_dir``, or None: it is absent, empty or provably an earlier output."""
+    """Why a render may not replace ``out_dir``, or None: it is absent, empty or provably an earlier output.
+
+    Asked without the lock, the answer may come from a directory another render is
+    swapping at that moment: gone between its two renames, or its old marker read
+    and its new files listed. So a refusal is only given once confirmed under a
+    shared lock on the parent, which waits for a render in progress to finish. A
+    None is never trusted to write: write_tree asks again under its exclusive lock.
+    """
+    problem = _replace_problem_now(out_dir)
+    parent = _real_target(out_dir).parent
+    if problem and parent.is_dir():  # a parent that is missing holds no render in progress
+        with contextlib.suppress(OSError), _lock(parent, shared=True):
+            return _replace_problem_now(out_dir)
+    return problem
+
+
+def _replace_problem_now(out_dir: Path) -> str | None:
+    """replace_problem's answer from one look at ``out_dir``, right only while no render swaps it."""
     problem = out_dir_problem(out_dir)
     if problem:
         return problem
@@ -348,15 +369,21 @@ def _check_relative_path(relative: str) -> None:
 
 
 @contextlib.contextmanager
-def _lock(parent: Path) -> Iterator[None]:
-    """Hold an exclusive lock on ``parent`` (a directory, so no lock file is left behind)."""
+def _lock(parent: Path, *, shared: bool = False) -> Iterator[None]:
+    """Hold a lock on ``parent`` (a directory, so no lock file is left behind).
+
+    A render holds it exclusive while it writes and swaps; a check holds it shared,
+    so it never sees a swap half done. The lock belongs to the open descriptor, so
+    threads of one process take turns too.
+    """
+    kind = fcntl.LOCK_SH if shared else fcntl.LOCK_EX
     descriptor = os.open(parent, os.O_RDONLY | os.O_DIRECTORY)
     try:
         try:
-            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            fcntl.flock(descriptor, kind | fcntl.LOCK_NB)
         except BlockingIOError:
             print(f"waiting for another render into {parent} to finish...", file=sys.stderr)
-            fcntl.flock(descriptor, fcntl.LOCK_EX)
+            fcntl.flock(descriptor, kind)
         yield
     finally:
         os.close(descriptor)  # closing the descriptor releases the lock

@@ -13,6 +13,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 from pathlib import Path
 
 import pytest
@@ -866,6 +867,47 @@ def test_concurrent_renders_of_one_directory_take_turns(tmp_path: Path) -> None:
         list(pool.map(lambda files: write_tree(files, out), renders))
     assert sorted(path.name for path in tmp_path.iterdir()) == ["out"]
     assert any(_tree_bytes(out) == files for files in renders)
+
+
+def test_a_render_checking_the_output_while_another_swaps_it_waits_instead_of_refusing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The interleaving behind a flaky failure of the test above, forced: a second render reads the output's
+    marker before taking the lock, the first then swaps a new output in, and the second lists files its marker
+    did not name. That is no stranger's file: the second render must wait for the swap and write, not refuse."""
+    out = tmp_path / "out"
+    write_tree({"which.txt": b"0", "only-0.txt": b""}, out)
+    about_to_swap, swap_may_start, swapped = threading.Event(), threading.Event(), threading.Event()
+    real_swap_in, real_listed_in_marker = codegen_writer._swap_in, codegen_writer._listed_in_marker
+
+    def swap_in_when_told(staging: Path, target: Path) -> None:
+        about_to_swap.set()
+        swap_may_start.wait()
+        try:
+            real_swap_in(staging, target)
+        finally:
+            swapped.set()
+
+    def listed_then_swapped(directory: Path) -> frozenset[str] | None:
+        listed = real_listed_in_marker(directory)
+        swap_may_start.set()
+        swapped.wait()
+        return listed
+
+    monkeypatch.setattr(codegen_writer, "_swap_in", swap_in_when_told)
+    second_render = {"which.txt": b"2", "only-2.txt": b""}
+    with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:
+        first = pool.submit(write_tree, {"which.txt": b"1", "only-1.txt": b""}, out)
+        try:
+            about_to_swap.wait()  # the first render holds the lock, its new output staged
+            monkeypatch.setattr(codegen_writer, "_listed_in_marker", listed_then_swapped)
+            second = pool.submit(write_tree, second_render, out)
+            second.result()
+        finally:
+            swap_may_start.set()  # never leave the first render waiting, whatever the second did
+        first.result()
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["out"]
+    assert _tree_bytes(out) == second_render
 
 
 def test_concurrent_render_commands_both_succeed(tmp_path: Path) -> None:
