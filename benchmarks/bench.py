@@ -370,6 +370,7 @@ def bench_render(rounds: int) -> Comparison:
                 "ours": [
                     *(PYTHON, "-m", "codegen", "render"),
                     *("--out", str(Path(scratch) / "generated"), "--data-out", str(Path(scratch) / "_data")),
+                    *("--npm-out", str(Path(scratch) / "npm_data")),
                 ],
                 "baseline": [PYTHON, "-c", RENDER_BASELINE],
             },
