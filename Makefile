@@ -16,7 +16,7 @@ PYTHON_VERSIONS := 3.11 3.12 3.13
 RUNTIME_TESTS := tests/test_package_api.py tests/test_toolkit_catalog.py tests/test_toolkit_cli.py \
 	tests/test_toolkit_errors.py tests/test_toolkit_search.py tests/test_toolkit_endpoints.py \
 	tests/test_wording_matching.py tests/test_gettext_contract.py tests/test_roundtrip_properties.py \
-	tests/test_wheel.py
+	tests/test_toolkit_answers.py tests/test_documented_answers.py tests/test_wheel.py
 
 # The documentation site and its browser test (see docs/).
 SITE := build/site

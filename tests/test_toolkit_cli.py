@@ -604,3 +604,19 @@ def test_a_reader_that_stops_early_ends_the_command_quietly(root: Path, tmp_path
         )
         assert result.stdout.strip() in (str(READER_GONE), str(FOUND)), run_number
         assert stderr_file.read_text() == "", run_number
+
+
+def test_the_output_guard_leaves_standard_output_to_its_owner_when_collected() -> None:
+    """The collector closes the guard whenever it goes, perhaps after the real output was closed (pytest's
+    capture, a shell that closed the pipe): closing it must not touch that stream (Python 3.13 prints
+    "Exception ignored" for a close that raises, where 3.11 and 3.12 were silent)."""
+    from smspartner_codes._cli import _GuardedOutput
+
+    stream = io.TextIOWrapper(io.BytesIO(), encoding="utf-8")  # its flush, once closed, raises ValueError
+    guard = _GuardedOutput(stream)
+    guard.write("printed\n")
+    stream.close()
+    guard.close()  # raised _OutputLost ("I/O operation on closed file") from IOBase.close's flush
+    second = io.TextIOWrapper(io.BytesIO(), encoding="utf-8")
+    _GuardedOutput(second).close()
+    assert not second.closed

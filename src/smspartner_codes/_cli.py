@@ -188,6 +188,13 @@ class _GuardedOutput(io.TextIOBase):
         except Exception as error:
             raise _failure(error) from None
 
+    def close(self) -> None:
+        """Leave standard output to its owner: the guard is only lent it for one command.
+
+        The garbage collector closes the guard whenever it goes, and IOBase.close() would flush a stream
+        that may be closed by then (Python 3.13 reports that as "Exception ignored"); main() has flushed.
+        """
+
 
 def _failure(error: Exception) -> Exception:
     """What a failed write to standard output means for the command."""
