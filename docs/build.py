@@ -27,15 +27,15 @@ from pathlib import Path
 
 DOCS = Path(__file__).resolve().parent
 ROOT = DOCS.parent
-sys.path.insert(0, str(ROOT))  # the generator's words and layout (codegen/labels.py, codegen/site_layout.py)
+sys.path.insert(0, str(ROOT))  # the generator's languages, words and layout (codegen/)
 
 from codegen.labels import LABELS  # noqa: E402
+from codegen.model import LANGUAGES, Language  # noqa: E402
 from codegen.site_layout import grouped_tables  # noqa: E402
 
 GENERATED = ROOT / "generated"
 STAGING = ROOT / "build" / "site-src"
 DOCTREES = ROOT / "build" / "site-doctrees"
-LANGUAGES = ("fr", "en")
 # The generated pages besides the home page and the tables, in the menu's order.
 OVERVIEW_ORDER = ("endpoints", "disagreements")
 PORT = 8000  # the Makefile's DOCS_PORT
@@ -131,7 +131,7 @@ def toctree(caption: str, pages: list[str]) -> str:
     return "\n".join(lines)
 
 
-def stage(language: str) -> Path:
+def stage(language: Language) -> Path:
     """Put the language's pages together in one Sphinx source directory, from scratch."""
     source = marked_afresh(STAGING / language, _old_staged_pages)
     generated = sorted((GENERATED / "docs" / language).glob("*.md"))
@@ -146,7 +146,7 @@ def stage(language: str) -> Path:
     # The developer page shows the schema and offers both files for download.
     for name in ("catalog.schema.json", "catalog.json"):
         shutil.copyfile(GENERATED / "json" / name, source / name)
-    labels = LABELS[language]  # type: ignore[index]
+    labels = LABELS[language]
     sections = menu_sections()
     tables = {table_id for _, table_ids in sections for table_id in table_ids}
     # The generated pages that are not tables (the endpoints, the disagreements), then the hand-written ones.
@@ -159,7 +159,7 @@ def stage(language: str) -> Path:
     return source
 
 
-def build(language: str, source: Path, output: Path) -> int:
+def build(language: Language, source: Path, output: Path) -> int:
     # One process per language: Sphinx caches its translations of the theme's words per process.
     command = [
         sys.executable, "-m", "sphinx",

@@ -30,7 +30,6 @@ import contextlib
 import io
 import json
 import re
-import subprocess
 import sys
 import tarfile
 import tempfile
@@ -45,7 +44,7 @@ from codegen.loader import INDEX_FILE
 from codegen.maintenance.diff_endpoints import describe as describe_extra
 from codegen.maintenance.diff_endpoints import disagreement_changes, endpoint_changes, entry_changes
 from codegen.maintenance.pairing import pair_by_code
-from codegen.maintenance.releases import VERSION, ReleaseNotFound, release_commit
+from codegen.maintenance.releases import VERSION, ReleaseNotFound, git, release_commit
 from codegen.model import Catalog, Entry, Group, Table
 from codegen.problems import CatalogInvalid
 
@@ -431,22 +430,18 @@ def _invalid_text(invalid: CatalogInvalid, shown_path: str, real_path: str) -> s
     return "\n".join([*problems, f"the catalog of {where} is invalid: {invalid}"])
 
 
-def _git(repository: Path, *arguments: str) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run(["git", *arguments], cwd=repository, capture_output=True, check=False)
-
-
 def _extract_catalog(revision: str, repository: Path, into: Path) -> str:
     """Extract ``catalog/`` of ``revision`` (a git revision, else a released version) into ``into``; its commit."""
     if revision.startswith("-"):
         raise SourceError(f"{revision!r} is neither a directory nor a git revision")
     try:
-        top = _git(repository, "rev-parse", "--show-toplevel")
+        top = git(repository, "rev-parse", "--show-toplevel")
     except OSError as error:
         raise SourceError(f"{revision} is not a directory, and git cannot run: {error.strerror}") from None
     if top.returncode != 0:
         raise SourceError(f"{revision} is not a directory, and {repository} is not in a git repository")
     root = Path(top.stdout.decode().strip())
-    commit = _git(root, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{revision}^{{commit}}")
+    commit = git(root, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{revision}^{{commit}}")
     if commit.returncode == 0:
         sha = commit.stdout.decode().strip()
     elif VERSION.fullmatch(revision):  # a release: the commit that set that catalog_version (a tag would win)
@@ -456,7 +451,7 @@ def _extract_catalog(revision: str, repository: Path, into: Path) -> str:
             raise SourceError(f"{revision} is neither a directory nor a git revision, and {error}") from None
     else:
         raise SourceError(f"{revision} is neither a directory, nor a git revision of {root}, nor a version")
-    archive = _git(root, "archive", "--format=tar", sha, "--", "catalog")
+    archive = git(root, "archive", "--format=tar", sha, "--", "catalog")
     if archive.returncode != 0:
         raise SourceError(f"revision {revision} ({sha[:12]}) has no catalog/ directory")
     with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:

@@ -28,7 +28,8 @@ class ReleaseNotFound(Exception):
     """No commit, or more than one, sets catalog_version to the version asked for; the message says which."""
 
 
-def _git(repository: Path, *arguments: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
+def git(repository: Path, *arguments: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
+    """Run git in ``repository``, its output captured; the caller reads the status (codegen.maintenance.diff too)."""
     return subprocess.run(["git", *arguments], cwd=repository, input=stdin, capture_output=True, check=False)
 
 
@@ -37,12 +38,12 @@ def version_changes(repository: Path) -> list[tuple[str, str | None]]:
 
     A commit whose catalog.yaml cannot be read (removed, not YAML, no version) counts as setting None.
     """
-    log = _git(repository, "log", "--first-parent", "--reverse", "--format=%H", "HEAD", "--", INDEX)
+    log = git(repository, "log", "--first-parent", "--reverse", "--format=%H", "HEAD", "--", INDEX)
     if log.returncode != 0:
         raise ReleaseNotFound(f"git cannot read the history of {repository}: {log.stderr.decode().strip()}")
     commits = log.stdout.decode().split()
     # One git process reads catalog.yaml at every commit: "<object> blob <size>\n<content>\n" or "<name> missing\n".
-    batch = _git(repository, "cat-file", "--batch", stdin="".join(f"{commit}:{INDEX}\n" for commit in commits).encode())
+    batch = git(repository, "cat-file", "--batch", stdin="".join(f"{commit}:{INDEX}\n" for commit in commits).encode())
     output, position = batch.stdout, 0
     changes: list[tuple[str, str | None]] = []
     previous: str | None = None
@@ -89,7 +90,7 @@ def release_commit(version: str, repository: Path) -> str:
             f"catalog_version {wanted} was set more than once in HEAD's history ({listed}): give the release's commit"
         )
     released = ", ".join(f"{found} ({commit[:12]})" for commit, found in changes if found is not None)
-    shallow = _git(repository, "rev-parse", "--is-shallow-repository").stdout.strip() == b"true"
+    shallow = git(repository, "rev-parse", "--is-shallow-repository").stdout.strip() == b"true"
     hint = "; this clone is shallow: `git fetch --unshallow` brings the history" if shallow else ""
     raise ReleaseNotFound(
         f"no commit of HEAD's history sets catalog_version {wanted} (the versions it sets: {released or 'none'}){hint}"

@@ -249,8 +249,8 @@ def _mark(table: nodes.table, kinds: list[str]) -> None:
     for row in table.findall(nodes.row):
         for kind, cell in zip(kinds, row.children, strict=True):
             cell["classes"].append(kind)
-            for literal in list(cell.findall(nodes.literal)) if kind == NAME_COLUMN else ():
-                literal.replace_self(code_name(literal.rawsource, "", *literal.children, **literal.attributes))
+            if kind == NAME_COLUMN:
+                _let_literals_wrap(cell)
             for paragraph in _paragraphs(cell) if kind == CODE_COLUMN else ():
                 _let_code_wrap(paragraph)
 
@@ -448,9 +448,9 @@ class code_name(nodes.literal):  # docutils names its node classes in lower case
     """A code's name, a table id or a URL, which may wrap after each underscore or slash (``<wbr>``)."""
 
 
-def _let_literals_wrap(table: nodes.table) -> None:
-    """In a listing, ids and URLs may wrap after an underscore or a slash, rather than anywhere."""
-    for literal in list(table.findall(nodes.literal)):
+def _let_literals_wrap(element: nodes.Element) -> None:
+    """Names, ids and URLs (a listing, a name cell) may wrap after an underscore or a slash, rather than anywhere."""
+    for literal in list(element.findall(nodes.literal)):
         literal.replace_self(code_name(literal.rawsource, "", *literal.children, **literal.attributes))
 
 
