@@ -11,19 +11,21 @@ from __future__ import annotations
 import argparse
 import contextlib
 import gc
-import io
 import os
 import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import NamedTuple, NoReturn, TextIO
+from typing import NamedTuple, NoReturn
 
 from codegen.catalog import load_catalog
 from codegen.model import Catalog
 from codegen.problems import CatalogInvalid, quote_short
 from codegen.validate import catalog_dir_problem
 from codegen.writer import out_dir_problem, replace_problem
+
+# The runtime's own guard, from this repository's src/ (codegen.runtime, imported by codegen.validate, sees to it).
+from smspartner_codes._output import GuardedOutput, OutputLost, ReaderGone, discard
 
 DEFAULT_CATALOG = Path("catalog")
 DEFAULT_OUT = Path("generated")
@@ -172,7 +174,7 @@ def main(argv: list[str] | None = None) -> int:
         _error("standard output is closed, so nothing was done; redirect it to /dev/null to discard it.")
         return EXIT_USAGE
     real_stdout = sys.stdout
-    sys.stdout = guarded = _GuardedOutput(real_stdout)
+    sys.stdout = guarded = GuardedOutput(real_stdout)
     try:
         try:
             arguments = _parser().parse_args(argv)
@@ -186,66 +188,15 @@ def main(argv: list[str] | None = None) -> int:
                 status = _generate(arguments)
         guarded.flush()
         return status
-    except _ReaderGone:
-        _discard(real_stdout)
+    except ReaderGone:
+        discard(real_stdout)
         return EXIT_READER_GONE
-    except _OutputLost as lost:
-        _discard(real_stdout)
+    except OutputLost as lost:
+        discard(real_stdout)
         _error(f"cannot write the output: {lost}")
         return EXIT_USAGE
     finally:
         sys.stdout = real_stdout
-
-
-class _ReaderGone(Exception):
-    """Standard output is a pipe whose reader has stopped reading."""
-
-
-class _OutputLost(Exception):
-    """Standard output cannot take what the command prints; the message says why."""
-
-
-class _GuardedOutput(io.TextIOBase):
-    """Standard output, turning the ways a write can fail into _ReaderGone or _OutputLost."""
-
-    def __init__(self, stream: TextIO) -> None:
-        super().__init__()
-        self.stream = stream
-
-    def write(self, text: str) -> int:
-        with self._guard():
-            return self.stream.write(text)
-
-    def flush(self) -> None:
-        with self._guard():
-            self.stream.flush()
-
-    @property
-    def encoding(self) -> str:  # type: ignore[override]  # TextIOBase declares it as a plain attribute
-        return self.stream.encoding
-
-    @contextlib.contextmanager
-    def _guard(self) -> Iterator[None]:
-        try:
-            yield
-        except BrokenPipeError:
-            raise _ReaderGone from None
-        except UnicodeEncodeError as error:
-            character = error.object[error.start]
-            raise _OutputLost(
-                f"it takes {error.encoding} text only, and the output holds U+{ord(character):04X};"
-                " set PYTHONIOENCODING=utf-8, or use a UTF-8 locale such as C.UTF-8"
-            ) from None
-        except OSError as error:
-            raise _OutputLost(error.strerror or str(error)) from None
-
-
-def _discard(stream: TextIO) -> None:
-    """Point ``stream``'s descriptor at /dev/null: the interpreter's flush at exit then has nothing to fail on."""
-    with contextlib.suppress(OSError, ValueError, io.UnsupportedOperation):
-        null = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(null, stream.fileno())
-        os.close(null)
 
 
 def _error(message: str) -> None:

@@ -487,7 +487,7 @@ def test_explain_with_a_table_loads_only_that_table(root: Path) -> None:
     assert result.stdout.splitlines()[-1] == (
         "['smspartner_codes._cli', 'smspartner_codes._data', 'smspartner_codes._data._disagreements', "
         "'smspartner_codes._data._registry', 'smspartner_codes._data._sms_send_error', "
-        "'smspartner_codes._tables', 'smspartner_codes._translations'] False False"
+        "'smspartner_codes._output', 'smspartner_codes._tables', 'smspartner_codes._translations'] False False"
     )
 
 

@@ -13,13 +13,17 @@ import sys
 from smspartner_codes import TABLE_IDS, lookup
 from smspartner_codes._data import CATALOG_LANGUAGES as LANGUAGES
 from smspartner_codes._data import CATALOG_VERSION
+from smspartner_codes._output import GuardedOutput as _GuardedOutput
+from smspartner_codes._output import OutputLost as _OutputLost
+from smspartner_codes._output import ReaderGone as _ReaderGone
+from smspartner_codes._output import discard as _discard
 from smspartner_codes._tables import MAX_CODE_DIGITS, is_table_id, short_repr
 from smspartner_codes._translations import language_code, supported_language
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Sequence
-    from typing import NoReturn, TextIO, TypeAlias
+    from typing import NoReturn, TypeAlias
 
     from smspartner_codes import IntCodeEnum, StrCodeEnum, TableId
     from smspartner_codes._endpoints import Endpoint
@@ -34,6 +38,7 @@ INDENT = "    "
 FOUND, NOT_FOUND, USAGE_ERROR = 0, 1, 2
 OUTPUT_LOST = USAGE_ERROR  # standard output cannot take what the command prints
 READER_GONE = 128 + 13  # what a shell reports for a program killed by SIGPIPE, as after `| head`
+ENCODING_ADVICE = "set PYTHONIOENCODING=utf-8, use a UTF-8 locale such as C.UTF-8, or ask for --json"
 
 
 def default_language() -> str:
@@ -137,7 +142,7 @@ def main(argv: "Sequence[str] | None" = None) -> int:
         return OUTPUT_LOST
     _utf8_in_the_c_locale()
     real_stdout = sys.stdout
-    sys.stdout = guarded = _GuardedOutput(real_stdout)
+    sys.stdout = guarded = _GuardedOutput(real_stdout, ENCODING_ADVICE)
     try:
         try:
             status = _run(_as_typed(sys.argv[1:] if argv is None else argv))
@@ -155,72 +160,6 @@ def main(argv: "Sequence[str] | None" = None) -> int:
         return OUTPUT_LOST
     finally:
         sys.stdout = real_stdout
-
-
-class _ReaderGone(Exception):
-    """Standard output is a pipe whose reader has stopped reading."""
-
-
-class _OutputLost(Exception):
-    """Standard output cannot take what the command prints; the message says why."""
-
-
-class _GuardedOutput(io.TextIOBase):
-    """Standard output, turning the ways a write can fail into _ReaderGone or _OutputLost."""
-
-    def __init__(self, stream: "TextIO") -> None:
-        super().__init__()
-        self.stream = stream
-
-    @property
-    def encoding(self) -> str:  # type: ignore[override]  # TextIOBase declares it as a plain attribute
-        return self.stream.encoding
-
-    def write(self, text: str) -> int:
-        try:
-            return self.stream.write(text)
-        except Exception as error:  # each kind is sorted out by _failure()
-            raise _failure(error) from None
-
-    def flush(self) -> None:
-        try:
-            self.stream.flush()
-        except Exception as error:
-            raise _failure(error) from None
-
-    def close(self) -> None:
-        """Leave standard output to its owner: the guard is only lent it for one command.
-
-        The garbage collector closes the guard whenever it goes, and IOBase.close() would flush a stream
-        that may be closed by then (Python 3.13 reports that as "Exception ignored"); main() has flushed.
-        """
-
-
-def _failure(error: Exception) -> Exception:
-    """What a failed write to standard output means for the command."""
-    if isinstance(error, BrokenPipeError):
-        return _ReaderGone()
-    if isinstance(error, UnicodeEncodeError):
-        character = error.object[error.start]
-        return _OutputLost(
-            f"it takes {error.encoding} text only, and the output holds U+{ord(character):04X};"
-            " set PYTHONIOENCODING=utf-8, use a UTF-8 locale such as C.UTF-8, or ask for --json"
-        )
-    if isinstance(error, OSError):
-        return _OutputLost(error.strerror or str(error))
-    if isinstance(error, ValueError):  # "I/O operation on closed file"
-        return _OutputLost(str(error))
-    return error
-
-
-def _discard(stream: "TextIO") -> None:
-    """Point ``stream``'s descriptor at /dev/null: the interpreter's flush at exit then has nothing to fail on."""
-    try:
-        null = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(null, stream.fileno())
-        os.close(null)
-    except (OSError, ValueError, io.UnsupportedOperation):
-        pass
 
 
 def _error(message: str) -> None:
