@@ -13,6 +13,7 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import NamedTuple
 
@@ -131,6 +132,29 @@ def run_python(code: str, package_root: Path = PACKAGE_SOURCE, **env: str) -> su
         encoding="utf-8",
         check=False,
     )
+
+
+def run_checked(
+    args: Sequence[str | Path], *, cwd: Path, stdin: str | None = None, env: dict[str, str] | None = None
+) -> str:
+    """Run ``args``, failing the test with its output when it exits non-zero; return its stdout."""
+    try:
+        result = subprocess.run(
+            [str(arg) for arg in args],
+            cwd=cwd,
+            input=stdin,
+            env=env,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            check=True,
+        )
+    except subprocess.CalledProcessError as error:
+        # the ends of the outputs, where a tool says what went wrong (npm and tsc can print pages)
+        pytest.fail(
+            f"{args} exited with {error.returncode}\nstdout:\n{error.stdout[-5000:]}\nstderr:\n{error.stderr[-5000:]}"
+        )
+    return result.stdout
 
 
 def run_codegen(cwd: Path, *arguments: str) -> subprocess.CompletedProcess[str]:

@@ -18,7 +18,7 @@ import pytest
 
 from codegen.model import Catalog
 from smspartner_codes import CATALOG_VERSION, lookup
-from tests.conftest import ROOT
+from tests.conftest import ROOT, run_checked
 
 pytestmark = pytest.mark.timeout(300)
 
@@ -102,9 +102,7 @@ def _go(go: str, *arguments: str, cwd: Path) -> str:
         "GOPATH": str(cwd / ".path"),
         "JSON_DIR": str(ROOT / "generated" / "json"),
     }
-    result = subprocess.run([go, *arguments], cwd=cwd, env=environment, capture_output=True, text=True, check=False)
-    assert result.returncode == 0, f"go {' '.join(arguments)}:\n{result.stdout}\n{result.stderr}"
-    return result.stdout
+    return run_checked([go, *arguments], cwd=cwd, env=environment)
 
 
 def test_the_go_example_compiles_runs_and_has_a_struct_for_every_shape(

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
 import tarfile
 import unicodedata
 from collections.abc import Iterator
@@ -34,7 +33,7 @@ from smspartner_codes import (
 )
 from smspartner_codes._wording import best_match, normalise
 from smspartner_codes._xml import looks_like_xml
-from tests.conftest import ROOT
+from tests.conftest import ROOT, run_checked
 from tests.test_documented_answers import _outcome as case_outcome
 
 # Packing builds the package (tsc), and the scratch project compiles the consumer: seconds each.
@@ -43,25 +42,6 @@ pytestmark = pytest.mark.timeout(600)
 NPM_DIR = ROOT / "npm"
 TSC = NPM_DIR / "node_modules" / ".bin" / "tsc"
 LANGUAGES = ("fr", "en", "en-GB", "en_GB.UTF-8", "EN", "de", "", "x", "fr_CA")
-
-
-def _run(args: list[str | Path], cwd: Path, stdin: str | None = None) -> str:
-    """Run ``args``, failing the test with its output when it exits non-zero; return its stdout."""
-    try:
-        result = subprocess.run(
-            [str(arg) for arg in args],
-            cwd=cwd,
-            input=stdin,
-            capture_output=True,
-            text=True,
-            encoding="utf-8",
-            check=True,
-        )
-    except subprocess.CalledProcessError as error:
-        pytest.fail(
-            f"{args} exited with {error.returncode}\nstdout:\n{error.stdout[-5000:]}\nstderr:\n{error.stderr[-5000:]}"
-        )
-    return result.stdout
 
 
 @pytest.fixture(scope="module")
@@ -77,7 +57,7 @@ def tools() -> Path:
 def tarball(tools: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """``npm pack``: its prepack script builds dist/ from src/ afresh."""
     destination = tmp_path_factory.mktemp("pack")
-    _run(["npm", "pack", "--silent", "--pack-destination", destination], cwd=NPM_DIR)
+    run_checked(["npm", "pack", "--silent", "--pack-destination", destination], cwd=NPM_DIR)
     (packed,) = destination.glob("*.tgz")
     return packed
 
@@ -87,7 +67,7 @@ def scratch(tarball: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A new TypeScript project, the tarball installed (offline: it has no dependencies), the consumer compiled."""
     project = tmp_path_factory.mktemp("consumer")
     (project / "package.json").write_text('{"name": "consumer", "private": true, "type": "module"}\n', encoding="utf-8")
-    _run(["npm", "install", "--offline", "--no-audit", "--no-fund", "--silent", tarball], cwd=project)
+    run_checked(["npm", "install", "--offline", "--no-audit", "--no-fund", "--silent", tarball], cwd=project)
     (project / "consumer.test.ts").write_bytes((NPM_DIR / "consumer" / "consumer.test.ts").read_bytes())
     settings = {
         "extends": str(NPM_DIR / "consumer" / "tsconfig.json"),
@@ -95,7 +75,7 @@ def scratch(tarball: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
         "include": ["consumer.test.ts"],
     }
     (project / "tsconfig.json").write_text(json.dumps(settings), encoding="utf-8")
-    _run([TSC, "-p", "."], cwd=project)  # strict, and every @ts-expect-error must be needed
+    run_checked([TSC, "-p", "."], cwd=project)  # strict, and every @ts-expect-error must be needed
     return project
 
 
@@ -120,15 +100,15 @@ def test_the_package_version_is_the_catalogs() -> None:
 
 
 def test_the_consumer_compiles_strictly_and_passes_under_nodes_test_runner(scratch: Path) -> None:
-    output = _run(["node", "--test", "dist/"], cwd=scratch)
+    output = run_checked(["node", "--test", "dist/"], cwd=scratch)
     assert "# fail 0" in output and "# pass 6" in output, output
 
 
 def test_the_packages_own_tests_pass(tools: Path) -> None:
     """npm/test/: the matching rule runs every case of tests/wording_matching.json, and decodeResponse every
     case of tests/decoding_cases.json (one test each), beside tests of their own."""
-    _run([tools, "-p", "tsconfig.test.json"], cwd=NPM_DIR)
-    output = _run(["node", "--test", "build/test/"], cwd=NPM_DIR)
+    run_checked([tools, "-p", "tsconfig.test.json"], cwd=NPM_DIR)
+    output = run_checked(["node", "--test", "build/test/"], cwd=NPM_DIR)
     wording = json.loads((ROOT / "tests" / "wording_matching.json").read_text(encoding="utf-8"))
     decoding = json.loads((ROOT / "tests" / "decoding_cases.json").read_text(encoding="utf-8"))
     per_case = len(wording["normalise"]) + len(wording["match"]) + len(decoding["cases"])
@@ -198,7 +178,7 @@ def typescript(scratch: Path) -> Any:
     (scratch / "agent.mjs").write_text(AGENT, encoding="utf-8")
 
     def ask(function: str, requests: list[Any]) -> list[Any]:
-        output = _run(
+        output = run_checked(
             ["node", "agent.mjs", json.dumps(LANGUAGES)],
             cwd=scratch,
             stdin=json.dumps([[function, args] for args in requests]),
@@ -462,10 +442,10 @@ def test_the_developer_pages_typescript_example_compiles_strictly_and_runs(scrat
     settings.update({"include": ["example.ts"], "extends": str(NPM_DIR / "consumer" / "tsconfig.json")})
     settings["compilerOptions"]["outDir"] = "dist"
     (example / "tsconfig.json").write_text(json.dumps(settings), encoding="utf-8")
-    _run([TSC, "-p", "."], cwd=example)
+    run_checked([TSC, "-p", "."], cwd=example)
     blacklisted, stop = lookup("hlr_error", 2053), lookup("sms_send", 14)
     assert blacklisted is not None and stop is not None
-    assert _run(["node", "dist/example.js"], cwd=example).splitlines() == [
+    assert run_checked(["node", "dist/example.js"], cwd=example).splitlines() == [
         f"hlr_error 2053 {blacklisted.name} (USER_ERRORS): {blacklisted.message}",
         f"sms_send 14 {stop.name}: {stop.message_in('en')}",
         "sms_message_cancel_control 5 ALREADY_CANCELLED",

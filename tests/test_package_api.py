@@ -39,6 +39,7 @@ from smspartner_codes import (
     Variant,
     lookup,
 )
+from tests.conftest import run_checked
 
 Member = IntCodeEnum | StrCodeEnum
 
@@ -71,15 +72,6 @@ def _attribute(obj: object, name: str) -> Any:
 def _title(table: Table, *lang: str) -> Any:
     """``table_title(*lang)`` of the table's class: generated classes define it, their typed bases do not."""
     return _attribute(_table_class(table), "table_title")(*lang)
-
-
-def _run(args: list[str], *, cwd: Path, env: dict[str, str] | None = None) -> str:
-    """Run ``args``, failing the test with its output when it exits non-zero; return its stdout."""
-    try:
-        result = subprocess.run(args, cwd=cwd, env=env, check=True, capture_output=True, text=True, encoding="utf-8")
-    except subprocess.CalledProcessError as error:
-        pytest.fail(f"{args} exited with {error.returncode}\nstdout:\n{error.stdout}\nstderr:\n{error.stderr}")
-    return result.stdout
 
 
 # The tables and their classes -------------------------------------------------
@@ -687,7 +679,7 @@ def _modules_after(root: Path, cwd: Path, code: str) -> set[str]:
     """The names in ``sys.modules`` after ``code`` runs in a fresh interpreter that finds the package in src/."""
     env = {**os.environ, "PYTHONPATH": str(root / "src")}
     probe = f"{code}\nimport sys\nprint('\\n'.join(sys.modules))"
-    return set(_run([sys.executable, "-c", probe], cwd=cwd, env=env).split())
+    return set(run_checked([sys.executable, "-c", probe], cwd=cwd, env=env).split())
 
 
 def _table_modules() -> set[str]:

@@ -13,10 +13,8 @@ import copy
 import datetime
 import json
 import math
-import subprocess
 import sys
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -27,8 +25,8 @@ from codegen import schema_fastpath
 from codegen.loader import load_yaml
 from codegen.schema_fastpath import Undecided, UnsupportedSchema, compile_schema, proves_valid
 from codegen.validate import SCHEMA_DIR, _fast_check, _schema, _validator, ecma_regex
+from tests.conftest import ROOT, run_checked
 
-ROOT = Path(__file__).resolve().parents[1]
 CATALOG = ROOT / "catalog"
 # Each schema, and catalog files it describes that use most of its parts.
 SAMPLES = {
@@ -165,8 +163,7 @@ def test_loading_the_catalog_does_not_import_jsonschema() -> None:
     """jsonschema runs only for a file the fast pass does not prove valid."""
     code = "import sys; from pathlib import Path; from codegen.catalog import load_catalog; "
     code += "load_catalog(Path('catalog')); print('jsonschema' in sys.modules)"
-    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
-    assert result.stdout == "False\n"
+    assert run_checked([sys.executable, "-c", code], cwd=ROOT) == "False\n"
 
 
 @pytest.mark.parametrize(("schema_name", "document"), SAMPLE_DOCUMENTS, ids=lambda value: str(value)[:30])

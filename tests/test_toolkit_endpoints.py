@@ -32,7 +32,7 @@ from smspartner_codes import (
     resolve,
 )
 from smspartner_codes import _endpoints as runtime_endpoints
-from tests.conftest import PACKAGE_DIR
+from tests.conftest import PACKAGE_DIR, run_python
 
 # ENDPOINTS ------------------------------------------------------------------------------------------
 
@@ -404,6 +404,9 @@ def test_resolve_is_the_same_in_any_order_of_calls(catalog: Catalog) -> None:
 
 
 def test_nothing_of_this_is_loaded_by_importing_the_package() -> None:
+    # In a fresh interpreter: this one imported it above.
+    probe = run_python("import sys, smspartner_codes; print('smspartner_codes._endpoints' in sys.modules)")
+    assert (probe.returncode, probe.stdout) == (0, "False\n"), probe.stderr
     assert smspartner_codes.__getattr__("ENDPOINTS") is ENDPOINTS
 
 

@@ -28,6 +28,7 @@ import pytest
 from codegen.model import Catalog
 from codegen.writer import MARKER
 from smspartner_codes import TABLES
+from tests.conftest import run_checked
 
 # Building the wheel and installing it into a fresh venv takes seconds, more on a busy machine.
 pytestmark = pytest.mark.timeout(300)
@@ -99,17 +100,6 @@ class InstalledWheel:
     report: dict[str, Any]
 
 
-def _run(args: list[str], *, cwd: Path, stdin: str | None = None) -> str:
-    """Run ``args``, failing the test with its output when it exits non-zero; return its stdout."""
-    try:
-        result = subprocess.run(
-            args, cwd=cwd, input=stdin, check=True, capture_output=True, text=True, encoding="utf-8"
-        )
-    except subprocess.CalledProcessError as error:
-        pytest.fail(f"{args} exited with {error.returncode}\nstdout:\n{error.stdout}\nstderr:\n{error.stderr}")
-    return result.stdout
-
-
 def _venv_python(venv: Path) -> Path:
     return venv / ("Scripts" if os.name == "nt" else "bin") / ("python.exe" if os.name == "nt" else "python")
 
@@ -123,7 +113,9 @@ def wheel(root: Path, tmp_path_factory: pytest.TempPathFactory) -> Wheel:
     """The wheel built from the repository as it is (no network: hatchling comes from the project venv)."""
     dist = tmp_path_factory.mktemp("dist")
     pip = [sys.executable, "-m", "pip", "--disable-pip-version-check"]
-    _run([*pip, "wheel", str(root), "--no-deps", "--no-build-isolation", "--no-index", "-w", str(dist)], cwd=dist)
+    run_checked(
+        [*pip, "wheel", str(root), "--no-deps", "--no-build-isolation", "--no-index", "-w", str(dist)], cwd=dist
+    )
     wheels = sorted(dist.glob("*.whl"))
     assert len(wheels) == 1, wheels
     with zipfile.ZipFile(wheels[0]) as archive:
@@ -135,9 +127,9 @@ def installed(wheel: Wheel, catalog: Catalog, tmp_path_factory: pytest.TempPathF
     """The wheel installed alone into a fresh venv, and what it answered there, run from outside the repository."""
     work = tmp_path_factory.mktemp("venv")
     venv = work / "venv"
-    _run([sys.executable, "-m", "venv", str(venv)], cwd=work)
+    run_checked([sys.executable, "-m", "venv", str(venv)], cwd=work)
     python = str(_venv_python(venv))
-    _run(
+    run_checked(
         [python, "-m", "pip", "install", "--disable-pip-version-check", "--no-index", "--no-deps", str(wheel.path)],
         cwd=work,
     )
@@ -145,7 +137,7 @@ def installed(wheel: Wheel, catalog: Catalog, tmp_path_factory: pytest.TempPathF
     probe = work / "probe.py"
     probe.write_text(PROBE, encoding="utf-8")
     french_texts = json.dumps([use.text.fr for use in catalog.texts()])
-    report = json.loads(_run([python, "-I", str(probe)], cwd=work, stdin=french_texts))
+    report = json.loads(run_checked([python, "-I", str(probe)], cwd=work, stdin=french_texts))
     return InstalledWheel(venv=venv, report=report)
 
 
@@ -360,7 +352,7 @@ def test_the_licence_names_its_holder_and_the_notice_sets_apart_smspartners_text
 def test_the_sdist_carries_the_licence_and_the_notice(root: Path, tmp_path: Path) -> None:
     # The PEP 517 hook a build front end calls (hatchling comes from the project venv: no network).
     hook = "import sys; from hatchling.build import build_sdist; print(build_sdist(sys.argv[1]))"
-    name = _run([sys.executable, "-c", hook, str(tmp_path)], cwd=root).strip()
+    name = run_checked([sys.executable, "-c", hook, str(tmp_path)], cwd=root).strip()
     with tarfile.open(tmp_path / name) as sdist:
         top = name.removesuffix(".tar.gz")
         for file_name in (*LICENSE_FILES, PYPI_DESCRIPTION):
@@ -473,7 +465,7 @@ def test_the_pypi_description_examples_run_against_the_installed_wheel(installed
         "sys.exit(1 if failed else 0)\n"
     )
     python = str(_venv_python(installed.venv))
-    _run([python, "-I", "-c", runner], cwd=installed.venv, stdin=json.dumps(sessions))
+    run_checked([python, "-I", "-c", runner], cwd=installed.venv, stdin=json.dumps(sessions))
 
     commands = _fenced_blocks(markdown, "console")
     assert commands

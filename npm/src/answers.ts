@@ -19,6 +19,7 @@
 import { INTEGER_TABLES, TABLE_IDS, type TableId } from "./_data/catalog.js";
 import { ITEM_LISTS, type EndpointId } from "./_data/endpoints.js";
 import { ENDPOINTS, endpoint as endpointsOf, resolveInTables, tablesOf } from "./endpoints.js";
+import { stripStart } from "./space.js";
 import { tableKind } from "./tables.js";
 import type { Endpoint, Entry, Reading } from "./types.js";
 
@@ -84,8 +85,7 @@ const PREVIEW_LENGTH = 80;
 const MAX_CODE_LENGTH = 100;
 // The most digits a code written as a string may have (as Python's MAX_CODE_DIGITS).
 const MAX_CODE_DIGITS = 18;
-// The white space Python's str.isspace() sees, and what looks_like_xml skips before "<".
-const PYTHON_SPACE = /^[\t-\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/u;
+// What looks_like_xml skips before "<".
 const XML_LEAD_CHARACTERS = "\ufeff \t\r\n";
 
 /**
@@ -141,7 +141,7 @@ function looksLikeXml(body: string): boolean {
 /** Python's test for an HTML page among bodies that look like XML: its first 200 characters, past
  * white space, begin with a doctype or an html element. */
 function isHtml(body: string): boolean {
-  const start = body.slice(0, 200).replace(PYTHON_SPACE, "").slice(0, 14).toLowerCase();
+  const start = stripStart(body.slice(0, 200)).slice(0, 14).toLowerCase();
   return start.startsWith("<!doctype html") || start.startsWith("<html");
 }
 

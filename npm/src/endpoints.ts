@@ -7,6 +7,7 @@
 import { INTEGER_TABLES, type TableId } from "./_data/catalog.js";
 import { ENDPOINT_RECORDS, type EndpointId } from "./_data/endpoints.js";
 import { inLanguage } from "./language.js";
+import { strip } from "./space.js";
 import { lookup } from "./tables.js";
 import type { Alias, Endpoint, EndpointRecord, Entry, Reading, Variant, WordingLanguage } from "./types.js";
 import { begins, normalise } from "./wording.js";
@@ -40,9 +41,6 @@ export const ENDPOINTS: { readonly [Id in EndpointId]: Endpoint } = Object.freez
 );
 
 // endpoint(url) ---------------------------------------------------------------------------------------
-
-// The white space Python's str.strip() removes, so that both packages read a URL alike.
-const SURROUNDING_SPACE = /^[\t-\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+|[\t-\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$/gu;
 
 interface PathTemplate {
   /** The path's segments, null for a {parameter}. */
@@ -111,7 +109,7 @@ function inOrder(templates: readonly PathTemplate[]): readonly Endpoint[] {
 /** `"https://user@API.smspartner.fr:443/v1/me/?apiKey=x"` gives `["api.smspartner.fr", "v1/me"]`; an
  * unknown scheme gives an empty host, which no endpoint has. */
 function hostAndPath(url: string): [string, string] {
-  let rest = url.replace(SURROUNDING_SPACE, "");
+  let rest = strip(url);
   const schemeEnd = rest.indexOf("://");
   if (schemeEnd >= 0) {
     const scheme = rest.slice(0, schemeEnd).toLowerCase();
